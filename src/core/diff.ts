@@ -1,0 +1,149 @@
+/**
+ * Diff two snapshots of one source: pure, no I/O.
+ *
+ * Pairing happens in two passes. First by key. Then, among the rows left unpaired on both
+ * sides, by base key (see core/identity.ts), most similar first, so a repeated name that gains
+ * or loses a suffix is an amendment rather than a removal plus an addition.
+ */
+import { diffArrays } from 'diff';
+import { baseOfKey } from './identity.js';
+import { COMPARED_FIELDS, type ComparedField, type Designation, type FieldChange, type SnapshotDiff } from './model.js';
+
+type Value = Designation[ComparedField];
+
+function asLines(value: Value): string[] {
+  if (Array.isArray(value)) return value;
+  return value === null ? [] : [value];
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}
+
+/** Readable before/after of one field: "+ added line" / "- removed line" for lists, "old → new" for scalars. */
+function summarise(field: ComparedField, before: Value, after: Value): string {
+  if (!Array.isArray(before) && !Array.isArray(after)) {
+    return `${before ?? '(none)'} → ${after ?? '(none)'}`;
+  }
+  const parts = diffArrays(asLines(before), asLines(after));
+  const lines: string[] = [];
+  for (const part of parts) {
+    if (part.added) for (const line of part.value) lines.push(`+ ${line}`);
+    else if (part.removed) for (const line of part.value) lines.push(`- ${line}`);
+  }
+  return lines.length > 0 ? lines.join('\n') : `${field} reordered`;
+}
+
+/** The fields that differ between two versions of one designation. */
+export function changedFields(before: Designation, after: Designation): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of COMPARED_FIELDS) {
+    const a = before[field];
+    const b = after[field];
+    if (sameValue(a, b)) continue;
+    changes.push({
+      field,
+      before: asLines(a).join('\n'),
+      after: asLines(b).join('\n'),
+      summary: summarise(field, a, b),
+    });
+  }
+  return changes;
+}
+
+function similarity(a: Designation, b: Designation): number {
+  let score = 0;
+  for (const field of COMPARED_FIELDS) if (sameValue(a[field], b[field])) score++;
+  return score;
+}
+
+/**
+ * Compare the previous designations of a source with the new ones.
+ * `fingerprints` (optional) maps key → fingerprint for both sides, to skip field comparison
+ * of unchanged rows; without it every paired row is compared field by field.
+ */
+export function diffSnapshots(
+  previous: Iterable<Designation>,
+  next: Iterable<Designation>,
+  fingerprintOf?: (d: Designation) => string,
+): SnapshotDiff {
+  const before = new Map<string, Designation>();
+  for (const d of previous) before.set(d.key, d);
+  const result: SnapshotDiff = { added: [], removed: [], amended: [] };
+  const unpairedNew: Designation[] = [];
+
+  const pair = (old: Designation, cur: Designation): void => {
+    if (fingerprintOf && fingerprintOf(old) === fingerprintOf(cur)) return;
+    const fields = changedFields(old, cur);
+    if (fields.length > 0 || old.key !== cur.key) result.amended.push({ before: old, after: cur, fields });
+  };
+
+  for (const d of next) {
+    const old = before.get(d.key);
+    if (old) {
+      before.delete(d.key);
+      pair(old, d);
+    } else {
+      unpairedNew.push(d);
+    }
+  }
+
+  // Second pass: unmatched rows sharing a base key are the same entity under a changed suffix.
+  const leftByBase = new Map<string, Designation[]>();
+  for (const old of before.values()) {
+    const base = baseOfKey(old.key);
+    const group = leftByBase.get(base);
+    if (group) group.push(old);
+    else leftByBase.set(base, [old]);
+  }
+  for (const d of unpairedNew) {
+    const candidates = leftByBase.get(baseOfKey(d.key));
+    if (!candidates || candidates.length === 0) {
+      result.added.push(d);
+      continue;
+    }
+    let best = 0;
+    for (let i = 1; i < candidates.length; i++) {
+      if (similarity(candidates[i]!, d) > similarity(candidates[best]!, d)) best = i;
+    }
+    const [old] = candidates.splice(best, 1);
+    pair(old!, d);
+  }
+  for (const group of leftByBase.values()) result.removed.push(...group);
+  return result;
+}
+
+/** Number of changes in a diff. */
+export function changeCount(diff: SnapshotDiff): number {
+  return diff.added.length + diff.removed.length + diff.amended.length;
+}
+
+/**
+ * Narrow a diff to the rows that can have changed, using only the stored key → fingerprint map,
+ * so an update that touches 40 of 30,000 rows loads 40 old rows, not 30,000.
+ * Returns the new rows to diff and the old keys whose full rows must be loaded.
+ */
+export function narrowByFingerprint(
+  stored: ReadonlyMap<string, string>,
+  next: readonly Designation[],
+  fingerprintOf: (d: Designation) => string,
+): { candidates: Designation[]; oldKeysToLoad: string[] } {
+  const seen = new Set<string>();
+  const candidates: Designation[] = [];
+  const oldKeysToLoad: string[] = [];
+  for (const d of next) {
+    const fp = stored.get(d.key);
+    if (fp === undefined) {
+      candidates.push(d);
+      continue;
+    }
+    seen.add(d.key);
+    if (fp !== fingerprintOf(d)) {
+      candidates.push(d);
+      oldKeysToLoad.push(d.key);
+    }
+  }
+  for (const key of stored.keys()) if (!seen.has(key)) oldKeysToLoad.push(key);
+  return { candidates, oldKeysToLoad };
+}

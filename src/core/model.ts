@@ -1,0 +1,112 @@
+/**
+ * The one normalised model every source produces and every notifier renders.
+ *
+ * A `Designation` is one entry on one restriction list, as the project understands it:
+ * sources parse their own formats into it, `core/diff.ts` compares snapshots of it, and
+ * notifiers render changes to it. Nothing here knows where it came from or where it goes.
+ */
+
+/** List codes, as the CSL abbreviates them in its `source` text. */
+export const LIST_CODES = [
+  'EL', // Entity List (BIS)
+  'UVL', // Unverified List (BIS)
+  'MEU', // Military End-User List (BIS)
+  'DPL', // Denied Persons List (BIS)
+  'SDN', // Specially Designated Nationals (OFAC)
+  'SSI', // Sectoral Sanctions Identifications (OFAC)
+  'CMIC', // Non-SDN Chinese Military-Industrial Complex Companies (OFAC)
+  'FSE', // Foreign Sanctions Evaders (OFAC)
+  'ISN', // Nonproliferation Sanctions (State)
+  'DTC', // ITAR Debarred (State)
+  'PLC', // Palestinian Legislative Council (OFAC)
+  'CAP', // Correspondent Account or Payable-Through Account Sanctions (OFAC)
+  'MBS', // Non-SDN Menu-Based Sanctions (OFAC)
+] as const;
+
+export type ListCode = (typeof LIST_CODES)[number];
+
+/** One entry on one list. Arrays are never null; absent scalars are null. */
+export interface Designation {
+  /** The project's identity for this entry within its source; stable across snapshots (see core/identity.ts). */
+  key: string;
+  /** Which list the entry is on. */
+  list: ListCode;
+  /** The list's full name as published, e.g. "Entity List (EL) - Bureau of Industry and Security". */
+  listName: string;
+  /** Primary name as published. */
+  name: string;
+  /** Other names ("a.k.a.", "f.k.a.", OFAC strong and weak aliases). */
+  aliases: string[];
+  /** Entity, Individual, Vessel, Aircraft; null when the list does not say. */
+  type: string | null;
+  /** ISO 3166-1 alpha-2 codes from addresses, nationalities and citizenships; sorted, unique. */
+  countries: string[];
+  /** One readable line per address, as published. */
+  addresses: string[];
+  /** Sanctions programmes (OFAC) or legal bases, e.g. "RUSSIA-EO14024". */
+  programs: string[];
+  /** Federal Register citation(s) that added or last changed the entry, e.g. "88 FR 18983". */
+  frCitation: string | null;
+  /** Date the entry took effect, YYYY-MM-DD when the source gives one. */
+  startDate: string | null;
+  /** Date the entry expires (Denied Persons List orders), YYYY-MM-DD. */
+  endDate: string | null;
+  /** BIS license requirement text. */
+  licenseRequirement: string | null;
+  /** BIS license review policy text. */
+  licensePolicy: string | null;
+  /** Identity documents, one readable line each ("Passport, 836238033, KP"). */
+  ids: string[];
+  /** Free-text remarks (OFAC "Linked To:", DPL order notes). */
+  remarks: string | null;
+  /** The source's own id: CSL `_id`, OFAC entry number. Not compared: BIS ids are content hashes that churn. */
+  sourceId: string | null;
+  /** Where a person can read about the entry. Not compared: churns without meaning. */
+  sourceUrl: string | null;
+}
+
+/** Fields whose change makes an amendment. `key`, `sourceId` and `sourceUrl` are deliberately absent. */
+export const COMPARED_FIELDS = [
+  'name',
+  'aliases',
+  'type',
+  'countries',
+  'addresses',
+  'programs',
+  'frCitation',
+  'startDate',
+  'endDate',
+  'licenseRequirement',
+  'licensePolicy',
+  'ids',
+  'remarks',
+  'list',
+  'listName',
+] as const satisfies readonly (keyof Designation)[];
+
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/** One field's change inside an amendment, with a readable line diff. */
+export interface FieldChange {
+  field: ComparedField;
+  /** The value before, rendered as text (arrays one item a line). */
+  before: string;
+  /** The value after, rendered as text. */
+  after: string;
+  /** Human-readable summary, e.g. "+ Room 5, Beijing, CN" / "- Old Street 1, CN". */
+  summary: string;
+}
+
+export type Change =
+  | { kind: 'added'; key: string; after: Designation }
+  | { kind: 'removed'; key: string; before: Designation }
+  | { kind: 'amended'; key: string; before: Designation; after: Designation; fields: FieldChange[] };
+
+export type ChangeKind = Change['kind'];
+
+/** The result of comparing two snapshots of one source. */
+export interface SnapshotDiff {
+  added: Designation[];
+  removed: Designation[];
+  amended: Array<{ before: Designation; after: Designation; fields: FieldChange[] }>;
+}

@@ -1,0 +1,152 @@
+/**
+ * The store: everything entitywatch remembers. Callers depend on this interface only; the
+ * embedded default is store/sqlite, and a PostgreSQL implementation can follow behind the
+ * same methods (hence every method is async, though SQLite answers synchronously).
+ */
+import type { Alert } from '../src/core/alert.js';
+import type { Designation, ListCode, SnapshotDiff } from '../src/core/model.js';
+import type { Route, WatchRule, WatchRuleInput } from '../src/core/watch.js';
+
+/** What a source remembers between polls. */
+export interface SourceState {
+  source: string;
+  /** HTTP validators of the last accepted download, for conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** sha256 of the last accepted body: an identical body is not parsed again. */
+  contentHash: string | null;
+  /** Last time the source was checked, whatever the outcome. */
+  lastCheckedAt: string | null;
+  /** Last time a snapshot was accepted or confirmed unchanged. */
+  lastSuccessAt: string | null;
+  /** Last time an accepted snapshot changed something. */
+  lastChangeAt: string | null;
+  /** The most recent failure, cleared on the next success. */
+  lastError: { at: string; code: string; message: string } | null;
+  /** Failures since the last success. */
+  consecutiveFailures: number;
+  /** Current designations held for the source. */
+  designationCount: number;
+}
+
+/** Metadata of one downloaded body. */
+export interface SnapshotMeta {
+  source: string;
+  fetchedAt: string;
+  contentHash: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Where it came from (URL or path), for the record. */
+  location: string;
+  rowCount: number;
+}
+
+/** Everything one accepted snapshot changes, written in one transaction. */
+export interface SnapshotCommit {
+  meta: SnapshotMeta;
+  /** True for the first snapshot of a source: stored silently, no alerts. */
+  baseline: boolean;
+  diff: SnapshotDiff;
+  /** Fingerprint per designation key, stored beside the rows (see core/fingerprint.ts). */
+  fingerprints: ReadonlyMap<string, string>;
+  alerts: ReadonlyArray<{ alert: Alert; routes: readonly Route[] }>;
+}
+
+/** Alerts not tied to a snapshot (source health, tests, feed items). */
+export interface AlertInsert {
+  alert: Alert;
+  routes: readonly Route[];
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One alert for one channel: the outbox row, which is also the delivery's record. */
+export interface Delivery {
+  alertId: string;
+  channel: string;
+  state: DeliveryState;
+  /** null: the whole alert; otherwise the change keys this channel's rules matched. */
+  matchKeys: string[] | null;
+  attempts: number;
+  /** When a pending row may next be tried (ISO). */
+  nextAttemptAt: string;
+  lastError: string | null;
+  /** Platform's id for the posted message (Slack ts, Discord message id), for threads and recovery. */
+  remoteId: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface AlertRecord {
+  alert: Alert;
+  deliveries: Delivery[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** Who did it: "slack:U123", "discord:456", "cli:alice". */
+  actor: string;
+  /** What, e.g. "watch.add", "watch.remove", "ingest.force". */
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export interface Store {
+  // ── sources and designations ─────────────────────────────────────────────
+  /** State of one source, or null before its first poll. */
+  getSourceState(source: string): Promise<SourceState | null>;
+  /** State of every source seen so far. */
+  listSourceStates(): Promise<SourceState[]>;
+  /** key → fingerprint of the source's current designations (cheap: no row bodies). */
+  currentFingerprints(source: string): Promise<Map<string, string>>;
+  /** Current designations of a source; only those keys when `keys` is given. */
+  currentDesignations(source: string, keys?: readonly string[]): Promise<Designation[]>;
+  /** Current designations of every source, for the lookup index. */
+  allCurrentDesignations(): Promise<Array<{ source: string; designation: Designation }>>;
+  /** Count of current designations per list for a source. */
+  countsByList(source: string): Promise<Partial<Record<ListCode, number>>>;
+  /**
+   * Accept a snapshot: record it, apply its diff to the current designations, write the change
+   * history, the alerts and their outbox rows, and advance the source state — all or nothing.
+   */
+  commitSnapshot(commit: SnapshotCommit): Promise<{ snapshotId: number }>;
+  /** The download was identical to the stored one (304 or same hash): only the timestamps move. */
+  recordUnchanged(source: string, at: string): Promise<void>;
+  /** A poll failed or a snapshot was refused: keep designations, record the error. */
+  recordFailure(source: string, failure: { at: string; code: string; message: string; contentHash?: string }): Promise<SourceState>;
+
+  // ── alerts and delivery ──────────────────────────────────────────────────
+  /** Store alerts and their outbox rows in one transaction. */
+  insertAlerts(alerts: readonly AlertInsert[], at: string): Promise<void>;
+  /** Most recent alerts first, with per-channel delivery state. */
+  listAlerts(limit: number): Promise<AlertRecord[]>;
+  getAlert(id: string): Promise<Alert | null>;
+  /**
+   * Deliveries due now: per channel, the oldest unsent row, if it is pending and due.
+   * (A channel whose head row waits for a retry waits whole, so a channel gets alerts in order.)
+   */
+  dueDeliveries(now: string, limit: number): Promise<Delivery[]>;
+  /** Rows left in 'sending' by a process that stopped mid-delivery. */
+  inFlightDeliveries(): Promise<Delivery[]>;
+  /** Mark a row as being sent, before calling the platform. */
+  markSending(alertId: string, channel: string, at: string): Promise<void>;
+  /** Record the platform's acceptance. */
+  markSent(alertId: string, channel: string, at: string, remoteId: string | null): Promise<void>;
+  /** Record a failed attempt: back to 'pending' at `nextAttemptAt`, or 'failed' for good when null. */
+  markAttemptFailed(alertId: string, channel: string, at: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  /** The delivery of an alert to a channel, e.g. a thread parent's remote id. */
+  getDelivery(alertId: string, channel: string): Promise<Delivery | null>;
+
+  // ── watch rules and audit ────────────────────────────────────────────────
+  /** Add a rule; writes the audit log in the same transaction. */
+  addWatchRule(rule: WatchRuleInput, actor: string, at: string): Promise<WatchRule>;
+  /** Remove a rule; false when no such id. Audited. */
+  removeWatchRule(id: number, actor: string, at: string): Promise<boolean>;
+  listWatchRules(): Promise<WatchRule[]>;
+  /** Append to the audit log. */
+  audit(actor: string, action: string, detail: Record<string, unknown>, at: string): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}
