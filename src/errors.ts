@@ -72,3 +72,8 @@ export function describeError(err: unknown): string {
   }
   return parts.join(': ');
 }
+
+/** A command ran but its operation failed (a refused snapshot, a failed check): exit code 1. */
+export class CommandFailed extends Error {
+  override readonly name = 'CommandFailed';
+}

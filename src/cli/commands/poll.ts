@@ -1,0 +1,52 @@
+/**
+ * `entitywatch poll [--source ID] [--json]` — poll now, once, deliver what it produced, exit.
+ * Exits 1 when a source was refused or unavailable.
+ */
+import type { Command } from 'commander';
+import { CommandFailed } from '../../errors.js';
+import { buildSource } from '../../sources/registry.js';
+import { pollSource, type PollOutcome } from '../../worker/poll.js';
+import { writeJson, writeLine, type CliContext } from '../context.js';
+
+export function printOutcome(ctx: CliContext, source: string, outcome: PollOutcome): void {
+  switch (outcome.status) {
+    case 'not-modified':
+      return writeLine(ctx.io, `${source}: not modified (HTTP 304)`);
+    case 'unchanged':
+      return writeLine(ctx.io, `${source}: unchanged`);
+    case 'baseline':
+      return writeLine(ctx.io, `${source}: baseline stored, ${outcome.count} designations (first snapshot: no alerts)`);
+    case 'changed':
+      return writeLine(
+        ctx.io,
+        `${source}: ${outcome.added} added, ${outcome.removed} removed, ${outcome.amended} amended → ${outcome.alerts} alert(s)`,
+      );
+    case 'refused':
+      return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}`);
+    case 'unavailable':
+      return writeLine(ctx.io, `${source}: unavailable: ${outcome.reason}`);
+  }
+}
+
+export function registerPoll(program: Command, ctx: CliContext): void {
+  program
+    .command('poll')
+    .description('poll sources once, deliver the alerts, exit')
+    .option('--source <id>', 'only this source')
+    .option('--json', 'print outcomes as JSON')
+    .action(async (opts: { source?: string; json?: boolean }) => {
+      const app = ctx.app();
+      const sources = opts.source ? [buildSource(opts.source, app.config)] : app.sources;
+      const results: Array<{ source: string } & PollOutcome> = [];
+      for (const source of sources) {
+        const outcome = await pollSource(source, app.pollDeps);
+        results.push({ source: source.id, ...outcome });
+        if (!opts.json) printOutcome(ctx, source.id, outcome);
+      }
+      await app.deliverer.recover();
+      const sent = await app.deliverer.drain();
+      if (opts.json) writeJson(ctx.io, { results, delivered: sent });
+      const failed = results.filter((r) => r.status === 'refused' || r.status === 'unavailable');
+      if (failed.length > 0) throw new CommandFailed(`${failed.map((r) => r.source).join(', ')} failed`);
+    });
+}

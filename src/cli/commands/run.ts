@@ -1,0 +1,40 @@
+/**
+ * `entitywatch run` (also `npm start`) — the worker: polls every enabled source at start and on
+ * POLL_SCHEDULE, and delivers continuously, until SIGINT or SIGTERM, when it stops scheduling,
+ * lets polls and sends under way finish, and closes the database.
+ */
+import type { Command } from 'commander';
+import { createScheduler } from '../../worker/scheduler.js';
+import type { CliContext } from '../context.js';
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  program
+    .command('run')
+    .description('run the worker: scheduled polls and continuous delivery')
+    .option('--no-initial-poll', 'wait for the first scheduled time instead of polling at start')
+    .action(async (opts: { initialPoll: boolean }) => {
+      const app = ctx.app();
+      const { log } = app;
+      const recovered = await app.deliverer.recover();
+      if (recovered > 0) log.info({ recovered }, 'settled interrupted deliveries');
+      app.deliverer.start();
+      const scheduler = createScheduler({
+        cron: app.config.schedule.cron,
+        jitterMs: app.config.schedule.jitterMs,
+        sources: app.sources,
+        deps: app.pollDeps,
+        log,
+        afterPoll: () => app.deliverer.wake(),
+      });
+      scheduler.start();
+      if (opts.initialPoll) for (const source of app.sources) void scheduler.pollNow(source);
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      log.info({ signal }, 'stopping');
+      await scheduler.stop();
+      await app.deliverer.stop();
+      log.info('stopped');
+    });
+}

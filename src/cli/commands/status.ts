@@ -1,0 +1,49 @@
+/**
+ * `entitywatch status [--json]` — per source: health, last success, last error, counts; and the
+ * outbox. JSON: { sources: [{ id, title, enabled, health, state: SourceState | null }],
+ *                 deliveries: { pending, sending, sent, failed } }.
+ * health: "ok" | "failing" (unreachable) | "refused" (last snapshot refused) | "never-polled".
+ */
+import type { Command } from 'commander';
+import { enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
+import type { SourceState } from '../../../store/types.js';
+import { writeJson, writeLine, type CliContext } from '../context.js';
+
+export type SourceHealth = 'ok' | 'failing' | 'refused' | 'never-polled';
+
+export function healthOf(state: SourceState | null): SourceHealth {
+  if (!state) return 'never-polled';
+  if (!state.lastError) return state.lastSuccessAt ? 'ok' : 'never-polled';
+  return state.lastError.code === 'unavailable' || state.lastError.code === 'internal' ? 'failing' : 'refused';
+}
+
+export function registerStatus(program: Command, ctx: CliContext): void {
+  program
+    .command('status')
+    .description('health of every source and the delivery outbox')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const app = ctx.app();
+      const enabled = new Set(enabledSources(app.config).map((s) => s.id));
+      const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
+      const ids = new Set([...Object.keys(SOURCE_FACTORIES), ...states.keys()]);
+      const sources = [...ids].sort().map((id) => {
+        const state = states.get(id) ?? null;
+        const title = id in SOURCE_FACTORIES ? buildSource(id, app.config).title : id;
+        return { id, title, enabled: enabled.has(id), health: healthOf(state), state };
+      });
+      const deliveries = await app.store.deliveryCounts();
+      if (opts.json) {
+        writeJson(ctx.io, { sources, deliveries });
+        return;
+      }
+      for (const s of sources) {
+        writeLine(ctx.io, `${s.id.padEnd(20)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
+        if (s.state?.lastSuccessAt) writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}, ${s.state.designationCount} designations`);
+        if (s.state?.lastError) {
+          writeLine(ctx.io, `    last error ${s.state.lastError.at} (${s.state.lastError.code}, ${s.state.consecutiveFailures}x): ${s.state.lastError.message}`);
+        }
+      }
+      writeLine(ctx.io, `deliveries: ${deliveries.pending} pending, ${deliveries.sending} sending, ${deliveries.sent} sent, ${deliveries.failed} failed`);
+    });
+}

@@ -1,0 +1,71 @@
+/**
+ * The `entitywatch` command line. One file per command in ./commands; this file only wires
+ * them to commander and turns errors into exit codes:
+ *   0 success · 1 the operation failed (e.g. a snapshot was refused) · 2 bad usage or config.
+ */
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, describeError, UsageError } from '../errors.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerDemo } from './commands/demo.js';
+import { registerDiff } from './commands/diff.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerLookup } from './commands/lookup.js';
+import { registerParse } from './commands/parse.js';
+import { registerPoll } from './commands/poll.js';
+import { registerRun } from './commands/run.js';
+import { registerStatus } from './commands/status.js';
+import { registerWatch } from './commands/watch.js';
+import { createCliContext, type CliIo } from './context.js';
+
+function defaultIo(): CliIo {
+  // Like `node --env-file=.env`, but optional: a missing .env is fine.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const ctx = createCliContext(io);
+  const program = new Command('entitywatch')
+    .description('Hear first when a company you deal with is put on a US trade-restriction list.')
+    .option('--db <path>', 'SQLite database file (default: $ENTITYWATCH_DB or ./data/entitywatch.db)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .hook('preAction', (command) => {
+      ctx.dbOverride = command.opts<{ db?: string }>().db;
+    });
+  for (const register of [
+    registerRun,
+    registerPoll,
+    registerIngest,
+    registerParse,
+    registerDiff,
+    registerLookup,
+    registerAlerts,
+    registerWatch,
+    registerStatus,
+    registerDoctor,
+    registerDemo,
+  ]) {
+    register(program, ctx);
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr.write(`entitywatch: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`entitywatch: ${describeError(err)}\n`);
+    return 1;
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Read a snapshot file for `parse`, `diff` and `ingest`, with the same body checks a download
+ * gets (an HTML page or an empty file is refused before any parser sees it).
+ */
+import { readFile } from 'node:fs/promises';
+import { checkBody } from '../core/guard.js';
+import { UsageError } from '../errors.js';
+import type { SnapshotBody } from '../sources/types.js';
+
+export async function readSnapshotFile(path: string): Promise<SnapshotBody> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  checkBody(bytes, null);
+  return { bytes, contentType: null, location: path };
+}

@@ -1,0 +1,98 @@
+/**
+ * Configuration: the only reader of process.env. Validated with zod at start; a bad value stops
+ * the process with a message naming the variable. Secrets are kept out of logs (see `redactedConfig`).
+ *
+ * Example:
+ *   const config = loadConfig(process.env);   // throws ConfigError on a bad value
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { validate as validateCron } from 'node-cron';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+
+const share = z.coerce.number().min(0).max(1);
+
+const EnvConfig = z.object({
+  ENTITYWATCH_DB: z.string().min(1).default('./data/entitywatch.db'),
+  CSL_URL: z.string().min(1).default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json'),
+  ENABLED_SOURCES: csv,
+  POLL_SCHEDULE: z
+    .string()
+    .default('*/15 * * * *')
+    .refine((expr) => validateCron(expr), 'not a valid cron expression (5 fields, or 6 with seconds)'),
+  POLL_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  GUARD_MAX_REMOVAL_SHARE: share.default(0.05),
+  GUARD_MIN_REMOVALS: z.coerce.number().int().min(1).default(5),
+  HTTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  HTTP_USER_AGENT: z.string().min(1).default('entitywatch/0.1 (+https://github.com/entitywatch/entitywatch)'),
+  WEBHOOK_URLS: csv.pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  CONSOLE_ALERTS: z.enum(['auto', 'on', 'off']).default('auto'),
+  ADMIN_CHANNELS: csv,
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
+  DELIVERY_BACKOFF_BASE_SECONDS: z.coerce.number().positive().default(5),
+  DELIVERY_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(3600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type EnvConfig = z.infer<typeof EnvConfig>;
+
+export interface Config {
+  dbPath: string;
+  sources: { csl: { url: string }; enabled: string[] };
+  schedule: { cron: string; jitterMs: number };
+  guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
+  http: { timeoutMs: number; userAgent: string };
+  notifiers: { webhookUrls: string[]; console: 'auto' | 'on' | 'off' };
+  /** Channel ids that receive source-health alerts; empty = every channel. */
+  adminChannels: string[];
+  delivery: { maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number };
+  logLevel: EnvConfig['LOG_LEVEL'];
+}
+
+/** Parse and validate the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: { dbPath?: string } = {}): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvConfig.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
+    sources: { csl: { url: e.CSL_URL }, enabled: e.ENABLED_SOURCES },
+    schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },
+    guard: { maxRemovalShare: e.GUARD_MAX_REMOVAL_SHARE, minRemovalsToRefuse: e.GUARD_MIN_REMOVALS },
+    http: { timeoutMs: e.HTTP_TIMEOUT_SECONDS * 1000, userAgent: e.HTTP_USER_AGENT },
+    notifiers: { webhookUrls: e.WEBHOOK_URLS, console: e.CONSOLE_ALERTS },
+    adminChannels: e.ADMIN_CHANNELS,
+    delivery: {
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      backoffBaseMs: e.DELIVERY_BACKOFF_BASE_SECONDS * 1000,
+      backoffMaxMs: e.DELIVERY_BACKOFF_MAX_SECONDS * 1000,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The config with secrets replaced, safe to print (`entitywatch doctor`) or log. */
+export function redactedConfig(config: Config): Config {
+  return {
+    ...config,
+    notifiers: { ...config.notifiers, webhookUrls: config.notifiers.webhookUrls.map(redactUrl) },
+  };
+}
+
+/** "https://hooks.example.com/…" — scheme and host only: paths and queries of webhook URLs hold tokens. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/…`;
+  } catch {
+    return '(invalid URL)';
+  }
+}

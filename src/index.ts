@@ -1,0 +1,96 @@
+/**
+ * Composition root: config → logger → store → sources → notifiers → worker.
+ * The CLI commands and tests build the app here; nothing else wires parts together.
+ *
+ *   const app = await createApp(loadConfig(process.env), { stdout: process.stdout });
+ *   await app.pollAll();
+ *   await app.deliverer.drain();
+ *   await app.close();
+ */
+import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createLogger } from './log.js';
+import { buildNotifiers } from './notifiers/registry.js';
+import type { Notifier } from './notifiers/types.js';
+import { enabledSources } from './sources/registry.js';
+import type { SnapshotSource } from './sources/types.js';
+import { createDeliverer, type Deliverer } from './worker/deliver.js';
+import { download } from './worker/http.js';
+import { pollSource, type PollDeps, type PollOutcome } from './worker/poll.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+
+export interface App {
+  config: Config;
+  log: Logger;
+  store: Store;
+  sources: SnapshotSource[];
+  notifiers: Notifier[];
+  pollDeps: PollDeps;
+  deliverer: Deliverer;
+  /** Poll every enabled source once, one after another. */
+  pollAll(): Promise<Array<{ source: string; outcome: PollOutcome }>>;
+  close(): Promise<void>;
+}
+
+export interface AppEnv {
+  stdout: Writable;
+  log?: Logger;
+  now?: () => Date;
+  /** Extra notifiers (tests, chat platforms) added to those built from config. */
+  notifiers?: Notifier[];
+}
+
+/** Time-ordered, unique alert ids: "al_<ms base36>_<random>". */
+export function newAlertId(now: Date = new Date()): string {
+  return `al_${now.getTime().toString(36)}_${randomBytes(5).toString('hex')}`;
+}
+
+export function createApp(config: Config, env: AppEnv): App {
+  const log = env.log ?? createLogger(config.logLevel);
+  const now = env.now ?? (() => new Date());
+  const store = openStore(config.dbPath);
+  const sources = enabledSources(config);
+  const notifiers = [...buildNotifiers(config, { stdout: env.stdout }), ...(env.notifiers ?? [])];
+  const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
+  const pollDeps: PollDeps = {
+    store,
+    log,
+    now,
+    download: (location, validators) => download(location, validators, config.http),
+    guard: config.guard,
+    channels: channelIds,
+    adminChannels: config.adminChannels,
+    newId: () => newAlertId(now()),
+  };
+  const deliverer = createDeliverer({
+    store,
+    log,
+    now,
+    notifiers,
+    maxAttempts: config.delivery.maxAttempts,
+    backoffBaseMs: config.delivery.backoffBaseMs,
+    backoffMaxMs: config.delivery.backoffMaxMs,
+  });
+  return {
+    config,
+    log,
+    store,
+    sources,
+    notifiers,
+    pollDeps,
+    deliverer,
+    async pollAll() {
+      const results = [];
+      for (const source of sources) results.push({ source: source.id, outcome: await pollSource(source, pollDeps) });
+      return results;
+    },
+    async close() {
+      await deliverer.stop();
+      await Promise.all(notifiers.map((n) => n.close?.()));
+      await store.close();
+    },
+  };
+}

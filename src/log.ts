@@ -1,0 +1,28 @@
+/**
+ * The logger: pino, structured, to stderr (stdout is reserved for command output such as --json).
+ * Modules receive it; none creates its own. Messages are static; details go in the object:
+ *   log.warn({ source, status }, 'snapshot refused')
+ */
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string = 'info'): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'entitywatch' },
+      // Belt and braces: even if a caller logs a whole config or request, these never reach the log.
+      redact: {
+        paths: ['*.token', '*.secret', '*.signingSecret', '*.webhookUrls', '*.target', 'headers.authorization'],
+        censor: '[redacted]',
+      },
+    },
+    pino.destination({ fd: 2, sync: true }),
+  );
+}
+
+/** A logger that drops everything (tests, pure helpers that require one). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,32 @@
+/**
+ * Every source entitywatch knows, by id: an explicit map (a test checks every folder under
+ * src/sources/ is registered here). Each entry builds the source from config.
+ */
+import type { Config } from '../config.js';
+import { createCslSource } from './csl/index.js';
+import type { SnapshotSource } from './types.js';
+
+export const SOURCE_FACTORIES = {
+  csl: (config: Config) => createCslSource(config.sources.csl.url),
+} as const satisfies Record<string, (config: Config) => SnapshotSource>;
+
+export type SourceId = keyof typeof SOURCE_FACTORIES;
+
+/** Sources polled when ENABLED_SOURCES is not set. */
+export const DEFAULT_SOURCES: readonly SourceId[] = ['csl'];
+
+export function isSourceId(id: string): id is SourceId {
+  return Object.hasOwn(SOURCE_FACTORIES, id);
+}
+
+/** Build one source by id (for `ingest`, `parse`, `diff`), whether or not it is enabled. */
+export function buildSource(id: string, config: Config): SnapshotSource {
+  if (!isSourceId(id)) throw new Error(`unknown source "${id}" (known: ${Object.keys(SOURCE_FACTORIES).join(', ')})`);
+  return SOURCE_FACTORIES[id](config);
+}
+
+/** The sources the worker polls: ENABLED_SOURCES, or the defaults. */
+export function enabledSources(config: Config): SnapshotSource[] {
+  const ids = config.sources.enabled.length > 0 ? config.sources.enabled : DEFAULT_SOURCES;
+  return ids.map((id) => buildSource(id, config));
+}

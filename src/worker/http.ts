@@ -1,0 +1,93 @@
+/**
+ * Downloads for snapshot sources: conditional GET over HTTP(S), or a local file (path or file://).
+ *
+ * Outcomes are typed so the poll cycle can tell "the list is down" from "the list is bad":
+ * - 304 → { status: 'not-modified' }
+ * - timeouts, network errors, 408/425/429/5xx → SourceUnavailableError (transient: keep state, retry)
+ * - 404/410 → SnapshotRefusedError('not-found'); other 4xx → SourceUnavailableError with the status
+ * A body cut off by the connection (Content-Length not reached) surfaces as a network error.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
+import type { FetchResult, Validators } from '../sources/types.js';
+
+export interface HttpOptions {
+  timeoutMs: number;
+  userAgent: string;
+}
+
+const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function downloadFile(path: string, validators: Validators | null): Promise<FetchResult> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new SnapshotRefusedError('not-found', `no such file: ${path}`, { cause: err });
+  }
+  // A local file's mtime and size stand in for an ETag, so an untouched file is not even read.
+  const etag = `W/"file-${info.size}-${info.mtimeMs}"`;
+  if (validators?.etag === etag) return { status: 'not-modified' };
+  const bytes = await readFile(path);
+  return { status: 'fetched', body: { bytes, contentType: null, location: path }, validators: { etag, lastModified: null } };
+}
+
+async function downloadHttp(url: string, validators: Validators | null, options: HttpOptions): Promise<FetchResult> {
+  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*' };
+  if (validators?.etag) headers['if-none-match'] = validators.etag;
+  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+  let response: Response;
+  let bytes: Buffer;
+  try {
+    response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
+    if (response.status === 304) return { status: 'not-modified' };
+    if (!response.ok) {
+      await response.body?.cancel();
+    } else {
+      bytes = Buffer.from(await response.arrayBuffer());
+    }
+  } catch (err) {
+    const reason = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'failed';
+    throw new SourceUnavailableError(`download ${reason}: ${host(url)}`, {}, { cause: err });
+  }
+  if (response.status === 404 || response.status === 410) {
+    throw new SnapshotRefusedError('not-found', `HTTP ${response.status} from ${host(url)}: the list is not at this URL`);
+  }
+  if (!response.ok) {
+    const details: { status: number; retryAfterMs?: number } = { status: response.status };
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    if (wait !== undefined) details.retryAfterMs = wait;
+    const kind = TRANSIENT.has(response.status) ? 'unavailable' : 'refused the request';
+    throw new SourceUnavailableError(`HTTP ${response.status} from ${host(url)}: ${kind}`, details);
+  }
+  return {
+    status: 'fetched',
+    body: { bytes: bytes!, contentType: response.headers.get('content-type'), location: url },
+    validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+  };
+}
+
+function host(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Download a URL, file:// URL or local path, conditionally when validators are given. */
+export function download(location: string, validators: Validators | null, options: HttpOptions): Promise<FetchResult> {
+  if (location.startsWith('file://')) return downloadFile(fileURLToPath(location), validators);
+  if (/^https?:\/\//i.test(location)) return downloadHttp(location, validators, options);
+  return downloadFile(location, validators);
+}

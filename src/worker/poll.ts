@@ -1,0 +1,230 @@
+/**
+ * The poll cycle of one snapshot source: fetch → hash → guard → parse → diff → guard → persist + outbox.
+ *
+ * Stored state only advances in `store.commitSnapshot`, one transaction that also writes the
+ * alerts and their outbox rows: if anything before it throws, the stored snapshot, designations
+ * and validators are untouched, so the next poll sees the same "before" and nothing is lost;
+ * if the commit succeeds, the alerts exist and the deliverer will send them.
+ * `entitywatch ingest` runs exactly this path with a body read from a file.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Alert, SourceHealthAlert } from '../core/alert.js';
+import { buildDesignationAlerts } from '../core/alerts.js';
+import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js';
+import { fingerprint } from '../core/fingerprint.js';
+import { checkBody, checkSnapshot, type GuardOptions } from '../core/guard.js';
+import { countByList } from '../core/identity.js';
+import type { Designation, SnapshotDiff } from '../core/model.js';
+import { routeAlert, type Route } from '../core/watch.js';
+import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
+import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
+import type { SourceState, Store } from '../../store/types.js';
+
+export interface PollDeps {
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  download: FetchContext['download'];
+  guard: GuardOptions;
+  /** Ids of every channel alerts may go to now. */
+  channels: () => readonly string[];
+  /** Channels for source-health alerts; empty = every channel. */
+  adminChannels: readonly string[];
+  /** Makes a unique alert id. */
+  newId: () => string;
+}
+
+export interface PollOptions {
+  /** Ingest this body instead of fetching (the `ingest` command). */
+  body?: SnapshotBody;
+  /** Accept a snapshot even when it removes more than the guard allows (audited by the caller). */
+  allowMassRemoval?: boolean;
+}
+
+export type PollOutcome =
+  | { status: 'not-modified' }
+  | { status: 'unchanged' }
+  | { status: 'baseline'; count: number }
+  | { status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number }
+  | { status: 'refused'; code: string; reason: string }
+  | { status: 'unavailable'; reason: string };
+
+/** Admins hear about a source that is merely down only after this many failed polls in a row. */
+export const UNAVAILABLE_ALERT_AFTER = 3;
+
+/** sha256 over the main body and any parts, in name order. */
+export function contentHash(body: SnapshotBody): string {
+  const hash = createHash('sha256').update(body.bytes);
+  for (const name of Object.keys(body.parts ?? {}).sort()) hash.update(`\0${name}\0`).update(body.parts![name]!);
+  return hash.digest('hex');
+}
+
+export async function pollSource(source: SnapshotSource, deps: PollDeps, options: PollOptions = {}): Promise<PollOutcome> {
+  const { store, log } = deps;
+  const state = await store.getSourceState(source.id);
+  const startedAt = deps.now();
+  try {
+    const outcome = await fetchParseCommit(source, deps, options, state);
+    if (state && wasAlerted(state)) {
+      await notifyHealth(deps, source, 'recovered', 'recovered', `${source.title} is being read again.`);
+    }
+    log.info({ source: source.id, ...outcome, ms: deps.now().getTime() - startedAt.getTime() }, 'poll finished');
+    return outcome;
+  } catch (err) {
+    return await recordFailure(source, deps, err, state);
+  }
+}
+
+function wasAlerted(state: SourceState): boolean {
+  if (!state.lastError) return false;
+  return state.lastError.code !== 'unavailable' || state.consecutiveFailures >= UNAVAILABLE_ALERT_AFTER;
+}
+
+async function fetchParseCommit(
+  source: SnapshotSource,
+  deps: PollDeps,
+  options: PollOptions,
+  state: SourceState | null,
+): Promise<PollOutcome> {
+  const { store } = deps;
+  const at = deps.now().toISOString();
+  let body = options.body;
+  let validators = { etag: null as string | null, lastModified: null as string | null };
+  if (!body) {
+    const previous = state?.etag || state?.lastModified ? { etag: state.etag, lastModified: state.lastModified } : null;
+    const fetched = await source.fetch({ download: deps.download, validators: previous, log: deps.log });
+    if (fetched.status === 'not-modified') {
+      await store.recordUnchanged(source.id, at);
+      return { status: 'not-modified' };
+    }
+    body = fetched.body;
+    validators = fetched.validators;
+  }
+
+  const hash = contentHash(body);
+  if (state?.contentHash === hash) {
+    await store.recordUnchanged(source.id, at);
+    return { status: 'unchanged' };
+  }
+  checkBody(body.bytes, body.contentType);
+  const next = source.parse(body);
+  if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
+
+  const fingerprints = new Map<string, string>();
+  const fpOf = new Map<Designation, string>();
+  for (const d of next) {
+    const fp = fingerprint(d);
+    fingerprints.set(d.key, fp);
+    fpOf.set(d, fp);
+  }
+  const fingerprintOf = (d: Designation): string => fpOf.get(d) ?? fingerprint(d);
+
+  // The first accepted snapshot of a source is a silent baseline: stored, never announced.
+  const baseline = !state?.lastSuccessAt;
+  let diff: SnapshotDiff;
+  if (baseline) {
+    const stored = await store.currentFingerprints(source.id);
+    const previous = stored.size > 0 ? await store.currentDesignations(source.id) : [];
+    diff = diffSnapshots(previous, next, fingerprintOf);
+  } else {
+    const stored = await store.currentFingerprints(source.id);
+    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprintOf);
+    const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
+    diff = diffSnapshots(oldRows, candidates, fingerprintOf);
+    if (!options.allowMassRemoval) {
+      checkSnapshot(next.length, countByList(diff.removed), await store.countsByList(source.id), deps.guard);
+    }
+  }
+
+  const alerts = baseline
+    ? []
+    : buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() });
+  const rules = alerts.length > 0 ? await store.listWatchRules() : [];
+  const channels = deps.channels();
+  const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
+  const routed = alerts.map((alert) => ({ alert, routes: routeAlert(alert, channels, rules, admin) }));
+
+  await store.commitSnapshot({
+    meta: {
+      source: source.id,
+      fetchedAt: at,
+      contentHash: hash,
+      etag: validators.etag,
+      lastModified: validators.lastModified,
+      location: body.location,
+      rowCount: next.length,
+    },
+    baseline,
+    diff,
+    fingerprints,
+    alerts: routed,
+  });
+
+  if (baseline) return { status: 'baseline', count: next.length };
+  if (changeCount(diff) === 0) return { status: 'unchanged' };
+  return {
+    status: 'changed',
+    count: next.length,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    amended: diff.amended.length,
+    alerts: alerts.length,
+  };
+}
+
+async function recordFailure(
+  source: SnapshotSource,
+  deps: PollDeps,
+  err: unknown,
+  before: SourceState | null,
+): Promise<PollOutcome> {
+  const at = deps.now().toISOString();
+  const previousCode = before?.lastError?.code ?? null;
+  const reason = describeError(err);
+  if (err instanceof SnapshotRefusedError) {
+    const state = await deps.store.recordFailure(source.id, { at, code: err.code, message: reason });
+    deps.log.error({ source: source.id, code: err.code, reason }, 'snapshot refused');
+    // Tell admins once: on the first refusal, or when the reason changes — not on every poll.
+    if (previousCode !== err.code) {
+      await notifyHealth(deps, source, 'refused', err.code, `${source.title}: snapshot refused (${err.code}) — ${reason}. Stored state is unchanged.`);
+    }
+    return { status: 'refused', code: err.code, reason };
+  }
+  const code = err instanceof SourceUnavailableError ? 'unavailable' : 'internal';
+  const state = await deps.store.recordFailure(source.id, { at, code, message: reason });
+  if (code === 'internal') deps.log.error({ source: source.id, err }, 'poll failed unexpectedly');
+  else deps.log.warn({ source: source.id, reason, failures: state.consecutiveFailures }, 'source unavailable');
+  const tell = code === 'unavailable' ? state.consecutiveFailures === UNAVAILABLE_ALERT_AFTER : previousCode !== code;
+  if (tell) {
+    await notifyHealth(deps, source, 'failing', code, `${source.title} has failed ${state.consecutiveFailures} time(s) in a row: ${reason}`);
+  }
+  return { status: 'unavailable', reason };
+}
+
+async function notifyHealth(
+  deps: PollDeps,
+  source: SnapshotSource,
+  status: SourceHealthAlert['status'],
+  reasonCode: string,
+  reason: string,
+): Promise<void> {
+  const alert: Alert = {
+    id: deps.newId(),
+    kind: 'source-health',
+    source: source.id,
+    createdAt: deps.now().toISOString(),
+    title: status === 'recovered' ? `${source.title} recovered` : `${source.title} needs attention`,
+    priority: status === 'recovered' ? 'normal' : 'high',
+    threadOf: null,
+    notes: [],
+    links: [],
+    status,
+    reasonCode,
+    reason,
+  };
+  const channels = deps.channels();
+  const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
+  const routes: Route[] = routeAlert(alert, channels, [], admin);
+  await deps.store.insertAlerts([{ alert, routes }], alert.createdAt);
+}
