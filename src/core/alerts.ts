@@ -39,7 +39,10 @@ function changesOf(diff: SnapshotDiff): Change[] {
   return [
     ...diff.added.map((after): Change => ({ kind: 'added', key: after.key, after })),
     ...diff.removed.map((before): Change => ({ kind: 'removed', key: before.key, before })),
-    ...diff.amended.map(({ before, after, fields }): Change => ({ kind: 'amended', key: after.key, before, after, fields })),
+    // An amendment with no changed field only re-keyed a row (core/identity.ts): nothing to tell.
+    ...diff.amended
+      .filter(({ fields }) => fields.length > 0)
+      .map(({ before, after, fields }): Change => ({ kind: 'amended', key: after.key, before, after, fields })),
   ];
 }
 

@@ -73,8 +73,10 @@ export function diffSnapshots(
   const result: SnapshotDiff = { added: [], removed: [], amended: [] };
   const unpairedNew: Designation[] = [];
 
+  // A pair whose key moved (a repeated name gained or lost its suffix) is kept even with no
+  // field changes, so the store re-keys the row; alert building leaves such pairs out.
   const pair = (old: Designation, cur: Designation): void => {
-    if (fingerprintOf && fingerprintOf(old) === fingerprintOf(cur)) return;
+    if (old.key === cur.key && fingerprintOf && fingerprintOf(old) === fingerprintOf(cur)) return;
     const fields = changedFields(old, cur);
     if (fields.length > 0 || old.key !== cur.key) result.amended.push({ before: old, after: cur, fields });
   };

@@ -46,7 +46,6 @@ function changeLines(change: Change): string[] {
         const summary = field.summary.split('\n');
         lines.push(`    ${field.field}: ${summary[0]}`, ...summary.slice(1).map((line) => `      ${line}`));
       }
-      if (change.before.key !== change.after.key && change.fields.length === 0) lines.push('    (identity key changed)');
       return lines;
     }
   }

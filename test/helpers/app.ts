@@ -1,0 +1,51 @@
+/**
+ * Build a real app (real SQLite file in a temp dir, real HTTP) for worker and CLI tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { loadConfig } from '../../src/config.js';
+import { createApp, type App } from '../../src/index.js';
+import { silentLogger } from '../../src/log.js';
+import type { Notifier } from '../../src/notifiers/types.js';
+
+export interface TestApp {
+  app: App;
+  dir: string;
+  dbPath: string;
+  /** What the console notifier printed. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+export function tempDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function createTestApp(
+  env: Record<string, string>,
+  options: { notifiers?: Notifier[]; now?: () => Date; dir?: string } = {},
+): TestApp {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'entitywatch-test-'));
+  const dbPath = join(dir, 'test.db');
+  const out = new PassThrough();
+  let printed = '';
+  out.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const config = loadConfig({ ENTITYWATCH_DB: dbPath, LOG_LEVEL: 'silent', ...env });
+  const appEnv: Parameters<typeof createApp>[1] = { stdout: out, log: silentLogger() };
+  if (options.notifiers) appEnv.notifiers = options.notifiers;
+  if (options.now) appEnv.now = options.now;
+  const app = createApp(config, appEnv);
+  return {
+    app,
+    dir,
+    dbPath,
+    output: () => printed,
+    async close() {
+      await app.close();
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
