@@ -1,0 +1,110 @@
+/**
+ * `npm run bench` — ingest benchmark: parse + diff + persist through the real poll path
+ * (pollSource with a real SQLite file), for a generated 30,000-row CSL snapshot in JSON and
+ * CSV, and for the largest CSL file in ../shared/data when present. Each scenario runs in its
+ * own child process so its peak RSS is its own.
+ *
+ * Steps per scenario: baseline (first snapshot) → changed (1% added, 1% removed, 1% amended)
+ * → unchanged (same bytes: hash match, no parse) → not modified (HTTP 304 from a local server).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/index.js';
+import { silentLogger } from '../src/log.js';
+import { startSnapshotServer } from '../src/demo/server.js';
+import { pollSource, type PollOutcome } from '../src/worker/poll.js';
+import { generateRows, mutateRows, toCsv, toJson } from './generate-csl.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+const sharedCsl = resolve(repoRoot, '..', 'shared', 'data', 'csl', 'csl_partial_2023-11_moov-watchman.csv');
+const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
+
+interface Step {
+  step: string;
+  ms: number;
+  outcome: string;
+}
+
+async function runScenario(format: 'json' | 'csv' | 'shared'): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-bench-'));
+  const ext = format === 'json' ? 'json' : 'csv';
+  let before: string;
+  let after: string;
+  if (format === 'shared') {
+    before = readFileSync(sharedCsl, 'utf8');
+    // A changed version: the last 30 lines (whole records at the tail) delisted.
+    const lines = before.trimEnd().split('\n');
+    after = `${lines.slice(0, lines.length - 30).join('\n')}\n`;
+  } else {
+    const rows = generateRows(ROWS);
+    const changed = mutateRows(rows, 0.01);
+    before = format === 'json' ? toJson(rows) : toCsv(rows);
+    after = format === 'json' ? toJson(changed) : toCsv(changed);
+  }
+  const beforePath = join(dir, `before.${ext}`);
+  const afterPath = join(dir, `after.${ext}`);
+  writeFileSync(beforePath, before);
+  writeFileSync(afterPath, after);
+  const size = statSync(beforePath).size;
+  before = '';
+  after = '';
+
+  const server = await startSnapshotServer(`/consolidated.${ext}`);
+  const config = loadConfig({ ENTITYWATCH_DB: join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
+  const app = createApp(config, { stdout: process.stdout, log: silentLogger() });
+  const csl = app.sources[0]!;
+  const steps: Step[] = [];
+  const time = async (step: string, run: () => Promise<PollOutcome>) => {
+    global.gc?.();
+    const t0 = performance.now();
+    const outcome = await run();
+    steps.push({ step, ms: performance.now() - t0, outcome: JSON.stringify(outcome) });
+  };
+  const ingestFile = (path: string) => () =>
+    pollSource(csl, app.pollDeps, { body: { bytes: readFileSync(path), contentType: null, location: path } });
+
+  await time('baseline', ingestFile(beforePath));
+  await time('changed', ingestFile(afterPath));
+  await time('unchanged (same bytes)', ingestFile(afterPath));
+  server.serve(readFileSync(afterPath, 'utf8'));
+  await time('HTTP 200, same content', () => pollSource(csl, app.pollDeps));
+  await time('HTTP 304 not modified', () => pollSource(csl, app.pollDeps));
+  await app.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ format, bytes: size, steps, peakRssMb: Math.round(peakMb) }) + '\n');
+}
+
+function main(): void {
+  const scenario = process.argv[2];
+  if (scenario === 'json' || scenario === 'csv' || scenario === 'shared') {
+    runScenario(scenario).catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+    return;
+  }
+  const scenarios: Array<'json' | 'csv' | 'shared'> = ['json', 'csv'];
+  if (existsSync(sharedCsl)) scenarios.push('shared');
+  else console.log(`(${sharedCsl} not found: skipping the real-data scenario)`);
+  console.log(`entitywatch ingest benchmark — generated snapshot of ${ROWS} rows; Node ${process.version}\n`);
+  for (const s of scenarios) {
+    const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), s], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const result = JSON.parse(out.trim().split('\n').pop()!) as { format: string; bytes: number; steps: Step[]; peakRssMb: number };
+    const label = s === 'shared' ? `real CSL (${sharedCsl.split('/').pop()})` : `generated ${s.toUpperCase()}`;
+    console.log(`${label}: ${(result.bytes / 1e6).toFixed(1)} MB, peak RSS ${result.peakRssMb} MB`);
+    for (const step of result.steps) console.log(`  ${step.step.padEnd(26)} ${step.ms.toFixed(1).padStart(8)} ms   ${step.outcome}`);
+    const changed = result.steps.find((x) => x.step === 'changed');
+    const rows = s === 'shared' ? Number(/"count":(\d+)/.exec(changed?.outcome ?? '')?.[1] ?? 0) : ROWS;
+    if (changed && rows) console.log(`  changed ingest throughput: ${Math.round(rows / (changed.ms / 1000)).toLocaleString('en')} rows/s`);
+    console.log('');
+  }
+}
+
+main();
