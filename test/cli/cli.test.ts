@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/app.js';
+
+const fixture = (name: string) => new URL(`../fixtures/cli/${name}`, import.meta.url).pathname;
+
+describe('entitywatch CLI on fixtures', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let env: Record<string, string>;
+  beforeEach(() => {
+    dir = tempDir();
+    env = { ENTITYWATCH_DB: join(dir.dir, 'cli.db') };
+  });
+  afterEach(() => dir.cleanup());
+
+  it('parse --json prints the designations of a snapshot', async () => {
+    const run = await runCli(['parse', 'csl', fixture('csl-before.json'), '--json'], env);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.count).toBe(5);
+    expect(out.designations.map((d: { key: string }) => d.key)).toEqual([
+      'EL:northwind quantum computing co ltd',
+      'EL:blue harbor photonics institute',
+      'EL:kestrel avionics llc',
+      'SDN:90001',
+      'CMIC:90002',
+    ]);
+    expect(out.designations[3]).toMatchObject({ list: 'SDN', name: 'ORLOV TRADING LLC', aliases: ['OOO ORLOV TREIDING'], countries: ['RU'] });
+  });
+
+  it('diff --json prints added, removed and amended', async () => {
+    const run = await runCli(['diff', 'csl', fixture('csl-before.json'), fixture('csl-after.json'), '--json'], env);
+    expect(run.code).toBe(0);
+    const diff = JSON.parse(run.stdout);
+    expect(diff.added.map((d: { name: string }) => d.name)).toEqual(['Lattice Qubit Technologies Co., Ltd.']);
+    expect(diff.removed.map((d: { name: string }) => d.name)).toEqual(['Kestrel Avionics LLC']);
+    expect(diff.amended).toHaveLength(1);
+    expect(diff.amended[0].before.name).toBe('Blue Harbor Photonics Institute');
+    expect(diff.amended[0].fields.map((f: { field: string }) => f.field)).toEqual(['addresses']);
+  });
+
+  it('parse refuses a truncated file with a clear error and exit 1', async () => {
+    const cut = join(dir.dir, 'cut.json');
+    writeFileSync(cut, '{"results":[{"id":"1","source":"Entity List (EL) - Bureau of Industry and Security","name":"Acme');
+    const run = await runCli(['parse', 'csl', cut, '--json'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/truncat|cut off/i);
+    expect(run.stdout).toBe('');
+  });
+
+  it('ingest, lookup --file and alerts work over the same database', async () => {
+    expect((await runCli(['ingest', 'csl', fixture('csl-before.json')], env)).stdout).toContain('baseline stored, 5 designations');
+    const changed = await runCli(['ingest', 'csl', fixture('csl-after.json'), '--json'], { ...env, CONSOLE_ALERTS: 'on' });
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('Entity List — 1 addition, 1 removal, 1 amendment');
+
+    const lookup = await runCli(['lookup', '--file', fixture('queries.txt'), '--json'], env);
+    expect(lookup.code).toBe(0);
+    const lines = lookup.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.query)).toEqual(['Northwind Quantum', 'Orlov Trading', 'Toshiba Corporation']);
+    expect(lines[0].matches[0].name).toBe('Northwind Quantum Computing Co., Ltd.');
+    expect(lines[0].matches[0].designations.map((d: { list: string }) => d.list).sort()).toEqual(['CMIC', 'EL']);
+    expect(lines[1].matches[0].designations[0].key).toBe('SDN:90001');
+    expect(lines[2].matches).toEqual([]);
+
+    const alerts = await runCli(['alerts', '--json'], env);
+    const records = JSON.parse(alerts.stdout);
+    expect(records).toHaveLength(1);
+    expect(records[0].alert.title).toBe('Entity List — 1 addition, 1 removal, 1 amendment');
+    expect(records[0].deliveries).toMatchObject([{ channel: 'console', state: 'sent', attempts: 1 }]);
+  });
+
+  it('ingest exits 1 and names the reason when the guard refuses', async () => {
+    await runCli(['ingest', 'csl', fixture('csl-before.json')], env);
+    const html = join(dir.dir, 'error.json');
+    writeFileSync(html, '<!DOCTYPE html><html><body>Service Unavailable</body></html>');
+    const run = await runCli(['ingest', 'csl', html], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('REFUSED (html)');
+    expect(run.stderr).toContain('refused');
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout);
+    expect(status.sources.find((s: { id: string }) => s.id === 'csl')).toMatchObject({ health: 'refused', state: { designationCount: 5 } });
+  });
+
+  it('watch add/list/remove edits rules and refuses bad input', async () => {
+    const added = await runCli(['watch', 'add', 'quantum', '--list', 'EL', '--country', 'cn', '--json'], env);
+    expect(added.code).toBe(0);
+    const rule = JSON.parse(added.stdout);
+    expect(rule).toMatchObject({ term: 'quantum', list: 'EL', country: 'CN', channel: '*' });
+    expect(JSON.parse((await runCli(['watch', 'list', '--json'], env)).stdout)).toHaveLength(1);
+    expect((await runCli(['watch', 'add', 'x', '--list', 'NOPE'], env)).code).toBe(2);
+    expect((await runCli(['watch', 'remove', String(rule.id)], env)).code).toBe(0);
+    expect((await runCli(['watch', 'remove', String(rule.id)], env)).code).toBe(1);
+  });
+
+  it('refuses a bad configuration naming the variable, exit 2', async () => {
+    const run = await runCli(['status'], { ...env, POLL_SCHEDULE: 'sometimes' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('POLL_SCHEDULE');
+  });
+});
