@@ -5,7 +5,7 @@
  *   normaliseForMatch('ООО «Рособоронэкспорт»')                           // 'rosoboroneksport'
  *   normaliseForMatch('PUTIN, Vladimir Vladimirovich')                    // 'putin vladimir vladimirovich'
  *
- * Steps: any script to ASCII (NFKD, then any-ascii for Cyrillic, Arabic, CJK…), lower case,
+ * Steps: any script to ASCII (any-ascii: diacritics, Cyrillic, Arabic, CJK…), lower case,
  * apostrophes and soft signs dropped ("Koval'chuk" = "Kovalchuk"), abbreviation dots closed up
  * ("L.L.C." = "LLC", "S.A. de C.V." = "SA de CV"), other punctuation to spaces, legal forms
  * stripped (legal-forms.ts), stop words dropped and plurals folded (tokens.ts). Word order is
@@ -16,7 +16,6 @@ import { LEGAL_FORM_TOKENS, stripLegalForms } from './legal-forms.js';
 import { STOP_WORDS, stem } from './tokens.js';
 
 const NON_ASCII = /[^\u0000-\u007f]/;
-const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['`\u2018\u2019\u02bc\u02b9\u00b4]/g;
 /** A single letter followed by "." or "/" and another single letter: the inside of "l.l.c.", "a/s". */
 const ABBREVIATION_DOT = /\b([a-z])[./](?=[a-z]\b)/g;
@@ -25,7 +24,9 @@ const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 /** Lower-case ASCII words separated by single spaces. */
 export function foldText(text: string): string {
   let out = text;
-  if (NON_ASCII.test(out)) out = anyAscii(out.normalize('NFKD').replace(COMBINING_MARKS, ''));
+  // NFC, not NFKD: decomposing first would turn Cyrillic "й" into "и" + breve ("Yurii", not "Yuriy");
+  // any-ascii folds Latin diacritics, ligatures and full-width forms itself.
+  if (NON_ASCII.test(out)) out = anyAscii(out.normalize('NFC'));
   return out
     .toLowerCase()
     .replace(APOSTROPHES, '')

@@ -1,0 +1,106 @@
+/**
+ * The index's vocabulary: token ids, document frequencies and the weights derived from them.
+ * Pure; updated incrementally as designations come and go.
+ *
+ *   weight = ln((N + 1) / (df + 0.5))     N = designations indexed, df = designations using the token
+ *
+ * A token counts once per designation however many of its aliases repeat it, so an OFAC entry
+ * with twenty spellings does not make its own name look common. Generic business words
+ * (tokens.ts) have their df floored at 2 + 2 % of N.
+ */
+import { TrigramIndex } from './fuzzy.js';
+import { GENERIC_WORDS } from './tokens.js';
+
+const MIN_WEIGHT = 0.05;
+
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private df = new Int32Array(1024);
+  private generic = new Uint8Array(1024);
+  private readonly trigrams = new TrigramIndex();
+  /** Designations indexed (N). */
+  documents = 0;
+
+  /** Number of distinct tokens ever seen (ids are never reused). */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  id(token: string): number | undefined {
+    return this.ids.get(token);
+  }
+
+  text(id: number): string | undefined {
+    return this.texts[id];
+  }
+
+  /** The id of a token, created on first sight. */
+  intern(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.texts.length;
+    this.ids.set(token, id);
+    this.texts.push(token);
+    if (id >= this.df.length) this.grow();
+    this.generic[id] = GENERIC_WORDS.has(token) ? 1 : 0;
+    this.trigrams.add(id, token);
+    return id;
+  }
+
+  /** Record one designation's distinct tokens (+1) or their removal (-1). */
+  count(tokens: Iterable<number>, delta: 1 | -1): void {
+    for (const id of tokens) this.df[id]! += delta;
+    this.documents += delta;
+  }
+
+  /** Designations using the token now. */
+  frequency(id: number): number {
+    return this.df[id] ?? 0;
+  }
+
+  /** Weight of a token by id. */
+  weight(id: number): number {
+    return this.weightFor(this.df[id]!, this.generic[id] === 1);
+  }
+
+  /** Weight of a token by text, whether or not the index has it. */
+  weightOfText(token: string): number {
+    const id = this.ids.get(token);
+    if (id !== undefined) return this.weight(id);
+    return this.weightFor(0, GENERIC_WORDS.has(token));
+  }
+
+  /**
+   * 0..1: where the token's weight lies between a generic word's (0) and that of a token only one
+   * designation uses (1). Relative to the generic floor rather than to zero, so that in a small
+   * index "university" does not look rare. Halved for tokens of 1–3 letters (initials, acronyms).
+   */
+  rarity(id: number): number {
+    const top = this.weightFor(1, false);
+    const generic = this.weightFor(0, true);
+    if (top <= generic) return 0;
+    const rarity = Math.min(1, Math.max(0, (this.weight(id) - generic) / (top - generic)));
+    return this.texts[id]!.length <= 3 ? rarity / 2 : rarity;
+  }
+
+  /** Live tokens within `max` edits of `token`, as [id, edits]. */
+  near(token: string, max: number): Array<[number, number]> {
+    return this.trigrams.near(token, max, (id) => (this.df[id]! > 0 ? this.texts[id] : undefined));
+  }
+
+  private weightFor(df: number, generic: boolean): number {
+    const n = this.documents;
+    const effective = generic ? Math.max(df, 2 + 0.02 * n) : df;
+    return Math.max(MIN_WEIGHT, Math.log((n + 1) / (effective + 0.5)));
+  }
+
+  private grow(): void {
+    const df = new Int32Array(this.df.length * 2);
+    df.set(this.df);
+    this.df = df;
+    const generic = new Uint8Array(this.generic.length * 2);
+    generic.set(this.generic);
+    this.generic = generic;
+  }
+}
