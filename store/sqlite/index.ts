@@ -1,0 +1,52 @@
+/**
+ * The embedded SQLite store (better-sqlite3): the default `Store`.
+ *
+ *   const store = openSqliteStore('data/entitywatch.db'); // or ':memory:' for tests
+ *
+ * Opening creates the parent directory, sets the pragmas and applies pending migrations.
+ * Statements are prepared once per store; every multi-row write is one transaction.
+ * The store never reads the clock: callers pass every timestamp.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../types.js';
+import { migrate } from './migrations.js';
+import { createAlertWriter, createOutboxStore } from './outbox.js';
+import { createRulesStore } from './rules.js';
+import { createSnapshotStore } from './snapshots.js';
+
+export const MEMORY = ':memory:';
+
+/** The configured connection with the schema up to date (exported for tests and tools). */
+export function openDatabase(path: string): Database.Database {
+  if (path !== MEMORY && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    // Only takes effect on a new file. 16 KiB pages make bulk snapshot writes ~15% cheaper
+    // (fewer pages and WAL frames for ~25 MB of designations) at no cost for small updates.
+    db.pragma('page_size = 16384');
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function openSqliteStore(path: string): Store {
+  const db = openDatabase(path);
+  const writeAlert = createAlertWriter(db);
+  return {
+    ...createSnapshotStore(db, writeAlert),
+    ...createOutboxStore(db, writeAlert),
+    ...createRulesStore(db),
+    async close() {
+      if (db.open) db.close();
+    },
+  } satisfies Store;
+}

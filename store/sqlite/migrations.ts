@@ -1,0 +1,177 @@
+/**
+ * Schema migrations for the SQLite store: an ordered list, applied at open in one transaction.
+ * `schema_migrations` records each applied version. Never edit a released migration; append one.
+ *
+ * A database whose newest applied version is above the newest known here was written by a newer
+ * entitywatch: opening it could corrupt data the older code does not understand, so we refuse.
+ */
+import type Database from 'better-sqlite3';
+import { ConfigError } from '../../src/errors.js';
+
+export interface Migration {
+  /** Strictly increasing, starting at 1. */
+  version: number;
+  /** Short description, stored beside the version. */
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE source_state (
+        source TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        last_change_at TEXT,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        last_error_at TEXT,
+        -- hash of the body behind the last failure (a refused snapshot), when there was one
+        last_error_content_hash TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        designation_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE snapshots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        location TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        baseline INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        removed INTEGER NOT NULL,
+        amended INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX snapshots_by_source ON snapshots (source, id);
+
+      CREATE TABLE designations (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        list TEXT NOT NULL,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+      ) STRICT;
+      -- covering: the key -> fingerprint map of a source is read from this index alone
+      CREATE INDEX designations_fingerprints ON designations (source, key, fingerprint);
+
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('added', 'removed', 'amended')),
+        key TEXT NOT NULL,
+        list TEXT NOT NULL,
+        name TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        fields TEXT
+      ) STRICT;
+      CREATE INDEX changes_by_snapshot ON changes (snapshot_id);
+      CREATE INDEX changes_by_key ON changes (source, key);
+
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        payload TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX alerts_by_created ON alerts (created_at);
+
+      CREATE TABLE deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        channel TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+        match_keys TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        remote_id TEXT,
+        sent_at TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (alert_id, channel)
+      ) STRICT;
+      -- the open rows only: the outbox grows with sent rows, due lookups must not
+      CREATE INDEX deliveries_open ON deliveries (channel, created_at) WHERE state IN ('pending', 'sending');
+
+      CREATE TABLE delivery_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        alert_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        at TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sending', 'sent', 'failed', 'recovered')),
+        detail TEXT,
+        FOREIGN KEY (alert_id, channel) REFERENCES deliveries (alert_id, channel)
+      ) STRICT;
+      CREATE INDEX delivery_log_by_delivery ON delivery_log (alert_id, channel);
+
+      CREATE TABLE watch_rules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        term TEXT,
+        list TEXT,
+        country TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/**
+ * Bring the schema up to date; returns the versions applied now (empty when already current).
+ * Runs as one IMMEDIATE transaction, so two processes opening the same file do not both migrate.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const run = db.transaction((): number[] => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    ) STRICT`);
+    const applied = new Set(
+      db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+    );
+    const newest = Math.max(0, ...applied);
+    if (newest > latest) {
+      throw new ConfigError(
+        `database schema version ${newest} is newer than this entitywatch supports (${latest}); ` +
+          'upgrade entitywatch or use another database file',
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
+    const done: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      db.exec(m.sql);
+      record.run(m.version, m.name);
+      done.push(m.version);
+    }
+    return done;
+  });
+  return run.immediate();
+}

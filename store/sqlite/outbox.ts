@@ -1,0 +1,166 @@
+/**
+ * Alerts and the delivery outbox. One `deliveries` row per alert and channel is both the queue
+ * entry and the record of the delivery; `delivery_log` keeps every attempt.
+ *
+ * Order per channel: a channel receives its alerts in creation order (then insertion order), so
+ * only a channel's oldest open row may be sent; while it waits for a retry, the channel waits.
+ */
+import type Database from 'better-sqlite3';
+import type { Alert } from '../../src/core/alert.js';
+import type { Route } from '../../src/core/watch.js';
+import type { AlertInsert, AlertRecord, Delivery, Store } from '../types.js';
+import { AlertPayload, DELIVERY_COLUMNS, DeliveryRow } from './rows.js';
+
+type LogOutcome = 'sending' | 'sent' | 'failed' | 'recovered';
+
+/** Writes one alert and its outbox rows; the caller owns the transaction. */
+export type AlertWriter = (alert: Alert, routes: readonly Route[], at: string) => void;
+
+export type OutboxStore = Pick<
+  Store,
+  | 'insertAlerts'
+  | 'listAlerts'
+  | 'getAlert'
+  | 'dueDeliveries'
+  | 'inFlightDeliveries'
+  | 'markSending'
+  | 'markSent'
+  | 'markAttemptFailed'
+  | 'getDelivery'
+>;
+
+export function createAlertWriter(db: Database.Database): AlertWriter {
+  const insertAlert = db.prepare('INSERT INTO alerts (id, source, kind, created_at, payload) VALUES (?, ?, ?, ?, ?)');
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (alert_id, channel, state, match_keys, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, 'pending', ?, 0, ?, ?)`,
+  );
+  return (alert, routes, at) => {
+    insertAlert.run(alert.id, alert.source, alert.kind, alert.createdAt, JSON.stringify(alert));
+    for (const route of routes) {
+      const matchKeys = route.matchKeys === null ? null : JSON.stringify(route.matchKeys);
+      insertDelivery.run(alert.id, route.channel, matchKeys, at, at);
+    }
+  };
+}
+
+export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter): OutboxStore {
+  const statements = {
+    listAlerts: db.prepare('SELECT id, payload FROM alerts ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+    getAlert: db.prepare('SELECT payload FROM alerts WHERE id = ?').pluck(),
+    deliveriesOf: db.prepare(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+       WHERE alert_id IN (SELECT value FROM json_each(?)) ORDER BY alert_id, rowid`,
+    ),
+    // Heads of the open rows per channel (ROW_NUMBER over the partial index), then due ones only.
+    due: db.prepare(
+      `WITH heads AS (
+         SELECT ${DELIVERY_COLUMNS},
+                ROW_NUMBER() OVER (PARTITION BY channel ORDER BY created_at, rowid) AS place
+         FROM deliveries WHERE state IN ('pending', 'sending')
+       )
+       SELECT ${DELIVERY_COLUMNS} FROM heads
+       WHERE place = 1 AND state = 'pending' AND next_attempt_at <= ?
+       ORDER BY created_at, alert_id LIMIT ?`,
+    ),
+    inFlight: db.prepare(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE state = 'sending' ORDER BY created_at, rowid`,
+    ),
+    getDelivery: db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE alert_id = ? AND channel = ?`),
+    stateOf: db.prepare('SELECT state FROM deliveries WHERE alert_id = ? AND channel = ?').pluck(),
+    sending: db.prepare(
+      `UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE alert_id = ? AND channel = ?`,
+    ),
+    sent: db.prepare(
+      `UPDATE deliveries SET state = 'sent', sent_at = ?, remote_id = ?, last_error = NULL
+       WHERE alert_id = ? AND channel = ?`,
+    ),
+    failed: db.prepare(
+      `UPDATE deliveries SET state = ?, last_error = ?, next_attempt_at = coalesce(?, next_attempt_at)
+       WHERE alert_id = ? AND channel = ?`,
+    ),
+    log: db.prepare('INSERT INTO delivery_log (alert_id, channel, at, outcome, detail) VALUES (?, ?, ?, ?, ?)'),
+  };
+
+  const insertAll = db.transaction((alerts: readonly AlertInsert[], at: string) => {
+    for (const { alert, routes } of alerts) writeAlert(alert, routes, at);
+  });
+
+  /** The current state of a delivery; throws when there is no such row (a caller bug). */
+  function requireState(alertId: string, channel: string): string {
+    const state = statements.stateOf.get(alertId, channel) as string | undefined;
+    if (state === undefined) throw new Error(`no delivery of alert ${alertId} to ${channel}`);
+    return state;
+  }
+
+  function log(alertId: string, channel: string, at: string, outcome: LogOutcome, detail: string | null): void {
+    statements.log.run(alertId, channel, at, outcome, detail);
+  }
+
+  const markSending = db.transaction((alertId: string, channel: string, at: string) => {
+    // A row already in 'sending' was left by a stopped process and is being tried again.
+    const recovered = requireState(alertId, channel) === 'sending';
+    statements.sending.run(alertId, channel);
+    log(alertId, channel, at, recovered ? 'recovered' : 'sending', recovered ? 'was in flight' : null);
+  });
+
+  const markSent = db.transaction((alertId: string, channel: string, at: string, remoteId: string | null) => {
+    requireState(alertId, channel);
+    statements.sent.run(at, remoteId, alertId, channel);
+    log(alertId, channel, at, 'sent', remoteId);
+  });
+
+  const markAttemptFailed = db.transaction(
+    (alertId: string, channel: string, at: string, error: string, nextAttemptAt: string | null) => {
+      requireState(alertId, channel);
+      statements.failed.run(nextAttemptAt === null ? 'failed' : 'pending', error, nextAttemptAt, alertId, channel);
+      log(alertId, channel, at, 'failed', error);
+    },
+  );
+
+  function deliveries(rows: unknown[]): Delivery[] {
+    return rows.map((row) => DeliveryRow.parse(row));
+  }
+
+  return {
+    async insertAlerts(alerts, at) {
+      insertAll(alerts, at);
+    },
+    async listAlerts(limit) {
+      const rows = statements.listAlerts.all(limit) as Array<{ id: string; payload: string }>;
+      const byAlert = new Map<string, Delivery[]>();
+      for (const d of deliveries(statements.deliveriesOf.all(JSON.stringify(rows.map((r) => r.id))))) {
+        const list = byAlert.get(d.alertId);
+        if (list) list.push(d);
+        else byAlert.set(d.alertId, [d]);
+      }
+      return rows.map((row): AlertRecord => ({
+        alert: AlertPayload.parse(row.payload),
+        deliveries: byAlert.get(row.id) ?? [],
+      }));
+    },
+    async getAlert(id) {
+      const payload = statements.getAlert.get(id);
+      return payload === undefined ? null : AlertPayload.parse(payload);
+    },
+    async dueDeliveries(now, limit) {
+      return deliveries(statements.due.all(now, limit));
+    },
+    async inFlightDeliveries() {
+      return deliveries(statements.inFlight.all());
+    },
+    async markSending(alertId, channel, at) {
+      markSending(alertId, channel, at);
+    },
+    async markSent(alertId, channel, at, remoteId) {
+      markSent(alertId, channel, at, remoteId);
+    },
+    async markAttemptFailed(alertId, channel, at, error, nextAttemptAt) {
+      markAttemptFailed(alertId, channel, at, error, nextAttemptAt);
+    },
+    async getDelivery(alertId, channel) {
+      const row = statements.getDelivery.get(alertId, channel);
+      return row === undefined ? null : DeliveryRow.parse(row);
+    },
+  };
+}

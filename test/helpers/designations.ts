@@ -1,0 +1,46 @@
+/**
+ * Build designations for tests with every field filled:
+ *
+ *   makeDesignation({ name: 'Acme Trading Co', list: 'EL', countries: ['CN'] })
+ *   // key 'EL:acme trading co', listName 'Entity List (EL) - Bureau of Industry and Security', …
+ *
+ * The key is computed with `baseKey` (so Treasury lists with a `sourceId` get `SDN:<id>`) unless
+ * given. Arrays default to empty, optional scalars to null, `type` to 'Entity'.
+ */
+import { baseKey } from '../../src/core/identity.js';
+import { LISTS } from '../../src/core/lists.js';
+import type { Designation, ListCode } from '../../src/core/model.js';
+
+const AGENCY_NAMES = {
+  BIS: 'Bureau of Industry and Security',
+  OFAC: 'Treasury Department',
+  State: 'State Department',
+} as const;
+
+/** The list's full name in the CSL's style, e.g. "Entity List (EL) - Bureau of Industry and Security". */
+export function listNameOf(list: ListCode): string {
+  const info = LISTS[list];
+  return `${info.shortName} (${list}) - ${AGENCY_NAMES[info.agency]}`;
+}
+
+export function makeDesignation(overrides: Partial<Designation> & { name: string; list: ListCode }): Designation {
+  const keyless: Omit<Designation, 'key'> = {
+    listName: listNameOf(overrides.list),
+    aliases: [],
+    type: 'Entity',
+    countries: [],
+    addresses: [],
+    programs: [],
+    frCitation: null,
+    startDate: null,
+    endDate: null,
+    licenseRequirement: null,
+    licensePolicy: null,
+    ids: [],
+    remarks: null,
+    sourceId: null,
+    sourceUrl: null,
+    ...overrides,
+  };
+  return { ...keyless, key: overrides.key ?? baseKey(keyless) };
+}
