@@ -1,0 +1,27 @@
+/**
+ * `entity <name>`: look a name up on every list. Anyone may use it.
+ *
+ *   await entityHandler.run(ctx, 'hikvision')
+ *   // { kind: 'matches', query: 'hikvision', matches: [...] } — empty `matches` means no match
+ */
+import { UsageError } from '../src/errors.js';
+import { guarded } from './guard.js';
+import type { Handler } from './types.js';
+
+/** Best matches shown: enough to see near-namesakes, few enough to read in chat. */
+export const ENTITY_RESULT_LIMIT = 5;
+const MAX_QUERY = 200;
+
+export const entityHandler = {
+  id: 'entity',
+  usage: '<name>',
+  description: 'Look a company or person up on every US restriction list',
+  adminOnly: false,
+  run: guarded(false, async (ctx, args) => {
+    const query = args.replace(/\s+/g, ' ').trim();
+    if (query === '') throw new UsageError('give a name to look up, e.g. `hikvision`');
+    if (query.length > MAX_QUERY) throw new UsageError(`a name is at most ${MAX_QUERY} characters`);
+    const index = await ctx.lookupIndex();
+    return { kind: 'matches', query, matches: index.search(query, { limit: ENTITY_RESULT_LIMIT }) };
+  }),
+} satisfies Handler;

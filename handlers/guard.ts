@@ -1,0 +1,34 @@
+/**
+ * What every handler shares: the audit actor string, the admin gate and the mapping of user
+ * errors to replies. A handler built with `guarded` refuses non-admins before it reads or
+ * writes anything, whichever platform calls it.
+ */
+import { describeError, UsageError } from '../src/errors.js';
+import type { Actor, HandlerContext, Reply } from './types.js';
+
+/** The audit log's actor: "slack:U0123", "discord:456", "cli:alice". */
+export function actorId(actor: Actor): string {
+  return `${actor.platform}:${actor.userId}`;
+}
+
+export const NOT_ADMIN =
+  'Only entitywatch admins can do that. Ask an admin, or a workspace admin or owner, to run it or to add you.';
+
+/**
+ * Wrap a handler body: refuse non-admins when `adminOnly`, and turn a UsageError (bad arguments,
+ * an invalid rule) into an `error` reply. Other errors propagate: the platform logs them.
+ */
+export function guarded(
+  adminOnly: boolean,
+  body: (ctx: HandlerContext, args: string) => Promise<Reply>,
+): (ctx: HandlerContext, args: string) => Promise<Reply> {
+  return async (ctx, args) => {
+    if (adminOnly && !ctx.actor.isAdmin) return { kind: 'refusal', message: NOT_ADMIN };
+    try {
+      return await body(ctx, args);
+    } catch (err) {
+      if (err instanceof UsageError) return { kind: 'error', message: describeError(err) };
+      throw err;
+    }
+  };
+}

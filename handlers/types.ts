@@ -1,0 +1,106 @@
+/**
+ * The contract between chat platforms and commands. A platform (src/platforms/slack, discord, the
+ * CLI) parses a request, builds a `HandlerContext`, calls a `Handler` with the argument text and
+ * renders the `Reply` it gets back. Nothing here names a Slack or Discord type:
+ *
+ *   const reply = await entityHandler.run(ctx, 'hikvision');
+ *   // { kind: 'matches', query: 'hikvision', matches: [{ name, matchedName, score, designations }] }
+ */
+import type { Alert } from '../src/core/alert.js';
+import type { Designation } from '../src/core/model.js';
+import type { WatchRule } from '../src/core/watch.js';
+import type { Store } from '../store/types.js';
+
+export type Platform = 'slack' | 'discord' | 'cli';
+
+/** Who typed the command, as the platform established it. */
+export interface Actor {
+  platform: Platform;
+  /** The platform's user id ("U0123", a Discord snowflake, an OS user name). */
+  userId: string;
+  /** Computed by the platform (admin list, workspace role); admin-only handlers refuse when false. */
+  isAdmin: boolean;
+}
+
+/** What the name index answers; `MatchIndex` from src/core/match satisfies it. */
+export interface LookupIndex {
+  search(query: string, options: { limit: number }): LookupMatch[];
+}
+
+/** One entity found by a lookup: several designations when it is on several lists. */
+export interface LookupMatch {
+  /** Display name (primary name of its first designation). */
+  name: string;
+  /** The name or alias that matched. */
+  matchedName: string;
+  /** 0..1. */
+  score: number;
+  designations: Designation[];
+}
+
+export interface HandlerContext {
+  store: Store;
+  /** The current name index (built lazily, rebuilt after source changes: see lookup-index.ts). */
+  lookupIndex(): Promise<LookupIndex>;
+  actor: Actor;
+  /** Notifier channel id of where the command was typed: "slack:C0123", "discord:456". */
+  channelId: string;
+  now(): Date;
+  /** Post an alert to `channelId` now, bypassing the outbox. Throws DeliveryError. */
+  postAlert(alert: Alert): Promise<void>;
+  /** Called after a watch rule was added or removed (the platform refreshes its alert channels). */
+  rulesChanged?(): Promise<void>;
+}
+
+/** Status of one source, as `/entitywatch status` shows it. */
+export interface SourceStatus {
+  id: string;
+  health: 'ok' | 'failing' | 'refused' | 'never-polled';
+  lastSuccessAt: string | null;
+  lastError: { at: string; code: string; message: string } | null;
+  consecutiveFailures: number;
+  designationCount: number;
+}
+
+/** A channel whose latest delivery failed (missing scope, archived channel…), for admins. */
+export interface ChannelProblem {
+  channel: string;
+  /** When the failing delivery was queued (ISO). */
+  since: string;
+  /** The last attempt's error, e.g. "slack:C0123: the channel is archived (is_archived)…". */
+  error: string;
+  /** true: given up ('failed'); false: will be retried. */
+  final: boolean;
+}
+
+/** A platform-neutral answer. Platforms render each kind; anything they do not know, as `text`. */
+export type Reply =
+  /** Plain information. */
+  | { kind: 'text'; text: string }
+  /** The request could not be done: bad arguments, unknown rule, failed post. */
+  | { kind: 'error'; message: string }
+  /** The actor may not do this. */
+  | { kind: 'refusal'; message: string }
+  /** A lookup's answer; `matches` empty means "no match", said plainly by the renderer. */
+  | { kind: 'matches'; query: string; matches: LookupMatch[] }
+  /** Rules that filter this channel (own and "*"); `changed` says what the command did. */
+  | { kind: 'rules'; channelId: string; rules: WatchRule[]; changed: { action: 'added' | 'removed'; rule: WatchRule } | null }
+  | { kind: 'status'; sources: SourceStatus[]; channels: ChannelProblem[]; ruleCount: number }
+  /** A sample alert was posted to the channel. */
+  | { kind: 'test-posted'; channelId: string; alertId: string };
+
+export type ReplyKind = Reply['kind'];
+
+/** One command: `satisfies Handler` in handlers/<name>.ts, listed in handlers/registry.ts. */
+export interface Handler {
+  /** Registry id: "entity", "watch.add", "watch.remove", "watch.list", "status", "test". */
+  id: string;
+  /** How it is typed after the platform's command name, e.g. "add <keyword> [list:EL] [country:CN]". */
+  usage: string;
+  /** One line for help texts and command registration. */
+  description: string;
+  /** Refused (nothing read or written) unless `ctx.actor.isAdmin`. */
+  adminOnly: boolean;
+  /** Never throws for user errors: those come back as `error` or `refusal` replies. */
+  run(ctx: HandlerContext, args: string): Promise<Reply>;
+}

@@ -1,0 +1,102 @@
+/**
+ * Alert → Slack Block Kit messages. Pure.
+ *
+ *   const { main, thread } = renderSlackAlert(alert);
+ *   // main: { text, blocks: [header "Entity List — 5 additions", FR links, context, one section per row] }
+ *   // thread: [] — or, past Slack's limits, the rows as replies under a summary `main`
+ *
+ * An alert that fits one message (≤ 50 blocks, every row ≤ 3,000 characters) is one message.
+ * Otherwise the channel gets a summary (header, citations, counts and names) and the rows follow
+ * in its thread, 50 blocks a reply, long rows split over several sections: the channel stays
+ * readable and nothing is cut.
+ */
+import type { Alert } from '../../core/alert.js';
+import { subjectOf } from '../../core/alerts.js';
+import { clip, context, escapeText, header, LIMITS, link, section, type AlertBlock, type SectionBlock } from './mrkdwn.js';
+import { alertRows } from './rows.js';
+
+export interface SlackMessage {
+  /** Notification and fallback text (escaped mrkdwn). */
+  text: string;
+  blocks: AlertBlock[];
+}
+
+export interface SlackRendering {
+  main: SlackMessage;
+  /** Replies in the main message's thread, in order; empty when the alert fits one message. */
+  thread: SlackMessage[];
+}
+
+/** Room kept in the summary for the names of the rows in the thread. */
+const SUMMARY_NAMES_CHARS = 2000;
+
+/** A row's lines as sections of at most 3,000 characters, split between lines. */
+export function rowSections(lines: readonly string[]): SectionBlock[] {
+  const sections: SectionBlock[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = clip(raw, LIMITS.text);
+    if (current !== '' && current.length + 1 + line.length > LIMITS.text) {
+      sections.push(section(current));
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') sections.push(section(current));
+  return sections;
+}
+
+function headBlocks(alert: Alert): AlertBlock[] {
+  const blocks: AlertBlock[] = [header(`${alert.priority === 'high' ? '🚨 ' : ''}${alert.title}`)];
+  if (alert.links.length > 0) {
+    const label = alert.kind === 'designations' ? '*Federal Register:* ' : '';
+    blocks.push(section(`${label}${alert.links.map((l) => link(l.url, l.label)).join(' · ')}`));
+  }
+  const notes = alert.notes.map(escapeText).join('\n');
+  blocks.push(context([...(notes ? [notes] : []), `Source: ${escapeText(alert.source)} · ${escapeText(alert.createdAt.slice(0, 10))}`]));
+  return blocks;
+}
+
+/** The names a summary lists, so the channel shows who is affected without opening the thread. */
+function rowNames(alert: Alert): string[] {
+  switch (alert.kind) {
+    case 'designations':
+      return alert.changes.map((c) => subjectOf(c).name);
+    case 'document':
+      return alert.documents.map((d) => d.title);
+    case 'watchlist-hit':
+      return alert.hits.map((h) => h.counterparty);
+    default:
+      return [];
+  }
+}
+
+function summary(alert: Alert, rowCount: number): SectionBlock {
+  const names = rowNames(alert).map(escapeText);
+  let shown = '';
+  let count = 0;
+  for (const name of names) {
+    const next = shown === '' ? name : `${shown}; ${name}`;
+    if (next.length > SUMMARY_NAMES_CHARS) break;
+    shown = next;
+    count++;
+  }
+  const rest = names.length - count;
+  const list = shown ? `\n${shown}${rest > 0 ? `; (+${rest} more)` : ''}` : '';
+  return section(`Too long for one message: the details of ${rowCount === 1 ? 'this entry are' : `all ${rowCount} entries are`} in the thread :thread:${list}`);
+}
+
+export function renderSlackAlert(alert: Alert): SlackRendering {
+  const text = escapeText(alert.title);
+  const head = headBlocks(alert);
+  const rows = alertRows(alert).map(rowSections);
+  const rowBlocks = rows.flat();
+  const fits = rows.every((r) => r.length <= 1) && head.length + rowBlocks.length <= LIMITS.blocks;
+  if (fits) return { main: { text, blocks: [...head, ...rowBlocks] }, thread: [] };
+  const parts = Math.ceil(rowBlocks.length / LIMITS.blocks);
+  const thread: SlackMessage[] = [];
+  for (let i = 0; i < parts; i++) {
+    thread.push({ text: `${text} (${i + 1}/${parts})`, blocks: rowBlocks.slice(i * LIMITS.blocks, (i + 1) * LIMITS.blocks) });
+  }
+  return { main: { text, blocks: [...head, summary(alert, rows.length)] }, thread };
+}
