@@ -1,0 +1,27 @@
+/**
+ * Source "ofac-consolidated": OFAC's non-SDN lists (SSI, CMIC, FSE, PLC, CAPTA, NS-MBS), from
+ * the consolidated legacy CSV set.
+ *
+ *   const source = createOfacConsolidatedSource(OFAC_DEFAULT_URL); // or a local directory
+ *
+ * See README.md for the field and list mapping.
+ */
+import { fetchOfacSet, OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
+import type { SnapshotSource } from '../types.js';
+import { CONSOLIDATED_FILES, parseOfacConsolidated } from './parse.js';
+
+export { OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
+
+/** A consolidated source reading `${baseUrl}/CONS_PRIM.CSV` and its parts. */
+export function createOfacConsolidatedSource(baseUrl: string): SnapshotSource {
+  return {
+    id: 'ofac-consolidated',
+    kind: 'snapshot',
+    title: 'OFAC Consolidated (non-SDN) Sanctions Lists',
+    fetch: (ctx) => fetchOfacSet(ctx, baseUrl, CONSOLIDATED_FILES),
+    parse: parseOfacConsolidated,
+  } satisfies SnapshotSource;
+}
+
+/** The source as registered: OFAC's Sanctions List Service. */
+export const ofacConsolidatedSource = createOfacConsolidatedSource(OFAC_DEFAULT_URL);
