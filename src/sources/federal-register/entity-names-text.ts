@@ -1,0 +1,88 @@
+/**
+ * Entity names out of the plain text of a public-inspection document (`raw_text_url`), for the
+ * early-warning alert that comes before the rule is published. Pure, best-effort.
+ *
+ * The text is the filed manuscript flattened: the amendatory instructions ("…by adding, in
+ * alphabetical order, entries for “Alpha Co., Ltd.” and “Beta LLC”…") and the table, whose
+ * cells run together line by line:
+ *
+ *   CHINA, PEOPLE'S REPUBLIC OF      *   *   *   *   *
+ *   Alpha Co., Ltd., a.k.a., the following two aliases: …  Room 1, Beijing, China.
+ *   For all items subject to the EAR. (See § 744.11 of the EAR)   Presumption of denial.
+ *   89 FR [INSERT FR PAGE NUMBER] [INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER].
+ *
+ * Each table entry ends with its citation; the entity is what precedes the license columns.
+ * Names from the table come first, then names quoted in the instructions that the table lacks.
+ */
+import { normaliseName, uniqueStrings } from '../../core/text.js';
+import { countryCode } from './countries.js';
+import { cleanItem, parseEntityCell } from './entity-cell.js';
+
+/** The end of one table entry: its citation, as filed or as published. */
+const CITATION = /\b\d{2,3}\s+FR\s+(?:\[INSERT[^\]]*\]|\d[\d,]*)(?:[^\n]*?\[INSERT[^\]]*\])?[^\n]*/gi;
+
+/** The table's column headings, flattened (the table starts after them). */
+const HEADINGS = /Country\s+(?:Entity|Listed\s+person(?:\s+and\s+address)?)\s+(?:License\s+requirement\s+License\s+review\s+policy\s+)?Federal\s+Register\s+citation/gi;
+
+/** Where the license columns begin, ending the entity text. */
+const LICENSE_COLUMNS = /\b(?:For all items subject to|For all items|License requirement|Presumption of|Case-by-case|Policy of denial|See §)/i;
+
+const STARS = /^[\s*]+$/;
+
+/** A line without its leading country heading (upper case, then two spaces or the line end). */
+function splitCountry(line: string): string {
+  const columns = line.split(/\s{2,}|\t+/);
+  const first = columns[0]?.trim() ?? '';
+  if (first === first.toUpperCase() && /[A-Z]/.test(first) && countryCode(first)) return columns.slice(1).join('  ').trim();
+  return line;
+}
+
+function tableNames(text: string): string[] {
+  const headings = [...text.matchAll(HEADINGS)];
+  const starts = headings.map((match) => match.index + match[0].length);
+  const names: string[] = [];
+  for (const [i, start] of starts.entries()) {
+    const end = starts[i + 1] ?? text.length;
+    const table = text.slice(start, end);
+    let from = 0;
+    for (const citation of table.matchAll(CITATION)) {
+      const entry = table.slice(from, citation.index);
+      from = citation.index + citation[0].length;
+      const entityText = entry.split(LICENSE_COLUMNS)[0] ?? '';
+      const lines = entityText
+        .split('\n')
+        .map((line) => splitCountry(line.replace(/(?:\*\s*){2,}/g, ' ').trim()))
+        .filter((line) => line !== '' && !STARS.test(line));
+      if (lines.length === 0) continue;
+      const { name } = parseEntityCell(lines);
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Names quoted after "entry for" / "entries for" in the instructions. */
+function instructionNames(text: string): string[] {
+  const names: string[] = [];
+  const flat = text.replace(/\s+/g, ' ');
+  for (const match of flat.matchAll(/\bentr(?:y|ies)\s+for\s*:?\s*/gi)) {
+    const rest = flat.slice(match.index + match[0].length);
+    const quoted = /^(?:(?:[,;]|\band\b|\s)*[“"][^“”"]+[”"])+/i.exec(rest);
+    if (!quoted) continue;
+    for (const name of quoted[0].matchAll(/[“"]([^“”"]+)[”"]/g)) names.push(cleanItem(name[1]!));
+  }
+  return names;
+}
+
+/** Entity names in a public-inspection text, table first, each once (by normalised name). */
+export function entityNamesFromText(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const name of uniqueStrings([...tableNames(text), ...instructionNames(text)])) {
+    const key = normaliseName(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
