@@ -1,0 +1,150 @@
+/**
+ * Alert → Discord messages. Pure.
+ *
+ *   const { messages, threadName } = renderDiscordAlert(alert);
+ *   // messages[0] goes to the channel; messages[1..], if any, to a thread named threadName on it
+ *
+ * The first embed names the list and the action (the alert title), is coloured per list, links
+ * the FR citation and carries the notes; then one field per designation (name, aliases,
+ * country, license policy, what changed). Every source string is escaped (escape.ts) and every
+ * message carries `allowed_mentions: { parse: [] }`. Splitting to Discord's limits is pack.ts.
+ */
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Alert } from '../../core/alert.js';
+import { frLinks } from '../../core/alerts.js';
+import type { Change, Designation, ListCode } from '../../core/model.js';
+import { sanitise } from '../plain-text.js';
+import { escapeText, maskedLink, safeUrl, truncate } from './escape.js';
+import { LIMITS, packAlert, type DiscordMessage } from './pack.js';
+
+export type { DiscordMessage } from './pack.js';
+
+export interface RenderedAlert {
+  /** The channel message first, then (when it did not all fit) the messages for a thread on it. */
+  messages: DiscordMessage[];
+  /** A name for a thread about this alert (overflow, or a continuation of an earlier alert). */
+  threadName: string;
+}
+
+/** One colour per list, so a glance tells the list; other alert kinds by meaning. */
+export const LIST_COLOURS: Record<ListCode, number> = {
+  EL: 0xc0392b,
+  UVL: 0xe67e22,
+  MEU: 0x8e44ad,
+  DPL: 0x2c3e50,
+  SDN: 0x1f4e79,
+  SSI: 0x2980b9,
+  CMIC: 0xd35400,
+  FSE: 0x16a085,
+  ISN: 0x7d3c98,
+  DTC: 0x6e2c00,
+  PLC: 0x27ae60,
+  CAP: 0x34495e,
+  MBS: 0x5d6d7e,
+};
+
+const KIND_COLOURS = { failing: 0xe74c3c, refused: 0xf1c40f, recovered: 0x2ecc71, document: 0x3498db, hit: 0xff6f00, test: 0x95a5a6 };
+
+function colourOf(alert: Alert): number {
+  switch (alert.kind) {
+    case 'designations':
+      return LIST_COLOURS[alert.list];
+    case 'source-health':
+      return KIND_COLOURS[alert.status];
+    case 'document':
+      return KIND_COLOURS.document;
+    case 'watchlist-hit':
+      return KIND_COLOURS.hit;
+    case 'test':
+      return KIND_COLOURS.test;
+  }
+}
+
+function more(items: readonly string[], shown: number, sep = '; '): string {
+  const head = items.slice(0, shown).map(escapeText).join(sep);
+  return items.length > shown ? `${head} (+${items.length - shown} more)` : head;
+}
+
+function designationLines(d: Designation): string[] {
+  const lines: string[] = [];
+  if (d.aliases.length) lines.push(`**Aliases:** ${more(d.aliases, 5)}`);
+  if (d.countries.length) lines.push(`**Country:** ${d.countries.map(escapeText).join(', ')}`);
+  if (d.addresses.length) lines.push(`**Address:** ${more(d.addresses, 1)}`);
+  if (d.licensePolicy) lines.push(`**License policy:** ${escapeText(d.licensePolicy)}`);
+  if (d.programs.length) lines.push(`**Programs:** ${more(d.programs, 6, ', ')}`);
+  const fr = frLinks(d.frCitation);
+  if (fr.length) lines.push(`**FR:** ${fr.map((link) => maskedLink(link.label, link.url)).join(', ')}`);
+  else if (d.frCitation) lines.push(`**FR:** ${escapeText(d.frCitation)}`);
+  return lines;
+}
+
+function changeField(change: Change): APIEmbedField {
+  switch (change.kind) {
+    case 'added':
+      return field(`Added: ${change.after.name}`, designationLines(change.after));
+    case 'removed':
+      return field(`Removed: ${change.before.name}`, ['Removed from the list.', ...designationLines(change.before).slice(0, 2)]);
+    case 'amended': {
+      const changed = change.fields.map((f) => `• **${f.field}:** ${escapeText(f.summary.split('\n').slice(0, 3).join(' / '))}`);
+      return field(`Amended: ${change.after.name}`, [...changed, ...designationLines(change.after)]);
+    }
+  }
+}
+
+function field(untrustedName: string, valueLines: string[]): APIEmbedField {
+  return {
+    name: truncate(escapeText(untrustedName), LIMITS.fieldName),
+    // Discord refuses an empty field value.
+    value: truncate(valueLines.join('\n') || '—', LIMITS.fieldValue),
+  };
+}
+
+function fieldsOf(alert: Alert): APIEmbedField[] {
+  switch (alert.kind) {
+    case 'designations':
+      return alert.changes.map(changeField);
+    case 'document':
+      return alert.documents.map((doc) =>
+        field(doc.title, [
+          [doc.publisher, doc.date].filter((s): s is string => Boolean(s)).map(escapeText).join(' · '),
+          doc.url ? maskedLink('Read the document', doc.url) : '',
+          doc.summary ? escapeText(doc.summary) : '',
+          doc.entities.length ? `**Entities:** ${more(doc.entities, 10)}` : '',
+        ].filter(Boolean)),
+      );
+    case 'watchlist-hit':
+      return alert.hits.map((hit) =>
+        field(`${hit.counterparty} ↔ ${hit.designationName}`, [
+          `**Watchlist:** ${escapeText(hit.watchlist)}${hit.reference ? ` (${escapeText(hit.reference)})` : ''}`,
+          `**List:** ${hit.list} · matched "${escapeText(hit.matchedName)}" · score ${hit.score.toFixed(2)}`,
+        ]),
+      );
+    case 'source-health':
+    case 'test':
+      return [];
+  }
+}
+
+function descriptionOf(alert: Alert): string {
+  const lines = alert.notes.map(escapeText);
+  if (alert.kind === 'source-health') lines.push(`**${alert.status}** (${escapeText(alert.reasonCode)}): ${escapeText(alert.reason)}`);
+  if (alert.kind === 'test') lines.push('This is a test alert from entitywatch: alerts reach this channel.');
+  const links = alert.links.map((link) => maskedLink(link.label, link.url));
+  if (links.length) lines.push(links.join(' · '));
+  return lines.join('\n');
+}
+
+export function renderDiscordAlert(alert: Alert): RenderedAlert {
+  const header: APIEmbed = {
+    title: truncate(`${alert.priority === 'high' ? '‼️ ' : ''}${escapeText(alert.title)}`, LIMITS.title),
+    color: colourOf(alert),
+    footer: { text: `entitywatch · ${escapeText(alert.source)}` },
+    timestamp: alert.createdAt,
+  };
+  const url = alert.links[0] ? safeUrl(alert.links[0].url) : null;
+  if (url) header.url = url;
+  const description = descriptionOf(alert);
+  if (description) header.description = truncate(description, LIMITS.description - LIMITS.summaryReserve);
+  const messages = packAlert(header, fieldsOf(alert));
+  return { messages, threadName: truncate(sanitise(alert.title), LIMITS.threadName) };
+}
