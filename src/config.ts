@@ -20,6 +20,8 @@ const EnvConfig = z.object({
   ENTITYWATCH_DB: z.string().min(1).default('./data/entitywatch.db'),
   CSL_URL: z.string().min(1).default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json'),
   ENABLED_SOURCES: csv,
+  OFAC_API_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports'),
+  ECFR_API_URL: z.string().min(1).default('https://www.ecfr.gov'),
   POLL_SCHEDULE: z
     .string()
     .default('*/15 * * * *')
@@ -42,7 +44,7 @@ export type EnvConfig = z.infer<typeof EnvConfig>;
 
 export interface Config {
   dbPath: string;
-  sources: { csl: { url: string }; enabled: string[] };
+  sources: { csl: { url: string }; ofac: { baseUrl: string }; ecfr: { baseUrl: string }; enabled: string[] };
   schedule: { cron: string; jitterMs: number };
   guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
   http: { timeoutMs: number; userAgent: string };
@@ -64,7 +66,12 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   const e = parsed.data;
   return {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
-    sources: { csl: { url: e.CSL_URL }, enabled: e.ENABLED_SOURCES },
+    sources: {
+      csl: { url: e.CSL_URL },
+      ofac: { baseUrl: e.OFAC_API_URL },
+      ecfr: { baseUrl: e.ECFR_API_URL },
+      enabled: e.ENABLED_SOURCES,
+    },
     schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },
     guard: { maxRemovalShare: e.GUARD_MAX_REMOVAL_SHARE, minRemovalsToRefuse: e.GUARD_MIN_REMOVALS },
     http: { timeoutMs: e.HTTP_TIMEOUT_SECONDS * 1000, userAgent: e.HTTP_USER_AGENT },

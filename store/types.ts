@@ -137,6 +137,8 @@ export interface Store {
   markAttemptFailed(alertId: string, channel: string, at: string, error: string, nextAttemptAt: string | null): Promise<void>;
   /** The delivery of an alert to a channel, e.g. a thread parent's remote id. */
   getDelivery(alertId: string, channel: string): Promise<Delivery | null>;
+  /** Outbox rows per state, for `status`. */
+  deliveryCounts(): Promise<Record<DeliveryState, number>>;
 
   // ── watch rules and audit ────────────────────────────────────────────────
   /** Add a rule; writes the audit log in the same transaction. */

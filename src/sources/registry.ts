@@ -4,10 +4,16 @@
  */
 import type { Config } from '../config.js';
 import { createCslSource } from './csl/index.js';
+import { createEcfrEntityListSource } from './ecfr-entity-list/index.js';
+import { createOfacConsolidatedSource } from './ofac-consolidated/index.js';
+import { createOfacSdnSource } from './ofac-sdn/index.js';
 import type { SnapshotSource } from './types.js';
 
 export const SOURCE_FACTORIES = {
   csl: (config: Config) => createCslSource(config.sources.csl.url),
+  'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl),
+  'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl),
+  'ecfr-entity-list': (config: Config) => createEcfrEntityListSource(config.sources.ecfr.baseUrl),
 } as const satisfies Record<string, (config: Config) => SnapshotSource>;
 
 export type SourceId = keyof typeof SOURCE_FACTORIES;

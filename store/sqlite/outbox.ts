@@ -27,6 +27,7 @@ export type OutboxStore = Pick<
   | 'markSent'
   | 'markAttemptFailed'
   | 'getDelivery'
+  | 'deliveryCounts'
 >;
 
 export function createAlertWriter(db: Database.Database): AlertWriter {
@@ -79,6 +80,7 @@ export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter
       `UPDATE deliveries SET state = ?, last_error = ?, next_attempt_at = coalesce(?, next_attempt_at)
        WHERE alert_id = ? AND channel = ?`,
     ),
+    counts: db.prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state'),
     log: db.prepare('INSERT INTO delivery_log (alert_id, channel, at, outcome, detail) VALUES (?, ?, ?, ?, ?)'),
   };
 
@@ -157,6 +159,11 @@ export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter
     },
     async markAttemptFailed(alertId, channel, at, error, nextAttemptAt) {
       markAttemptFailed(alertId, channel, at, error, nextAttemptAt);
+    },
+    async deliveryCounts() {
+      const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+      for (const row of statements.counts.all() as Array<{ state: keyof typeof counts; n: number }>) counts[row.state] = row.n;
+      return counts;
     },
     async getDelivery(alertId, channel) {
       const row = statements.getDelivery.get(alertId, channel);
