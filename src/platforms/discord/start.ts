@@ -1,0 +1,113 @@
+/**
+ * Start Discord's ways in beside the worker: the HTTP interactions endpoint (when
+ * DISCORD_PUBLIC_KEY is set) and the gateway (when DISCORD_TOKEN is set). Alerts are not sent
+ * here: the Discord notifier (in app.notifiers) does that through REST, whatever the state of
+ * the gateway.
+ *
+ *   const discord = await startDiscordPlatform(app, discordConfig);
+ *   …
+ *   await discord.stop();
+ *
+ * Watch rules decide which channels get alerts besides DISCORD_ALERT_CHANNELS: the notifier's
+ * channel set is synced from the store at start and after every /watch add or remove.
+ */
+import { Routes } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { createLookupIndex } from '../../../handlers/lookup-index.js';
+import type { Alert } from '../../core/alert.js';
+import { DeliveryError } from '../../errors.js';
+import type { App } from '../../index.js';
+import { createDiscordRest, discordChannelId, type DiscordNotifier } from '../../notifiers/discord/index.js';
+import type { Notifier } from '../../notifiers/types.js';
+import { createCompleterSource } from './completer.js';
+import type { DiscordConfig } from './config.js';
+import { dispatchInteraction, type DispatchDeps } from './dispatch.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { startInteractionsServer, type InteractionsServer } from './interactions.js';
+
+export interface DiscordPlatform {
+  /** Where the interactions endpoint listens ("http://127.0.0.1:8788"), or null when it is off. */
+  interactionsUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export interface DiscordPlatformOptions {
+  /** Defer a command answer after this long (default 2 s). */
+  deferAfterMs?: number;
+  /** First gateway login retry delay (default 5 s). */
+  gatewayBackoffMs?: number;
+}
+
+export function isDiscordNotifier(notifier: Notifier): notifier is DiscordNotifier {
+  return notifier.id === 'discord' && 'syncWatchChannels' in notifier;
+}
+
+const Callback = z.object({ id: z.string(), token: z.string() });
+
+export async function startDiscordPlatform(app: App, config: DiscordConfig, options: DiscordPlatformOptions = {}): Promise<DiscordPlatform> {
+  const { log, store } = app;
+  const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl });
+  const notifier = app.notifiers.find(isDiscordNotifier) ?? null;
+  if (!notifier && config.token) log.warn('discord notifier is not registered: channel alerts and /watch test will not post');
+  const lookupIndex = createLookupIndex(store);
+  const completer = createCompleterSource(store);
+  // Build the name indexes now, so the first autocomplete does not wait for them.
+  lookupIndex().catch((err: unknown) => log.warn({ err }, 'lookup index build failed'));
+  completer().catch((err: unknown) => log.warn({ err }, 'name completer build failed'));
+
+  async function rulesChanged(): Promise<void> {
+    const channels = (await store.listWatchRules()).map((rule) => rule.channel).filter((c) => c.startsWith('discord:'));
+    notifier?.syncWatchChannels(channels.map((c) => c.slice('discord:'.length)));
+  }
+  await rulesChanged().catch((err: unknown) => log.warn({ err }, 'discord: reading watch channels failed'));
+
+  const deps: DispatchDeps = {
+    store,
+    lookupIndex,
+    completer,
+    now: app.pollDeps.now,
+    log,
+    rulesChanged,
+    deferAfterMs: options.deferAfterMs,
+    async postAlert(channelId: string, alert: Alert) {
+      if (!notifier) throw new DeliveryError('no Discord bot is configured (DISCORD_TOKEN), so alerts cannot be posted to channels', { retryable: false });
+      const channel = { id: discordChannelId(channelId), notifier: 'discord', target: channelId };
+      await notifier.send({ alert, channel, idempotencyKey: `${alert.id}:${channel.id}`, threadRemoteId: null });
+    },
+    async editOriginal(applicationId, token, message) {
+      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: message, auth: false });
+    },
+  };
+
+  let server: InteractionsServer | null = null;
+  if (config.publicKey) {
+    server = await startInteractionsServer({ port: config.interactionsPort, host: config.interactionsHost, publicKey: config.publicKey, deps, log });
+  }
+
+  let gateway: Gateway | null = null;
+  if (config.token && config.gateway) {
+    gateway = startGateway({
+      token: config.token,
+      apiUrl: config.apiUrl,
+      log,
+      backoffMs: options.gatewayBackoffMs,
+      onInteraction(payload) {
+        void (async () => {
+          const target = Callback.safeParse(payload);
+          const result = await dispatchInteraction(payload, deps);
+          if (!result || !target.success) return;
+          await rest.post(Routes.interactionCallback(target.data.id, target.data.token), { body: result.response, auth: false });
+          await result.followUp;
+        })().catch((err: unknown) => log.error({ err }, 'discord gateway interaction failed'));
+      },
+    });
+  }
+
+  return {
+    interactionsUrl: server?.url ?? null,
+    async stop() {
+      await gateway?.stop();
+      await server?.close();
+    },
+  };
+}

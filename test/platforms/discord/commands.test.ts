@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_SUBCOMMANDS, HANDLERS } from '../../../handlers/registry.js';
+import { DISCORD_COMMANDS, registrationPayload, watchCommand } from '../../../src/platforms/discord/commands.js';
+import { describeDeploy, runDiscordDeploy } from '../../../src/platforms/discord/deploy.js';
+import { discordConfigFromEnv } from '../../../src/platforms/discord/config.js';
+import { ConfigError } from '../../../src/errors.js';
+import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
+
+describe('slash command declarations', () => {
+  it('the registration payload is derived from the declarations', () => {
+    expect(registrationPayload()).toEqual(DISCORD_COMMANDS.map((c) => c.declaration));
+    expect(registrationPayload().map((c) => c.name)).toEqual(['entity', 'watch']);
+  });
+
+  it('/watch is for Manage Server (0x20) only and guild-only; /entity autocompletes its name', () => {
+    const [entity, watch] = registrationPayload();
+    expect(watch!.default_member_permissions).toBe('32');
+    expect(watch!.contexts).toEqual([0]);
+    expect(entity!.default_member_permissions).toBeUndefined();
+    expect(entity!.options).toEqual([expect.objectContaining({ name: 'name', type: 3, required: true, autocomplete: true })]);
+  });
+
+  it('every shared admin subcommand is a /watch subcommand routed to the same handler', () => {
+    const subs = (watchCommand.declaration.options ?? []).map((o) => o.name);
+    expect(subs).toEqual(Object.keys(ADMIN_SUBCOMMANDS));
+    for (const [name, handler] of Object.entries(ADMIN_SUBCOMMANDS)) {
+      expect(watchCommand.route(name, { id: 3 })?.handler).toBe(handler);
+    }
+    expect(watchCommand.route('nope', {})).toBeNull();
+    const routed = new Set([...Object.values(ADMIN_SUBCOMMANDS), DISCORD_COMMANDS[0]!.route(null, { name: 'x' })!.handler]);
+    expect(new Set(HANDLERS)).toEqual(routed);
+  });
+
+  it('/watch add options become the handler argument text', () => {
+    expect(watchCommand.route('add', { keyword: 'huawei "tech"', list: 'EL', country: 'cn' })?.args).toBe('"huawei tech" list:EL country:cn');
+    expect(watchCommand.route('add', { list: 'SDN' })?.args).toBe('list:SDN');
+  });
+
+  it('every description and choice name fits Discord (≤ 100 characters, ≤ 25 choices)', () => {
+    const texts: string[] = [];
+    const visit = (o: { description?: string; choices?: Array<{ name: string }>; options?: unknown[] }) => {
+      if (o.description) texts.push(o.description);
+      expect((o.choices ?? []).length).toBeLessThanOrEqual(25);
+      for (const c of o.choices ?? []) texts.push(c.name);
+      for (const child of (o.options ?? []) as Array<typeof o>) visit(child);
+    };
+    for (const c of registrationPayload()) visit(c as Parameters<typeof visit>[0]);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('entitywatch discord deploy', () => {
+  let discord: FakeDiscord;
+  beforeEach(async () => {
+    discord = await startFakeDiscord();
+  });
+  afterEach(async () => {
+    expect(discord.unexpected).toEqual([]);
+    await discord.close();
+  });
+
+  const env = (extra: Record<string, string> = {}) =>
+    discordConfigFromEnv({ DISCORD_TOKEN: 'MTIz.fake-token-for-deploy-tests', DISCORD_API_URL: discord.apiUrl, ...extra });
+
+  it('globally, reading the application id from the API', async () => {
+    const result = await runDiscordDeploy(env());
+    expect(result).toEqual({ applicationId: '111111111111111111', guildId: null, commands: ['entity', 'watch'] });
+    expect(discord.commands.get('global')).toEqual(registrationPayload());
+    expect(describeDeploy(result)).toBe('registered /entity, /watch for application 111111111111111111 in every server (global; may take up to an hour to appear)');
+  });
+
+  it('to one guild with --guild', async () => {
+    const result = await runDiscordDeploy(env({ DISCORD_APPLICATION_ID: '121212121212121212' }), { guildId: '666666666666666666' });
+    expect(result.guildId).toBe('666666666666666666');
+    expect(discord.commands.get('666666666666666666')).toEqual(registrationPayload());
+    expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v10/applications/121212121212121212/guilds/666666666666666666/commands']);
+  });
+
+  it('without a token: a ConfigError naming DISCORD_TOKEN', async () => {
+    await expect(runDiscordDeploy(null)).rejects.toThrow(ConfigError);
+    await expect(runDiscordDeploy(null)).rejects.toThrow(/DISCORD_TOKEN/);
+  });
+});
