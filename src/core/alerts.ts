@@ -73,7 +73,12 @@ export function buildDesignationAlerts(input: BuildAlertsInput): DesignationsAle
     const changes = byList.get(list)!;
     const seen = new Set<string>();
     const links: AlertLink[] = [];
+    // Link the rules behind this update: citations of additions, and of amendments that changed
+    // their citation. A removed entry's citation is the rule that once added it: not news.
     for (const change of changes) {
+      const cited =
+        change.kind === 'added' || (change.kind === 'amended' && change.fields.some((f) => f.field === 'frCitation'));
+      if (!cited) continue;
       for (const link of frLinks(subjectOf(change).frCitation)) {
         if (!seen.has(link.label)) {
           seen.add(link.label);

@@ -10,7 +10,7 @@
 import type { Logger } from 'pino';
 import { alertForRoute } from '../core/watch.js';
 import { DeliveryError, describeError } from '../errors.js';
-import type { Channel, DeliveryRequest, Notifier } from '../notifiers/types.js';
+import type { Channel, DeliveryReceipt, DeliveryRequest, Notifier } from '../notifiers/types.js';
 import type { Delivery, Store } from '../../store/types.js';
 
 export interface DelivererOptions {
@@ -86,11 +86,9 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
       return false;
     }
     await store.markSending(row.alertId, row.channel, at());
+    let receipt: DeliveryReceipt;
     try {
-      const receipt = await target.notifier.send(req);
-      await store.markSent(row.alertId, row.channel, at(), receipt.remoteId);
-      log.info({ channel: row.channel, alert: row.alertId }, 'alert delivered');
-      return true;
+      receipt = await target.notifier.send(req);
     } catch (err) {
       const attempts = row.attempts + 1;
       const retryable = !(err instanceof DeliveryError) || err.details.retryable;
@@ -101,6 +99,11 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
       log.warn({ channel: row.channel, alert: row.alertId, attempts, retryAt: next, reason: describeError(err) }, giveUp ? 'delivery failed for good' : 'delivery failed, will retry');
       return false;
     }
+    // Outside the try: a failure to record a send the platform accepted is not a failed send.
+    // It propagates like a crash, leaving the row in 'sending' for recover() to settle.
+    await store.markSent(row.alertId, row.channel, at(), receipt.remoteId);
+    log.info({ channel: row.channel, alert: row.alertId }, 'alert delivered');
+    return true;
   }
 
   async function recover(): Promise<number> {
@@ -156,6 +159,8 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
         await drain();
       } catch (err) {
         log.error({ err }, 'deliverer pass failed');
+        // A row left in 'sending' holds its channel: settle it as a restart would.
+        await recover().catch((recoverErr: unknown) => log.error({ err: recoverErr }, 'delivery recovery failed'));
       }
       if (!running) return;
       await new Promise<void>((resolve) => {
