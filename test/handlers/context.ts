@@ -43,15 +43,18 @@ export function handlerContext(actor: Partial<Actor> = {}, channelId = 'slack:C0
         t.rulesChangedCalls++;
       },
     },
-    async seed(designations, source = 'csl') {
-      await store.commitSnapshot({
-        meta: { source, fetchedAt: NOW.toISOString(), contentHash: `h${designations.length}`, etag: null, lastModified: null, location: 'test', rowCount: designations.length },
-        baseline: true,
-        diff: { added: designations, removed: [], amended: [] },
-        fingerprints: new Map(designations.map((d) => [d.key, fingerprint(d)])),
-        alerts: [],
-      });
-    },
+    seed: (designations, source = 'csl') => seedDesignations(store, designations, source),
   };
   return t;
+}
+
+/** Store designations as a first (baseline) snapshot of `source`: no alerts. */
+export async function seedDesignations(store: Store, designations: Designation[], source = 'csl'): Promise<void> {
+  await store.commitSnapshot({
+    meta: { source, fetchedAt: NOW.toISOString(), contentHash: `h${designations.length}`, etag: null, lastModified: null, location: 'test', rowCount: designations.length },
+    baseline: true,
+    diff: { added: designations, removed: [], amended: [] },
+    fingerprints: new Map(designations.map((d) => [d.key, fingerprint(d)])),
+    alerts: [],
+  });
 }

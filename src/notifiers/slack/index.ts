@@ -25,7 +25,7 @@ export interface SlackNotifierOptions {
   /** Bot token (xoxb-…). */
   token: string;
   /** Web API base URL (SLACK_API_URL), default https://slack.com/api/. */
-  apiUrl?: string;
+  apiUrl?: string | null;
   /** Channel ids from SLACK_ALERT_CHANNELS ("C0123"). */
   alertChannels: readonly string[];
   /** Channel ids that have Slack watch rules, read on `refreshChannels()`. */
@@ -52,13 +52,23 @@ export function slackRuleChannels(store: Pick<Store, 'listWatchRules'>): () => P
     (await store.listWatchRules()).map((rule) => rule.channel).filter((c) => c.startsWith(SLACK_PREFIX)).map((c) => c.slice(SLACK_PREFIX.length));
 }
 
-export function slackWebClient(token: string, apiUrl?: string, timeoutMs = 30_000): WebClient {
+/** The Web API base URL with its trailing slash, as WebClient wants it; Slack's when none is given. */
+export function slackApiBase(apiUrl?: string | null): string {
+  return apiUrl ? `${apiUrl.replace(/\/+$/, '')}/` : 'https://slack.com/api/';
+}
+
+/** A client that never retries or waits by itself: failures surface as errors at once. */
+export function slackWebClient(token: string, apiUrl?: string | null, timeoutMs = 30_000): WebClient {
   return new WebClient(token, {
-    slackApiUrl: apiUrl ? `${apiUrl.replace(/\/+$/, '')}/` : 'https://slack.com/api/',
+    slackApiUrl: slackApiBase(apiUrl),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
   });
+}
+
+export function isSlackNotifier(notifier: Notifier): notifier is SlackNotifier {
+  return notifier.id === 'slack' && 'refreshChannels' in notifier && 'post' in notifier;
 }
 
 export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {

@@ -1,0 +1,119 @@
+/**
+ * The Bolt app: receives /entity, /entitywatch and the share button, acknowledges at once
+ * (Slack allows 3 seconds), runs the platform-neutral handler, and answers through the
+ * response URL. Nothing here decides what a command does: that is handlers/.
+ *
+ *   /entity <name>                         anyone; ephemeral answer with a "Share in channel" button
+ *   /entitywatch add|remove|list|status|test   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
+ */
+import { App as BoltApp, HTTPReceiver, SocketModeReceiver, type RespondArguments } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { entityHandler } from '../../../handlers/entity.js';
+import { resolveAdminCommand } from '../../../handlers/registry.js';
+import type { Handler, HandlerContext, LookupIndex, Reply } from '../../../handlers/types.js';
+import { describeError } from '../../errors.js';
+import type { SlackNotifier } from '../../notifiers/slack/index.js';
+import { SLACK_PREFIX, slackApiBase } from '../../notifiers/slack/index.js';
+import type { Store } from '../../../store/types.js';
+import { createAdminCheck } from './admin.js';
+import type { SlackConfig } from './config.js';
+import { boltLogger } from './logger.js';
+import { renderReply, SHARE_ACTION } from './render.js';
+
+export const ENTITY_COMMAND = '/entity';
+export const ADMIN_COMMAND = '/entitywatch';
+/** Where Slack sends commands and actions in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
+
+export interface SlackAppDeps {
+  config: SlackConfig;
+  store: Store;
+  log: Logger;
+  /** Posts test alerts and learns about rule channels. */
+  notifier: SlackNotifier;
+  lookupIndex: () => Promise<LookupIndex>;
+  now: () => Date;
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
+
+export function createSlackApp(deps: SlackAppDeps): BoltApp {
+  const { config, log } = deps;
+  const logger = boltLogger(log);
+  // Commands must answer soon: a 429 or 5xx is not waited out for minutes (the default).
+  const clientOptions = { slackApiUrl: slackApiBase(config.apiUrl), rejectRateLimitedCalls: true, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  const receiver =
+    config.mode === 'socket'
+      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger })
+      : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: EVENTS_PATH, port: config.port, logger });
+  // Bolt checks the token on the first request rather than at construction (start.ts checks it first).
+  const bolt = new BoltApp({ token: config.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
+  const isAdmin = createAdminCheck(bolt.client, config.adminUserIds, log);
+
+  function context(userId: string, channelId: string, admin: boolean): HandlerContext {
+    return {
+      store: deps.store,
+      lookupIndex: deps.lookupIndex,
+      actor: { platform: 'slack', userId, isAdmin: admin },
+      channelId: `${SLACK_PREFIX}${channelId}`,
+      now: deps.now,
+      postAlert: async (alert) => {
+        await deps.notifier.post(alert, channelId);
+      },
+      rulesChanged: async () => {
+        await deps.notifier.refreshChannels();
+      },
+    };
+  }
+
+  async function run(handler: Handler, ctx: HandlerContext, args: string): Promise<Reply> {
+    try {
+      return await handler.run(ctx, args);
+    } catch (err) {
+      log.error({ command: handler.id, user: ctx.actor.userId, reason: describeError(err) }, 'slack command failed');
+      return { kind: 'error', message: 'Something went wrong; the details are in the entitywatch log.' };
+    }
+  }
+
+  async function answer(respond: (message: RespondArguments) => Promise<unknown>, message: RespondArguments): Promise<void> {
+    try {
+      await respond(message);
+    } catch (err) {
+      log.warn({ reason: describeError(err) }, 'slack response failed');
+    }
+  }
+
+  bolt.command(ENTITY_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const reply = await run(entityHandler, context(command.user_id, command.channel_id, false), command.text);
+    await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
+  });
+
+  bolt.command(ADMIN_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const resolved = resolveAdminCommand(command.text, ADMIN_COMMAND);
+    if ('reply' in resolved) {
+      await answer(respond, { response_type: 'ephemeral', ...renderReply(resolved.reply) });
+      return;
+    }
+    const admin = resolved.handler.adminOnly ? await isAdmin(command.user_id) : false;
+    if (resolved.handler.adminOnly && !admin) log.info({ user: command.user_id, command: resolved.handler.id }, 'slack admin command refused');
+    const reply = await run(resolved.handler, context(command.user_id, command.channel_id, admin), resolved.args);
+    await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
+  });
+
+  bolt.action({ action_id: SHARE_ACTION }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const query = action.type === 'button' ? (action.value ?? '') : '';
+    const channel = 'channel' in body && body.channel ? body.channel.id : null;
+    if (!channel || !query) return;
+    const reply = await run(entityHandler, context(body.user.id, channel, false), query);
+    const sharer = SLACK_USER_ID.test(body.user.id) ? `<@${body.user.id}>` : 'someone';
+    await answer(respond, { response_type: 'in_channel', replace_original: false, ...renderReply(reply, sharer) });
+  });
+
+  bolt.error(async (err) => {
+    log.error({ reason: describeError(err) }, 'slack app error');
+  });
+  return bolt;
+}

@@ -1,0 +1,126 @@
+/**
+ * Reply → a Slack message (text + Block Kit). Pure. All text from sources and from the user is
+ * escaped (src/notifiers/slack/mrkdwn.ts): a designation or a query can never mention or link.
+ *
+ *   renderReply({ kind: 'matches', query: 'acme', matches: [] })
+ *   // { text: 'No match for “acme” on any list.', blocks: [section …] }
+ *
+ * A `matches` reply gets a "Share in channel" button (action SHARE_ACTION, value = the query)
+ * unless `shared` — the shared copy is posted for everyone and has no button.
+ */
+import type { LookupMatch, Reply, SourceStatus } from '../../../handlers/types.js';
+import { frLinks } from '../../core/alerts.js';
+import { LISTS } from '../../core/lists.js';
+import type { Designation } from '../../core/model.js';
+import type { WatchRule } from '../../core/watch.js';
+import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
+
+export const SHARE_ACTION = 'entity_share';
+
+export interface ButtonBlock {
+  type: 'actions';
+  elements: Array<{ type: 'button'; action_id: string; value: string; text: { type: 'plain_text'; text: string } }>;
+}
+
+export interface ReplyMessage {
+  /** Fallback and notification text (escaped mrkdwn). */
+  text: string;
+  blocks: Array<AlertBlock | ButtonBlock>;
+}
+
+/** Slack's limit on a button value. */
+const MAX_BUTTON_VALUE = 2000;
+
+function designationLines(d: Designation, entityName: string): string[] {
+  const fr = d.frCitation ? frLinks(d.frCitation).map((l) => link(l.url, l.label)).join(', ') || escapeText(d.frCitation) : null;
+  const head = [`• *${escapeText(LISTS[d.list].shortName)}* (${d.list})`, d.startDate && `since ${escapeText(d.startDate)}`, fr && `— ${fr}`];
+  const lines = [head.filter(Boolean).join(' ')];
+  if (d.name !== entityName) lines.push(`   Listed as: ${escapeText(d.name)}`);
+  if (d.licenseRequirement) lines.push(`   License requirement: ${escapeText(d.licenseRequirement)}`);
+  if (d.licensePolicy) lines.push(`   License review policy: ${escapeText(d.licensePolicy)}`);
+  if (d.addresses[0]) lines.push(`   Address: ${escapeText(d.addresses[0])}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
+  if (d.programs.length) lines.push(`   Programs: ${escapeText(d.programs.join(', '))}`);
+  if (d.sourceUrl) lines.push(`   ${link(d.sourceUrl, 'Source entry')}`);
+  return lines;
+}
+
+function matchText(m: LookupMatch): string {
+  const via = m.matchedName !== m.name ? ` — matched “${escapeText(m.matchedName)}”` : '';
+  const countries = [...new Set(m.designations.flatMap((d) => d.countries))];
+  const where = countries.length ? ` (${escapeText(countries.join(', '))})` : '';
+  return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name))].join('\n');
+}
+
+function matches(query: string, found: readonly LookupMatch[], shared: string | null): ReplyMessage {
+  const q = escapeText(query);
+  if (found.length === 0) {
+    const text = `No match for “${q}” on any list.`;
+    return { text, blocks: [section(`${text}${shared ? `\nShared by ${shared}.` : ''}`)] };
+  }
+  const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”`;
+  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m)))];
+  if (shared) blocks.push(context([`Shared by ${shared}. Lists change: check again before relying on this.`]));
+  else if (query.length <= MAX_BUTTON_VALUE) {
+    blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, value: query, text: { type: 'plain_text', text: 'Share in channel' } }] });
+  }
+  return { text, blocks };
+}
+
+function ruleLine(rule: WatchRule): string {
+  const what = [rule.term && `“${escapeText(rule.term)}”`, rule.list && `list ${rule.list}`, rule.country && `country ${rule.country}`].filter(Boolean).join(', ');
+  const scope = rule.channel === '*' ? ' _(every channel)_' : '';
+  return `*#${rule.id}* ${what}${scope} — by ${escapeText(rule.createdBy)}, ${escapeText(rule.createdAt.slice(0, 16).replace('T', ' '))} UTC`;
+}
+
+function rules(reply: Extract<Reply, { kind: 'rules' }>): ReplyMessage {
+  const done = reply.changed ? `${reply.changed.action === 'added' ? 'Added' : 'Removed'} rule #${reply.changed.rule.id}.` : null;
+  const list = reply.rules.length
+    ? `This channel gets only the alert rows matching one of these rules:\n${reply.rules.map(ruleLine).join('\n')}`
+    : 'No rules: this channel gets every alert.';
+  const text = done ?? 'Watch rules for this channel';
+  return { text, blocks: [section([done, list].filter(Boolean).join('\n'))] };
+}
+
+const HEALTH_ICON: Record<SourceStatus['health'], string> = { ok: ':white_check_mark:', failing: ':x:', refused: ':warning:', 'never-polled': ':hourglass:' };
+
+function status(reply: Extract<Reply, { kind: 'status' }>): ReplyMessage {
+  const sources = reply.sources.map((s) => {
+    const lines = [`${HEALTH_ICON[s.health]} *${escapeText(s.id)}* ${s.health} — ${s.designationCount} designations, last success ${escapeText(s.lastSuccessAt ?? 'never')}`];
+    if (s.lastError) lines.push(`   last error ${escapeText(s.lastError.at)} (${escapeText(s.lastError.code)}, ${s.consecutiveFailures}×): ${escapeText(clip(s.lastError.message, 300))}`);
+    return lines.join('\n');
+  });
+  const channels = reply.channels.map((c) => `:warning: *${escapeText(c.channel)}* ${c.final ? 'gave up' : 'retrying'}: ${escapeText(clip(c.error, 400))}`);
+  const blocks: AlertBlock[] = [section(`*Sources*\n${sources.join('\n') || 'No source has been polled yet.'}`)];
+  blocks.push(section(channels.length ? `*Channels with failing deliveries*\n${channels.join('\n')}` : 'Every channel delivers.'));
+  blocks.push(context([`${reply.ruleCount} watch rule${reply.ruleCount === 1 ? '' : 's'} in all`]));
+  return { text: 'entitywatch status', blocks };
+}
+
+/** `shared`: the mention of who shared a lookup to the channel, e.g. "<@U0123>". */
+export function renderReply(reply: Reply, shared: string | null = null): ReplyMessage {
+  let message: ReplyMessage;
+  switch (reply.kind) {
+    case 'text':
+      message = { text: escapeText(reply.text), blocks: [section(escapeText(reply.text))] };
+      break;
+    case 'error':
+      message = { text: escapeText(reply.message), blocks: [section(`:warning: ${escapeText(reply.message)}`)] };
+      break;
+    case 'refusal':
+      message = { text: escapeText(reply.message), blocks: [section(`:no_entry: ${escapeText(reply.message)}`)] };
+      break;
+    case 'matches':
+      message = matches(reply.query, reply.matches, shared);
+      break;
+    case 'rules':
+      message = rules(reply);
+      break;
+    case 'status':
+      message = status(reply);
+      break;
+    case 'test-posted':
+      message = { text: 'Posted a test alert to this channel.', blocks: [section(':white_check_mark: Posted a test alert to this channel.')] };
+      break;
+  }
+  return { text: clip(message.text, LIMITS.text), blocks: message.blocks.slice(0, LIMITS.blocks) };
+}
