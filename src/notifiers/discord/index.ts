@@ -68,6 +68,9 @@ export interface DiscordNotifier extends Notifier {
   syncWatchChannels(channelIds: readonly string[]): void;
 }
 
+/** Split deliveries whose progress is remembered between attempts. */
+const MAX_REMEMBERED = 500;
+
 interface Progress {
   parts: number;
   mainId: string | null;
@@ -138,6 +141,8 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): DiscordN
     async send(req) {
       const state = progress.get(req.idempotencyKey) ?? { parts: 0, mainId: null, threadId: null };
       progress.set(req.idempotencyKey, state);
+      // Deliveries the deliverer gave up on leave an entry behind: keep only the most recent.
+      if (progress.size > MAX_REMEMBERED) progress.delete(progress.keys().next().value!);
       try {
         const remoteId = await deliver(req, state);
         progress.delete(req.idempotencyKey);

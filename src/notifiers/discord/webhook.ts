@@ -40,6 +40,9 @@ async function retryAfterMs(response: Response): Promise<number> {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds * 1000) : 1000;
 }
 
+/** Split deliveries whose progress is remembered between attempts. */
+const MAX_REMEMBERED = 500;
+
 export function createDiscordWebhookNotifier(url: string, options: DiscordWebhookOptions = {}): Notifier {
   const channel: Channel = { id: discordWebhookChannelId(url), notifier: 'discord-webhook', target: url };
   const progress = new Map<string, { parts: number; firstId: string | null }>();
@@ -84,6 +87,8 @@ export function createDiscordWebhookNotifier(url: string, options: DiscordWebhoo
     async send({ alert, idempotencyKey }) {
       const state = progress.get(idempotencyKey) ?? { parts: 0, firstId: null };
       progress.set(idempotencyKey, state);
+      // Deliveries the deliverer gave up on leave an entry behind: keep only the most recent.
+      if (progress.size > MAX_REMEMBERED) progress.delete(progress.keys().next().value!);
       const { messages } = renderDiscordAlert(alert);
       try {
         for (let part = state.parts; part < messages.length; part++) {

@@ -8,11 +8,25 @@
  * safe and leaves exactly the declared commands.
  */
 import type { REST } from '@discordjs/rest';
-import { Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
+import { PermissionFlagsBits, Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
 import { ConfigError, UsageError } from '../../errors.js';
 import { createDiscordRest } from '../../notifiers/discord/index.js';
 import { registrationPayload } from './commands.js';
 import type { DiscordConfig } from './config.js';
+
+/** What the bot needs in an alert channel: see it, post, embed, and put the overflow in a thread. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.SendMessagesInThreads;
+
+/** The URL a server admin opens to add the bot with its commands and the permissions above. */
+export function inviteUrl(applicationId: string): string {
+  const query = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS.toString() });
+  return `https://discord.com/oauth2/authorize?${query.toString()}`;
+}
 
 export interface DeployResult {
   applicationId: string;
@@ -40,5 +54,5 @@ export async function runDiscordDeploy(config: DiscordConfig | null, options: { 
 /** The line the CLI prints. */
 export function describeDeploy(result: DeployResult): string {
   const where = result.guildId ? `server ${result.guildId}` : 'every server (global; may take up to an hour to appear)';
-  return `registered /${result.commands.join(', /')} for application ${result.applicationId} in ${where}`;
+  return `registered /${result.commands.join(', /')} for application ${result.applicationId} in ${where}\ninvite the bot: ${inviteUrl(result.applicationId)}`;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_SUBCOMMANDS, HANDLERS } from '../../../handlers/registry.js';
 import { DISCORD_COMMANDS, registrationPayload, watchCommand } from '../../../src/platforms/discord/commands.js';
-import { describeDeploy, runDiscordDeploy } from '../../../src/platforms/discord/deploy.js';
+import { BOT_PERMISSIONS, describeDeploy, inviteUrl, runDiscordDeploy } from '../../../src/platforms/discord/deploy.js';
 import { discordConfigFromEnv } from '../../../src/platforms/discord/config.js';
 import { ConfigError } from '../../../src/errors.js';
 import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
@@ -66,7 +66,10 @@ describe('entitywatch discord deploy', () => {
     const result = await runDiscordDeploy(env());
     expect(result).toEqual({ applicationId: '111111111111111111', guildId: null, commands: ['entity', 'watch'] });
     expect(discord.commands.get('global')).toEqual(registrationPayload());
-    expect(describeDeploy(result)).toBe('registered /entity, /watch for application 111111111111111111 in every server (global; may take up to an hour to appear)');
+    expect(describeDeploy(result)).toBe(
+      'registered /entity, /watch for application 111111111111111111 in every server (global; may take up to an hour to appear)\n' +
+        'invite the bot: https://discord.com/oauth2/authorize?client_id=111111111111111111&scope=bot+applications.commands&permissions=309237664768',
+    );
   });
 
   it('to one guild with --guild', async () => {
@@ -74,6 +77,12 @@ describe('entitywatch discord deploy', () => {
     expect(result.guildId).toBe('666666666666666666');
     expect(discord.commands.get('666666666666666666')).toEqual(registrationPayload());
     expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v10/applications/121212121212121212/guilds/666666666666666666/commands']);
+  });
+
+  it('the invite URL asks for View Channel, Send Messages, Embed Links, Create Public Threads, Send Messages in Threads', () => {
+    // 1<<10 | 1<<11 | 1<<14 | 1<<35 | 1<<38, as in docs/discord.md
+    expect(BOT_PERMISSIONS).toBe(309237664768n);
+    expect(inviteUrl('1')).toBe('https://discord.com/oauth2/authorize?client_id=1&scope=bot+applications.commands&permissions=309237664768');
   });
 
   it('without a token: a ConfigError naming DISCORD_TOKEN', async () => {
