@@ -50,8 +50,14 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
   const { store, log } = options;
   const random = options.random ?? Math.random;
   const byChannel = new Map<string, { notifier: Notifier; channel: Channel }>();
-  for (const notifier of options.notifiers) {
-    for (const channel of notifier.channels()) byChannel.set(channel.id, { notifier, channel });
+  /** Channels can appear at run time (a chat watch command adds one): look again before giving up. */
+  function targetOf(id: string): { notifier: Notifier; channel: Channel } | undefined {
+    if (!byChannel.has(id)) {
+      for (const notifier of options.notifiers) {
+        for (const channel of notifier.channels()) byChannel.set(channel.id, { notifier, channel });
+      }
+    }
+    return byChannel.get(id);
   }
 
   function backoffMs(attempts: number): number {
@@ -73,7 +79,7 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
 
   async function deliverOne(row: Delivery): Promise<boolean> {
     const at = () => options.now().toISOString();
-    const target = byChannel.get(row.channel);
+    const target = targetOf(row.channel);
     if (!target) {
       const next = new Date(options.now().getTime() + UNKNOWN_CHANNEL_RETRY_MS).toISOString();
       await store.markAttemptFailed(row.alertId, row.channel, at(), 'channel is not configured', next);
@@ -110,7 +116,7 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
     let settled = 0;
     for (const row of await store.inFlightDeliveries()) {
       const at = options.now().toISOString();
-      const target = byChannel.get(row.channel);
+      const target = targetOf(row.channel);
       if (target?.notifier.recovery === 'lookup' && target.notifier.findDelivered) {
         const req = await request(row, target.channel);
         try {
