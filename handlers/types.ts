@@ -15,6 +15,7 @@ export type Platform = 'slack' | 'discord' | 'cli';
 
 /** Who typed the command, as the platform established it. */
 export interface Actor {
+  /** Where the command came from; with `userId` it is the audit log's actor ("slack:U0123"). */
   platform: Platform;
   /** The platform's user id ("U0123", a Discord snowflake, an OS user name). */
   userId: string;
@@ -24,6 +25,7 @@ export interface Actor {
 
 /** What the name index answers; `MatchIndex` from src/core/match satisfies it. */
 export interface LookupIndex {
+  /** Best entities first, at most `limit`, only those above the engine's threshold. */
   search(query: string, options: { limit: number }): LookupMatch[];
 }
 
@@ -39,12 +41,15 @@ export interface LookupMatch {
 }
 
 export interface HandlerContext {
+  /** Rules, audit log, source states, alerts. */
   store: Store;
   /** The current name index (built lazily, rebuilt after source changes: see lookup-index.ts). */
   lookupIndex(): Promise<LookupIndex>;
+  /** Who typed the command. */
   actor: Actor;
   /** Notifier channel id of where the command was typed: "slack:C0123", "discord:456". */
   channelId: string;
+  /** The clock for audit timestamps and rule dates. */
   now(): Date;
   /** Post an alert to `channelId` now, bypassing the outbox. Throws DeliveryError. */
   postAlert(alert: Alert): Promise<void>;
@@ -54,16 +59,23 @@ export interface HandlerContext {
 
 /** Status of one source, as `/entitywatch status` shows it. */
 export interface SourceStatus {
+  /** Source id ("csl", "ofac-sdn"). */
   id: string;
+  /** As `entitywatch status`: failing = unreachable, refused = last snapshot refused. */
   health: 'ok' | 'failing' | 'refused' | 'never-polled';
+  /** Last snapshot accepted or confirmed unchanged (ISO). */
   lastSuccessAt: string | null;
+  /** The most recent failure, cleared by the next success. */
   lastError: { at: string; code: string; message: string } | null;
+  /** Failures since the last success. */
   consecutiveFailures: number;
+  /** Current designations held for the source. */
   designationCount: number;
 }
 
 /** A channel whose latest delivery failed (missing scope, archived channel…), for admins. */
 export interface ChannelProblem {
+  /** Notifier channel id, "slack:C0123". */
   channel: string;
   /** When the failing delivery was queued (ISO). */
   since: string;

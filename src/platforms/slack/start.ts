@@ -49,7 +49,7 @@ export async function startSlackPlatform(app: App, config: SlackConfig, options:
   log.info({ channels: channels.map((c) => c.id) }, 'slack alert channels');
   const lookupIndex = createLookupIndex(app.store);
   // Build the name index now, so the first /entity does not pay for it.
-  lookupIndex().catch((err: unknown) => log.warn({ reason: describeError(err) }, 'lookup index build failed'));
+  void lookupIndex().catch((err: unknown) => log.warn({ reason: describeError(err) }, 'lookup index build failed'));
 
   const bolt = createSlackApp({ config, store: app.store, log, notifier, lookupIndex, now: options.now ?? (() => new Date()) });
   if (config.mode === 'socket') {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDesignationAlerts } from '../../../src/core/alerts.js';
+import { routeAlert } from '../../../src/core/watch.js';
 import { createSlackNotifier, slackRuleChannels, type SlackNotifier } from '../../../src/notifiers/slack/index.js';
 import { slackConfigFromEnv } from '../../../src/platforms/slack/config.js';
 import { startSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/start.js';
@@ -24,6 +26,7 @@ async function waitFor<T>(read: () => T | undefined, what: string, ms = 5000): P
 /** Give a wrongly accepted request time to show its side effects. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
+// One app for the whole file; the tests run in order and later ones build on the rule added earlier.
 describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake Slack', () => {
   let slack: FakeSlack;
   let test: TestApp;
@@ -141,6 +144,24 @@ describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake 
     expect(await test.app.store.listWatchRules()).toEqual([rule]);
     expect((await test.app.store.listAudit(10)).map(({ actor, action, at }) => ({ actor, action, at }))).toEqual([{ actor: 'slack:U0LISTED', action: 'watch.add', at: NOW.toISOString() }]);
     expect(notifier.channels().map((c) => c.id)).toEqual(['slack:C0ALERTS', 'slack:C0COMPLY']);
+  });
+
+  it('delivers to a channel that got a rule only the rows it matches, through the real deliverer', async () => {
+    const channels = test.app.pollDeps.channels();
+    expect(channels).toEqual(expect.arrayContaining(['slack:C0ALERTS', 'slack:C0COMPLY']));
+    const [alert] = buildDesignationAlerts({
+      source: 'csl', createdAt: new Date().toISOString(), newId: () => 'al_rules',
+      diff: { added: [makeDesignation({ name: 'Huawei Cloud Beijing', list: 'EL', countries: ['CN'] }), makeDesignation({ name: 'Other Co', list: 'EL', countries: ['RU'] })], removed: [], amended: [] },
+    });
+    const routes = routeAlert(alert!, channels.filter((c) => c.startsWith('slack:')), await test.app.store.listWatchRules());
+    await test.app.store.insertAlerts([{ alert: alert!, routes }], new Date().toISOString());
+    const before = slack.posts.length;
+    expect(await test.app.deliverer.drain()).toBe(2);
+    const posted = slack.posts.slice(before).map((p) => [p.channel, p.text, JSON.stringify(p.blocks).includes('Other Co')]);
+    expect(posted.sort()).toEqual([
+      ['C0ALERTS', 'Entity List — 2 additions', true],
+      ['C0COMPLY', 'Entity List — 1 addition', false],
+    ]);
   });
 
   it('treats workspace owners and admins (users.info) as admins', async () => {
