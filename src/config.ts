@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { validate as validateCron } from 'node-cron';
+import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
+import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
 
 const csv = z
   .string()
@@ -53,6 +55,10 @@ export interface Config {
   adminChannels: string[];
   delivery: { maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number };
   logLevel: EnvConfig['LOG_LEVEL'];
+  /** Slack (SLACK_*), null when not configured: see src/platforms/slack/config.ts. */
+  slack: SlackConfig | null;
+  /** Discord (DISCORD_*), null when not configured: see src/platforms/discord/config.ts. */
+  discord: DiscordConfig | null;
 }
 
 /** Parse and validate the environment. Throws ConfigError naming every bad variable. */
@@ -83,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       backoffMaxMs: e.DELIVERY_BACKOFF_MAX_SECONDS * 1000,
     },
     logLevel: e.LOG_LEVEL,
+    slack: slackConfigFromEnv(env),
+    discord: discordConfigFromEnv(env),
   };
 }
 
@@ -91,6 +99,12 @@ export function redactedConfig(config: Config): Config {
   return {
     ...config,
     notifiers: { ...config.notifiers, webhookUrls: config.notifiers.webhookUrls.map(redactUrl) },
+    slack: config.slack && redactedSlackConfig(config.slack),
+    discord: config.discord && {
+      ...config.discord,
+      token: config.discord.token && '[redacted]',
+      webhookUrl: config.discord.webhookUrl && redactUrl(config.discord.webhookUrl),
+    },
   };
 }
 

@@ -12,7 +12,9 @@ import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
+import { isDiscordNotifier } from './notifiers/discord/index.js';
 import { buildNotifiers } from './notifiers/registry.js';
+import { isSlackNotifier } from './notifiers/slack/index.js';
 import type { Notifier } from './notifiers/types.js';
 import { enabledSources } from './sources/registry.js';
 import type { SnapshotSource } from './sources/types.js';
@@ -30,6 +32,11 @@ export interface App {
   notifiers: Notifier[];
   pollDeps: PollDeps;
   deliverer: Deliverer;
+  /**
+   * Bring chat notifiers' channel lists up to date with the watch rules in the store (a channel
+   * with chat watch rules is an alert channel). Call before polling and after a rule changes.
+   */
+  syncChannels(): Promise<void>;
   /** Poll every enabled source once, one after another. */
   pollAll(): Promise<Array<{ source: string; outcome: PollOutcome }>>;
   close(): Promise<void>;
@@ -53,7 +60,7 @@ export function createApp(config: Config, env: AppEnv): App {
   const now = env.now ?? (() => new Date());
   const store = openStore(config.dbPath);
   const sources = enabledSources(config);
-  const notifiers = [...buildNotifiers(config, { stdout: env.stdout }), ...(env.notifiers ?? [])];
+  const notifiers = [...buildNotifiers(config, { stdout: env.stdout, log, store }), ...(env.notifiers ?? [])];
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
   const pollDeps: PollDeps = {
     store,
@@ -82,6 +89,15 @@ export function createApp(config: Config, env: AppEnv): App {
     notifiers,
     pollDeps,
     deliverer,
+    async syncChannels() {
+      const ruleChannels = (await store.listWatchRules()).map((rule) => rule.channel);
+      for (const notifier of notifiers) {
+        if (isSlackNotifier(notifier)) await notifier.refreshChannels();
+        if (isDiscordNotifier(notifier)) {
+          notifier.syncWatchChannels(ruleChannels.filter((c) => c.startsWith('discord:')).map((c) => c.slice('discord:'.length)));
+        }
+      }
+    },
     async pollAll() {
       const results = [];
       for (const source of sources) results.push({ source: source.id, outcome: await pollSource(source, pollDeps) });

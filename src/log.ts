@@ -14,7 +14,7 @@ export function createLogger(level: string = 'info'): Logger {
       base: { app: 'entitywatch' },
       // Belt and braces: even if a caller logs a whole config or request, these never reach the log.
       redact: {
-        paths: ['*.token', '*.secret', '*.signingSecret', '*.webhookUrls', '*.target', 'headers.authorization'],
+        paths: ['*.token', '*.botToken', '*.appToken', '*.secret', '*.signingSecret', '*.webhookUrls', '*.webhookUrl', '*.target', 'headers.authorization'],
         censor: '[redacted]',
       },
     },

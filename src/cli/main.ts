@@ -9,6 +9,7 @@ import { ConfigError, describeError, UsageError } from '../errors.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiff } from './commands/diff.js';
+import { registerDiscord } from './commands/discord.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerLookup } from './commands/lookup.js';
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     registerStatus,
     registerDoctor,
     registerDemo,
+    registerDiscord,
   ]) {
     register(program, ctx);
   }

@@ -3,16 +3,24 @@
  * CONSOLE_ALERTS=on, or when it is "auto" and no other notifier is configured.
  */
 import type { Writable } from 'node:stream';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { Store } from '../../store/types.js';
 import { createConsoleNotifier } from './console/index.js';
+import { createDiscordNotifier, createDiscordRest, createDiscordWebhookNotifier } from './discord/index.js';
+import { createSlackNotifier, slackRuleChannels } from './slack/index.js';
 import type { Notifier } from './types.js';
 import { createWebhookNotifier } from './webhook/index.js';
 
-export const NOTIFIER_IDS = ['console', 'webhook'] as const;
+/** Notifier folders; `discord` also provides the webhook-only `discord-webhook` notifier. */
+export const NOTIFIER_IDS = ['console', 'webhook', 'slack', 'discord'] as const;
 
 export interface NotifierEnv {
   /** Where the console notifier prints. */
   stdout: Writable;
+  log: Logger;
+  /** Chat notifiers read the channels that have watch rules from the store. */
+  store: Pick<Store, 'listWatchRules'>;
 }
 
 export function buildNotifiers(config: Config, env: NotifierEnv): Notifier[] {
@@ -21,6 +29,31 @@ export function buildNotifiers(config: Config, env: NotifierEnv): Notifier[] {
     notifiers.push(
       createWebhookNotifier({ urls: config.notifiers.webhookUrls, timeoutMs: config.http.timeoutMs, userAgent: config.http.userAgent }),
     );
+  }
+  if (config.slack) {
+    notifiers.push(
+      createSlackNotifier({
+        token: config.slack.botToken,
+        apiUrl: config.slack.apiUrl,
+        alertChannels: config.slack.alertChannels,
+        ruleChannels: slackRuleChannels(env.store),
+        timeoutMs: config.http.timeoutMs,
+      }),
+    );
+  }
+  // The bot notifier exists whenever there is a token, even with no alert channels yet:
+  // channels added by /watch commands and `/watch test` post through it.
+  if (config.discord?.token) {
+    notifiers.push(
+      createDiscordNotifier({
+        rest: createDiscordRest({ token: config.discord.token, apiUrl: config.discord.apiUrl }),
+        channelIds: config.discord.alertChannels,
+        log: env.log,
+      }),
+    );
+  }
+  if (config.discord?.webhookUrl) {
+    notifiers.push(createDiscordWebhookNotifier(config.discord.webhookUrl, { timeoutMs: config.http.timeoutMs }));
   }
   const consoleOn = config.notifiers.console === 'on' || (config.notifiers.console === 'auto' && notifiers.length === 0);
   if (consoleOn) notifiers.push(createConsoleNotifier(env.stdout));

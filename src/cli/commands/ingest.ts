@@ -21,6 +21,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--json', 'print the outcome as JSON')
     .action(async (sourceId: string, location: string, opts: { allowMassRemoval?: boolean; json?: boolean }) => {
       const app = ctx.app();
+      await app.syncChannels();
       const source = buildSource(sourceId, app.config);
       const fetched = await download(location, null, app.config.http);
       if (fetched.status !== 'fetched') throw new SnapshotRefusedError('empty', 'nothing was downloaded');

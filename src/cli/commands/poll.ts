@@ -36,6 +36,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .option('--json', 'print outcomes as JSON')
     .action(async (opts: { source?: string; json?: boolean }) => {
       const app = ctx.app();
+      await app.syncChannels();
       const sources = opts.source ? [buildSource(opts.source, app.config)] : app.sources;
       const results: Array<{ source: string } & PollOutcome> = [];
       for (const source of sources) {

@@ -1,9 +1,12 @@
 /**
  * `entitywatch run` (also `npm start`) — the worker: polls every enabled source at start and on
- * POLL_SCHEDULE, and delivers continuously, until SIGINT or SIGTERM, when it stops scheduling,
- * lets polls and sends under way finish, and closes the database.
+ * POLL_SCHEDULE, delivers continuously, and serves the chat platforms that are configured
+ * (Slack, Discord), until SIGINT or SIGTERM, when it stops scheduling, lets polls and sends under
+ * way finish, and closes the database.
  */
 import type { Command } from 'commander';
+import { startDiscordPlatform } from '../../platforms/discord/start.js';
+import { startSlackPlatform } from '../../platforms/slack/start.js';
 import { createScheduler } from '../../worker/scheduler.js';
 import type { CliContext } from '../context.js';
 
@@ -15,6 +18,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .action(async (opts: { initialPoll: boolean }) => {
       const app = ctx.app();
       const { log } = app;
+      // Platforms first: they learn the channels that have chat watch rules, which recovery needs.
+      const slack = app.config.slack ? await startSlackPlatform(app, app.config.slack) : null;
+      const discord = app.config.discord ? await startDiscordPlatform(app, app.config.discord) : null;
+      await app.syncChannels();
       const recovered = await app.deliverer.recover();
       if (recovered > 0) log.info({ recovered }, 'settled interrupted deliveries');
       app.deliverer.start();
@@ -34,6 +41,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
       });
       log.info({ signal }, 'stopping');
       await scheduler.stop();
+      await slack?.stop();
+      await discord?.stop();
       await app.deliverer.stop();
       log.info('stopped');
     });

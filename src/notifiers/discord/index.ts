@@ -159,3 +159,8 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): DiscordN
     },
   };
 }
+
+/** Whether a notifier is the Discord bot notifier (it can add watch channels). */
+export function isDiscordNotifier(notifier: Notifier): notifier is DiscordNotifier {
+  return notifier.id === 'discord' && 'syncWatchChannels' in notifier;
+}

@@ -17,7 +17,7 @@ import { createLookupIndex } from '../../../handlers/lookup-index.js';
 import type { Alert } from '../../core/alert.js';
 import { DeliveryError } from '../../errors.js';
 import type { App } from '../../index.js';
-import { createDiscordRest, discordChannelId, type DiscordNotifier } from '../../notifiers/discord/index.js';
+import { createDiscordRest, discordChannelId, isDiscordNotifier } from '../../notifiers/discord/index.js';
 import type { Notifier } from '../../notifiers/types.js';
 import { createCompleterSource } from './completer.js';
 import type { DiscordConfig } from './config.js';
@@ -38,9 +38,7 @@ export interface DiscordPlatformOptions {
   gatewayBackoffMs?: number;
 }
 
-export function isDiscordNotifier(notifier: Notifier): notifier is DiscordNotifier {
-  return notifier.id === 'discord' && 'syncWatchChannels' in notifier;
-}
+export { isDiscordNotifier };
 
 const Callback = z.object({ id: z.string(), token: z.string() });
 
