@@ -1,0 +1,171 @@
+/**
+ * The CSL as JSON (`consolidated.json`, `{ "results": [...] }`) → designations. Pure.
+ *
+ * Address and id objects are rendered as the CSV's lines ("address, city, state, postal_code,
+ * CC" and "type, number, CC"), so a row reads the same whichever format it came in.
+ *
+ * Refusals: a body JSON.parse rejects is 'truncated' when it does not end with `}` or `]`
+ * (the download stopped), else 'unparseable'. A document without a `results` array, a row
+ * without a string `source` and `name`, or a field of the wrong type is 'unparseable'. An
+ * empty `results` gives [] (the guard decides what an empty list means).
+ */
+import type { z } from 'zod';
+import { assignKeys, type Keyless } from '../../core/identity.js';
+import type { Designation } from '../../core/model.js';
+import { iso2 } from '../../core/text.js';
+import { SnapshotRefusedError } from '../../errors.js';
+import { countryOfLine, createRowMapper, splitValue, text } from './map.js';
+import { CslResults, type CslResultFields, type CslText } from './schema.js';
+
+type Row = Record<string, unknown>;
+
+/** Refuses a value of the wrong type, naming where it sits: row 13 (`results[12].addresses`). */
+function wrongType(value: unknown, index: number, field: string, expected: string): never {
+  const got = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  throw new SnapshotRefusedError(
+    'unparseable',
+    `CSL JSON row ${index + 1} (results[${index}].${field}): expected ${expected}, got ${got}`,
+  );
+}
+
+function scalar(value: unknown, index: number, field: string): CslText {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'number') return value;
+  return wrongType(value, index, field, 'text or a number');
+}
+
+function field(row: Row, name: keyof CslResultFields, index: number): CslText {
+  return scalar(row[name], index, name);
+}
+
+/** An array of text, or one "a; b" string; cleaned and unique like the CSV's split fields. */
+function list(row: Row, name: keyof CslResultFields, index: number): string[] {
+  const value = row[name];
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'string') return splitValue(value);
+  if (!Array.isArray(value)) return wrongType(value, index, name, 'an array or text');
+  const out: string[] = [];
+  for (const item of value) {
+    const cleaned = text(scalar(item, index, name));
+    if (cleaned !== null && !out.includes(cleaned)) out.push(cleaned);
+  }
+  return out;
+}
+
+/** The items of an array of objects (or ready-made line strings); nulls dropped. */
+function items(row: Row, name: 'addresses' | 'ids', index: number): Array<Row | string> {
+  const value = row[name];
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) return wrongType(value, index, name, 'an array');
+  const out: Array<Row | string> = [];
+  for (const item of value) {
+    if (item === null || item === undefined) continue;
+    if (typeof item === 'string' || (typeof item === 'object' && !Array.isArray(item))) out.push(item);
+    else wrongType(item, index, `${name}[]`, 'an object');
+  }
+  return out;
+}
+
+/** An object's non-empty parts, in `keys` order, joined with ", "; a string item as it is. */
+function lineOf(item: Row | string, keys: readonly string[], index: number): string | null {
+  if (typeof item === 'string') return text(item);
+  // One join, not repeated concatenation: the line is kept, and a chain of cons strings
+  // would keep every piece alive beside it.
+  const parts: string[] = [];
+  for (const key of keys) {
+    const part = text(scalar(item[key], index, key));
+    if (part !== null) parts.push(part);
+  }
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+const ADDRESS_KEYS = ['address', 'city', 'state', 'postal_code', 'country'] as const;
+const ID_KEYS = ['type', 'number', 'country'] as const;
+
+/** Address lines (unique) and the ISO-2 country of each; a string address's from its last part. */
+function addressesOf(row: Row, index: number): { lines: string[]; countries: Array<string | null> } {
+  const lines: string[] = [];
+  const countries: Array<string | null> = [];
+  for (const item of items(row, 'addresses', index)) {
+    const line = lineOf(item, ADDRESS_KEYS, index);
+    if (line === null || lines.includes(line)) continue;
+    lines.push(line);
+    countries.push(typeof item === 'string' ? countryOfLine(line) : iso2(text(scalar(item.country, index, 'country'))));
+  }
+  return { lines, countries };
+}
+
+function idsOf(row: Row, index: number): string[] {
+  const lines: string[] = [];
+  for (const item of items(row, 'ids', index)) {
+    const line = lineOf(item, ID_KEYS, index);
+    if (line !== null && !lines.includes(line)) lines.push(line);
+  }
+  return lines;
+}
+
+function refusalOfSyntax(err: unknown, body: string): SnapshotRefusedError {
+  const end = body.trimEnd().slice(-1);
+  if (end !== '}' && end !== ']') {
+    return new SnapshotRefusedError('truncated', 'CSL JSON ends mid-document (cut off?)', { cause: err });
+  }
+  const detail = err instanceof Error ? `: ${err.message}` : '';
+  return new SnapshotRefusedError('unparseable', `CSL JSON is not valid JSON${detail}`, { cause: err });
+}
+
+/** "results[12].name: Invalid input: expected string, received null" for zod's first issue. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid document';
+  let path = '';
+  for (const key of issue.path) path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`;
+  return `${path || '(document)'}: ${issue.message}`;
+}
+
+/** Parse a CSL JSON body (text, BOM already removed). Throws SnapshotRefusedError. */
+export function parseCslJson(body: string): Designation[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (err) {
+    throw refusalOfSyntax(err, body);
+  }
+  const checked = CslResults.safeParse(data);
+  if (!checked.success) {
+    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`, { cause: checked.error });
+  }
+  // zod's output holds only source and name; the other fields are read from the rows
+  // themselves, which zod has just shown to be objects.
+  const raw = (data as { results: Row[] }).results;
+  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`);
+  const rows: Keyless[] = [];
+  checked.data.results.forEach(({ source, name }, i) => {
+    const row = raw[i]!;
+    const addresses = addressesOf(row, i);
+    const designation = toKeyless(
+      {
+        id: field(row, 'id', i) ?? field(row, '_id', i),
+        source,
+        entityNumber: field(row, 'entity_number', i),
+        type: field(row, 'type', i),
+        name,
+        programs: list(row, 'programs', i),
+        addresses: addresses.lines,
+        addressCountries: addresses.countries,
+        altNames: list(row, 'alt_names', i),
+        citizenships: list(row, 'citizenships', i),
+        nationalities: list(row, 'nationalities', i),
+        ids: idsOf(row, i),
+        federalRegisterNotice: field(row, 'federal_register_notice', i),
+        startDate: field(row, 'start_date', i),
+        endDate: field(row, 'end_date', i),
+        licenseRequirement: field(row, 'license_requirement', i),
+        licensePolicy: field(row, 'license_policy', i),
+        remarks: field(row, 'remarks', i),
+        sourceInformationUrl: field(row, 'source_information_url', i),
+      },
+      i,
+    );
+    if (designation) rows.push(designation);
+  });
+  return assignKeys(rows);
+}
