@@ -17,6 +17,7 @@ import { createApp } from '../src/index.js';
 import { silentLogger } from '../src/log.js';
 import { startSnapshotServer } from '../src/demo/server.js';
 import { pollSource, type PollOutcome } from '../src/worker/poll.js';
+import { buildSnapshotSource } from '../src/sources/registry.js';
 import { generateRows, mutateRows, toCsv, toJson } from './generate-csl.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +58,7 @@ async function runScenario(format: 'json' | 'csv' | 'shared'): Promise<void> {
   const server = await startSnapshotServer(`/consolidated.${ext}`);
   const config = loadConfig({ ENTITYWATCH_DB: join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
   const app = createApp(config, { stdout: process.stdout, log: silentLogger() });
-  const csl = app.sources[0]!;
+  const csl = buildSnapshotSource('csl', app.config);
   const steps: Step[] = [];
   const time = async (step: string, run: () => Promise<PollOutcome>) => {
     global.gc?.();

@@ -17,10 +17,11 @@ import { buildNotifiers } from './notifiers/registry.js';
 import { isSlackNotifier } from './notifiers/slack/index.js';
 import type { Notifier } from './notifiers/types.js';
 import { enabledSources } from './sources/registry.js';
-import type { SnapshotSource } from './sources/types.js';
+import type { Source } from './sources/types.js';
 import { createDeliverer, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
-import { pollSource, type PollDeps, type PollOutcome } from './worker/poll.js';
+import type { PollDeps, PollOutcome } from './worker/poll.js';
+import { pollAny } from './worker/poll-feed.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 
@@ -28,7 +29,7 @@ export interface App {
   config: Config;
   log: Logger;
   store: Store;
-  sources: SnapshotSource[];
+  sources: Source[];
   notifiers: Notifier[];
   pollDeps: PollDeps;
   deliverer: Deliverer;
@@ -100,7 +101,7 @@ export function createApp(config: Config, env: AppEnv): App {
     },
     async pollAll() {
       const results = [];
-      for (const source of sources) results.push({ source: source.id, outcome: await pollSource(source, pollDeps) });
+      for (const source of sources) results.push({ source: source.id, outcome: await pollAny(source, pollDeps) });
       return results;
     },
     async close() {

@@ -92,6 +92,34 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** An entity announced ahead of the lists (by a Federal Register document), for correlation. */
+export interface Announcement {
+  list: ListCode;
+  /** normaliseName() of the announced name. */
+  name: string;
+  /** The alert that announced it. */
+  alertId: string;
+  /** "FR 2024-01234 (public inspection, 2024-05-08)". */
+  reference: string;
+  source: string;
+  announcedAt: string;
+}
+
+/** Everything one accepted feed poll changes, written in one transaction. */
+export interface FeedCommit {
+  source: string;
+  at: string;
+  /** True for the first accepted poll of a feed: items are remembered, not announced. */
+  baseline: boolean;
+  validators: { etag: string | null; lastModified: string | null };
+  /** Items seen for the first time, with the alert each produced (null on a baseline). */
+  items: ReadonlyArray<{ id: string; threadKey: string | null; alertId: string | null }>;
+  alerts: readonly AlertInsert[];
+  announcements: ReadonlyArray<Omit<Announcement, 'announcedAt' | 'source'>>;
+  /** New opaque feed state (a watched page's lines); undefined keeps the stored one. */
+  state?: string;
+}
+
 export interface Store {
   // ── sources and designations ─────────────────────────────────────────────
   /** State of one source, or null before its first poll. */
@@ -115,6 +143,18 @@ export interface Store {
   recordUnchanged(source: string, at: string): Promise<void>;
   /** A poll failed or a snapshot was refused: keep designations, record the error. */
   recordFailure(source: string, failure: { at: string; code: string; message: string; contentHash?: string }): Promise<SourceState>;
+
+  // ── feeds ────────────────────────────────────────────────────────────────
+  /** Which of these item ids the feed has seen before. */
+  seenFeedItems(source: string, ids: readonly string[]): Promise<Set<string>>;
+  /** The alert id of the first item with this thread key that produced an alert, or null. */
+  threadRoot(source: string, threadKey: string): Promise<string | null>;
+  /** The opaque state a feed keeps between polls, or null. */
+  feedState(source: string): Promise<string | null>;
+  /** Accept a feed poll: items, alerts + outbox, announcements, state, source state — all or nothing. */
+  commitFeed(commit: FeedCommit): Promise<void>;
+  /** Earlier announcements of these (list, normalised name) pairs, oldest first. */
+  findAnnouncements(keys: ReadonlyArray<{ list: ListCode; name: string }>): Promise<Announcement[]>;
 
   // ── alerts and delivery ──────────────────────────────────────────────────
   /** Store alerts and their outbox rows in one transaction. */

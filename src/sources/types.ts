@@ -6,7 +6,8 @@
  * downloads it, the source parses it into designations, core diffs it against the stored one.
  */
 import type { Logger } from 'pino';
-import type { Designation } from '../core/model.js';
+import type { AlertLink, AlertPriority, DocumentAlert } from '../core/alert.js';
+import type { Designation, ListCode } from '../core/model.js';
 
 /** Validators from the last accepted download, for conditional requests. */
 export interface Validators {
@@ -54,4 +55,53 @@ export interface SnapshotSource {
   parse(body: SnapshotBody): Designation[];
 }
 
-export type Source = SnapshotSource;
+/**
+ * One item of a feed source (a Federal Register document, an RSS entry, a watched page's change).
+ * Each new item becomes one DocumentAlert, once: the worker remembers item ids per source.
+ */
+export interface FeedItem {
+  /** Stable id within the source: guid, link, a content hash, "2024-01234:published". */
+  id: string;
+  /** Items with the same thread key are posted in one thread (the first one's alert is the root). */
+  threadKey: string | null;
+  /** Alert headline. */
+  title: string;
+  priority?: AlertPriority;
+  /** Context lines under the headline. */
+  notes?: string[];
+  links?: AlertLink[];
+  document: DocumentAlert['documents'][number];
+  /**
+   * Designations the item announces ahead of the lists (Federal Register rules). A later list
+   * change adding one of these links back to this item's alert instead of reading as news twice.
+   */
+  announces?: Array<{ list: ListCode; name: string }>;
+  /** How a later alert refers to this one: "FR 2024-01234 (public inspection, 2024-05-08)". */
+  reference?: string;
+}
+
+export type FeedFetchResult =
+  | { status: 'not-modified' }
+  | {
+      status: 'fetched';
+      items: FeedItem[];
+      validators: Validators;
+      /** Opaque state to keep for the next poll (a watched page's lines); undefined = keep the old. */
+      state?: string;
+    };
+
+export interface FeedContext extends FetchContext {
+  /** The state the previous accepted poll returned, or null. */
+  state: string | null;
+}
+
+export interface FeedSource {
+  /** Registry id, also the CLI name: "federal-register", "rss:bis-press". */
+  id: string;
+  kind: 'feed';
+  title: string;
+  /** Fetch and parse the current items. Throws SourceUnavailableError / SnapshotRefusedError. */
+  fetch(ctx: FeedContext): Promise<FeedFetchResult>;
+}
+
+export type Source = SnapshotSource | FeedSource;

@@ -9,13 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Alert, SourceHealthAlert } from '../core/alert.js';
+import type { Alert, DesignationsAlert, SourceHealthAlert } from '../core/alert.js';
 import { buildDesignationAlerts } from '../core/alerts.js';
 import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { checkBody, checkSnapshot, type GuardOptions } from '../core/guard.js';
 import { countByList } from '../core/identity.js';
 import type { Designation, SnapshotDiff } from '../core/model.js';
+import { normaliseName } from '../core/text.js';
 import { routeAlert, type Route } from '../core/watch.js';
 import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
 import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
@@ -47,6 +48,7 @@ export type PollOutcome =
   | { status: 'unchanged' }
   | { status: 'baseline'; count: number }
   | { status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number }
+  | { status: 'items'; seen: number; new: number; alerts: number }
   | { status: 'refused'; code: string; reason: string }
   | { status: 'unavailable'; reason: string };
 
@@ -66,13 +68,18 @@ export async function pollSource(source: SnapshotSource, deps: PollDeps, options
   const startedAt = deps.now();
   try {
     const outcome = await fetchParseCommit(source, deps, options, state);
-    if (state && wasAlerted(state)) {
-      await notifyHealth(deps, source, 'recovered', 'recovered', `${source.title} is being read again.`);
-    }
+    await notifyRecovered(source, deps, state);
     log.info({ source: source.id, ...outcome, ms: deps.now().getTime() - startedAt.getTime() }, 'poll finished');
     return outcome;
   } catch (err) {
     return await recordFailure(source, deps, err, state);
+  }
+}
+
+/** After a success: if admins were told the source was failing, tell them it recovered. */
+export async function notifyRecovered(source: SourceRef, deps: PollDeps, before: SourceState | null): Promise<void> {
+  if (before && wasAlerted(before)) {
+    await notifyHealth(deps, source, 'recovered', 'recovered', `${source.title} is being read again.`);
   }
 }
 
@@ -139,7 +146,7 @@ async function fetchParseCommit(
 
   const alerts = baseline
     ? []
-    : buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() });
+    : await linkAnnouncements(store, buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() }));
   const rules = alerts.length > 0 ? await store.listWatchRules() : [];
   const channels = deps.channels();
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
@@ -173,8 +180,15 @@ async function fetchParseCommit(
   };
 }
 
-async function recordFailure(
-  source: SnapshotSource,
+/** The part of a source that failure handling needs. */
+export interface SourceRef {
+  id: string;
+  title: string;
+}
+
+/** Record a failed poll, tell admins once, and turn the error into an outcome. */
+export async function recordFailure(
+  source: SourceRef,
   deps: PollDeps,
   err: unknown,
   before: SourceState | null,
@@ -204,7 +218,7 @@ async function recordFailure(
 
 async function notifyHealth(
   deps: PollDeps,
-  source: SnapshotSource,
+  source: SourceRef,
   status: SourceHealthAlert['status'],
   reasonCode: string,
   reason: string,
@@ -227,4 +241,27 @@ async function notifyHealth(
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
   const routes: Route[] = routeAlert(alert, channels, [], admin);
   await deps.store.insertAlerts([{ alert, routes }], alert.createdAt);
+}
+
+/**
+ * Correlation: additions that a feed (the Federal Register) announced earlier reply in that
+ * announcement's thread, with a note saying where and when, instead of reading as news twice.
+ */
+async function linkAnnouncements(store: Store, alerts: DesignationsAlert[]): Promise<DesignationsAlert[]> {
+  for (const alert of alerts) {
+    const keys = alert.changes
+      .filter((change) => change.kind === 'added')
+      .flatMap((change) => [change.after.name, ...change.after.aliases].map((name) => ({ list: alert.list, name: normaliseName(name) })));
+    if (keys.length === 0) continue;
+    const found = (await store.findAnnouncements(keys)).filter((a) => a.source !== alert.source);
+    if (found.length === 0) continue;
+    alert.threadOf = found[0]!.alertId;
+    const references = [...new Set(found.map((a) => a.reference))];
+    const announced = new Set(found.map((a) => a.name));
+    const count = alert.changes.filter(
+      (c) => c.kind === 'added' && [c.after.name, ...c.after.aliases].some((name) => announced.has(normaliseName(name))),
+    ).length;
+    alert.notes.push(`${count} of these ${count === 1 ? 'was' : 'were'} announced in ${references.join('; ')}`);
+  }
+  return alerts;
 }

@@ -5,23 +5,24 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { SnapshotSource } from '../sources/types.js';
-import { pollSource, type PollDeps, type PollOutcome } from './poll.js';
+import type { Source } from '../sources/types.js';
+import type { PollDeps, PollOutcome } from './poll.js';
+import { pollAny } from './poll-feed.js';
 
 export interface SchedulerOptions {
   cron: string;
   jitterMs: number;
-  sources: readonly SnapshotSource[];
+  sources: readonly Source[];
   deps: PollDeps;
   log: Logger;
   /** Called after every poll (the worker wakes the deliverer). */
-  afterPoll?: (source: SnapshotSource, outcome: PollOutcome) => void;
+  afterPoll?: (source: Source, outcome: PollOutcome) => void;
 }
 
 export interface Scheduler {
   start(): void;
   /** Poll one source now, unless it is already being polled (then wait for that poll). */
-  pollNow(source: SnapshotSource): Promise<PollOutcome>;
+  pollNow(source: Source): Promise<PollOutcome>;
   /** Stop scheduling and wait for polls under way. */
   stop(): Promise<void>;
 }
@@ -30,10 +31,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const running = new Map<string, Promise<PollOutcome>>();
   const tasks: ScheduledTask[] = [];
 
-  function pollNow(source: SnapshotSource): Promise<PollOutcome> {
+  function pollNow(source: Source): Promise<PollOutcome> {
     const current = running.get(source.id);
     if (current) return current;
-    const poll = pollSource(source, options.deps)
+    const poll = pollAny(source, options.deps)
       .then((outcome) => {
         options.afterPoll?.(source, outcome);
         return outcome;

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
+import { createFeedStore } from './feeds.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
@@ -45,6 +46,7 @@ export function openSqliteStore(path: string): Store {
     ...createSnapshotStore(db, writeAlert),
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
+    ...createFeedStore(db, writeAlert),
     async close() {
       if (db.open) db.close();
     },

@@ -136,6 +136,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'feeds and announcements',
+    sql: `
+      -- Items a feed source has seen (FR documents, RSS entries): each alerts once.
+      CREATE TABLE feed_items (
+        source TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        thread_key TEXT,
+        alert_id TEXT,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, item_id)
+      ) STRICT;
+      CREATE INDEX feed_items_by_thread ON feed_items (source, thread_key, seen_at);
+
+      -- Opaque per-feed state between polls (a watched page's lines).
+      CREATE TABLE feed_state (
+        source TEXT PRIMARY KEY,
+        state TEXT NOT NULL
+      ) STRICT;
+
+      -- Entities announced ahead of the lists, so later list alerts can link back.
+      CREATE TABLE announcements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        list TEXT NOT NULL,
+        name TEXT NOT NULL,
+        alert_id TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        source TEXT NOT NULL,
+        announced_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX announcements_by_name ON announcements (list, name);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pollSource } from '../../src/worker/poll.js';
+import { buildSnapshotSource } from '../../src/sources/registry.js';
 import { cslJson, manyRows, SOURCES, type CslRowSpec } from '../helpers/csl.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { snapshotRoute, startFakeServer, type FakeServer } from '../helpers/http.js';
@@ -27,7 +28,7 @@ describe('poll cycle against a local trade.gov stand-in', () => {
     await server.close();
   });
 
-  const poll = () => pollSource(t.app.sources[0]!, t.app.pollDeps);
+  const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
 
   it('stores the first snapshot as a silent baseline, then costs one request when unchanged (304)', async () => {
     route.serve(cslJson(base));

@@ -12,6 +12,7 @@ import { demoSnapshots } from '../../demo/snapshots.js';
 import { startSnapshotServer } from '../../demo/server.js';
 import { createApp } from '../../index.js';
 import { pollSource } from '../../worker/poll.js';
+import { buildSnapshotSource } from '../../sources/registry.js';
 import { writeLine, type CliContext } from '../context.js';
 import { printOutcome } from './poll.js';
 
@@ -31,7 +32,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         LOG_LEVEL: ctx.io.env.LOG_LEVEL ?? 'warn',
       });
       const app = createApp(config, { stdout: ctx.io.stdout });
-      const csl = app.sources[0]!;
+      const csl = buildSnapshotSource('csl', app.config);
       const say = (line: string) => writeLine(ctx.io, line);
       try {
         say(`Serving a small sample Consolidated Screening List at ${server.url}\n`);

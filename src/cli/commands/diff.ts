@@ -8,7 +8,7 @@ import { diffSnapshots } from '../../core/diff.js';
 import { fingerprint } from '../../core/fingerprint.js';
 import { alertLines } from '../../notifiers/plain-text.js';
 import { buildDesignationAlerts } from '../../core/alerts.js';
-import { buildSource } from '../../sources/registry.js';
+import { buildSnapshotSource } from '../../sources/registry.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 import { readSnapshotFile } from '../read-snapshot.js';
 
@@ -18,7 +18,7 @@ export function registerDiff(program: Command, ctx: CliContext): void {
     .description('compare two snapshot files of a source')
     .option('--json', 'print JSON')
     .action(async (sourceId: string, oldFile: string, newFile: string, opts: { json?: boolean }) => {
-      const source = buildSource(sourceId, ctx.config());
+      const source = buildSnapshotSource(sourceId, ctx.config());
       const before = source.parse(await readSnapshotFile(oldFile));
       const after = source.parse(await readSnapshotFile(newFile));
       const diff = diffSnapshots(before, after, fingerprint);

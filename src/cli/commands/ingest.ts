@@ -7,7 +7,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { CommandFailed, SnapshotRefusedError } from '../../errors.js';
-import { buildSource } from '../../sources/registry.js';
+import { buildSnapshotSource } from '../../sources/registry.js';
 import { download } from '../../worker/http.js';
 import { pollSource } from '../../worker/poll.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
@@ -22,7 +22,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .action(async (sourceId: string, location: string, opts: { allowMassRemoval?: boolean; json?: boolean }) => {
       const app = ctx.app();
       await app.syncChannels();
-      const source = buildSource(sourceId, app.config);
+      const source = buildSnapshotSource(sourceId, app.config);
       const fetched = await download(location, null, app.config.http);
       if (fetched.status !== 'fetched') throw new SnapshotRefusedError('empty', 'nothing was downloaded');
       if (opts.allowMassRemoval) {

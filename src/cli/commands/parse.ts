@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { readSnapshotFile } from '../read-snapshot.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-import { buildSource } from '../../sources/registry.js';
+import { buildSnapshotSource } from '../../sources/registry.js';
 
 export function registerParse(program: Command, ctx: CliContext): void {
   program
@@ -13,7 +13,7 @@ export function registerParse(program: Command, ctx: CliContext): void {
     .description('parse one snapshot file and print its designations')
     .option('--json', 'print JSON')
     .action(async (sourceId: string, file: string, opts: { json?: boolean }) => {
-      const source = buildSource(sourceId, ctx.config());
+      const source = buildSnapshotSource(sourceId, ctx.config());
       const designations = source.parse(await readSnapshotFile(file));
       if (opts.json) {
         writeJson(ctx.io, { source: source.id, count: designations.length, designations });

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { CommandFailed } from '../../errors.js';
 import { buildSource } from '../../sources/registry.js';
-import { pollSource, type PollOutcome } from '../../worker/poll.js';
+import type { PollOutcome } from '../../worker/poll.js';
+import { pollAny } from '../../worker/poll-feed.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
 export function printOutcome(ctx: CliContext, source: string, outcome: PollOutcome): void {
@@ -21,6 +22,8 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
         ctx.io,
         `${source}: ${outcome.added} added, ${outcome.removed} removed, ${outcome.amended} amended → ${outcome.alerts} alert(s)`,
       );
+    case 'items':
+      return writeLine(ctx.io, `${source}: ${outcome.seen} items, ${outcome.new} new → ${outcome.alerts} alert(s)`);
     case 'refused':
       return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}`);
     case 'unavailable':
@@ -40,7 +43,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
       const sources = opts.source ? [buildSource(opts.source, app.config)] : app.sources;
       const results: Array<{ source: string } & PollOutcome> = [];
       for (const source of sources) {
-        const outcome = await pollSource(source, app.pollDeps);
+        const outcome = await pollAny(source, app.pollDeps);
         results.push({ source: source.id, ...outcome });
         if (!opts.json) printOutcome(ctx, source.id, outcome);
       }
