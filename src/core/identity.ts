@@ -35,7 +35,7 @@ function discriminator(d: Keyless): string {
 }
 
 /**
- * Give every parsed row its key. Rows whose base key is unique keep it; repeated names get a
+ * Give every parsed row its key (set on the row itself, which becomes the Designation). Rows whose base key is unique keep it; repeated names get a
  * content-derived suffix (and `-2`, `-3`… for rows that share name, first address and date).
  */
 export function assignKeys(rows: Keyless[]): Designation[] {
@@ -48,8 +48,9 @@ export function assignKeys(rows: Keyless[]): Designation[] {
   }
   const out: Designation[] = [];
   for (const [base, group] of groups) {
+    // Keys are set on the parsed rows in place: copying 30,000 rows costs more than the rest.
     if (group.length === 1) {
-      out.push({ key: base, ...group[0]! });
+      out.push(Object.assign(group[0]!, { key: base }));
       continue;
     }
     const used = new Set<string>();
@@ -57,7 +58,7 @@ export function assignKeys(rows: Keyless[]): Designation[] {
       let key = `${base}#${discriminator(row)}`;
       for (let n = 2; used.has(key); n++) key = `${base}#${discriminator(row)}-${n}`;
       used.add(key);
-      out.push({ key, ...row });
+      out.push(Object.assign(row, { key }));
     }
   }
   return out;
