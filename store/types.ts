@@ -139,8 +139,11 @@ export interface Store {
    * history, the alerts and their outbox rows, and advance the source state — all or nothing.
    */
   commitSnapshot(commit: SnapshotCommit): Promise<{ snapshotId: number }>;
-  /** The download was identical to the stored one (304 or same hash): only the timestamps move. */
-  recordUnchanged(source: string, at: string): Promise<void>;
+  /**
+   * The download was identical to the stored one (304 or same hash): the timestamps move, and
+   * new validators (a 200 whose body hashed the same) are kept so the next poll can get a 304.
+   */
+  recordUnchanged(source: string, at: string, validators?: { etag: string | null; lastModified: string | null }): Promise<void>;
   /** A poll failed or a snapshot was refused: keep designations, record the error. */
   recordFailure(source: string, failure: { at: string; code: string; message: string; contentHash?: string }): Promise<SourceState>;
 

@@ -111,7 +111,7 @@ async function fetchParseCommit(
 
   const hash = contentHash(body);
   if (state?.contentHash === hash) {
-    await store.recordUnchanged(source.id, at);
+    await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
     return { status: 'unchanged' };
   }
   checkBody(body.bytes, body.contentType);

@@ -74,8 +74,11 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
          consecutive_failures = 0, designation_count = excluded.designation_count`,
     ),
     unchanged: db.prepare(
-      `INSERT INTO source_state (source, last_checked_at, last_success_at) VALUES (@source, @at, @at)
+      `INSERT INTO source_state (source, etag, last_modified, last_checked_at, last_success_at)
+       VALUES (@source, @etag, @lastModified, @at, @at)
        ON CONFLICT (source) DO UPDATE SET
+         etag = CASE WHEN @replaceValidators THEN excluded.etag ELSE etag END,
+         last_modified = CASE WHEN @replaceValidators THEN excluded.last_modified ELSE last_modified END,
          last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
          last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, last_error_content_hash = NULL,
          consecutive_failures = 0`,
@@ -190,8 +193,14 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     async commitSnapshot(c) {
       return { snapshotId: commit(c) };
     },
-    async recordUnchanged(source, at) {
-      statements.unchanged.run({ source, at });
+    async recordUnchanged(source, at, validators) {
+      statements.unchanged.run({
+        source,
+        at,
+        etag: validators?.etag ?? null,
+        lastModified: validators?.lastModified ?? null,
+        replaceValidators: validators ? 1 : 0,
+      });
     },
     async recordFailure(source, failure): Promise<SourceState> {
       const row = statements.failed.get({

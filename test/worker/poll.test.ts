@@ -144,3 +144,25 @@ describe('poll cycle against a local trade.gov stand-in', () => {
     expect(t.output()).not.toContain('Delta Microwave');
   });
 });
+
+describe('validators', () => {
+  it('keeps new validators when a 200 brings the same content, so the next poll gets a 304', async () => {
+    const server = await startFakeServer();
+    const route = snapshotRoute();
+    server.route('GET', '/consolidated.json', route.handler);
+    const t = createTestApp({ CSL_URL: `${server.url}/consolidated.json` });
+    const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
+    try {
+      const body = cslJson([{ name: 'Stable Co' }]);
+      route.serve(body);
+      await poll();
+      route.serve(body); // same bytes, new ETag (a CDN re-publish)
+      expect(await poll()).toEqual({ status: 'unchanged' });
+      expect(await poll()).toEqual({ status: 'not-modified' });
+      expect(route.hits).toEqual({ full: 2, notModified: 1 });
+    } finally {
+      await t.close();
+      await server.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { SnapshotBody, SnapshotSource } from '../types.js';
 import { parseCslCsv } from './parse-csv.js';
-import { parseCslJson } from './parse-json.js';
+import { parseCslJsonBytes } from './parse-json.js';
 
 export const CSL_DEFAULT_URL = 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json';
 
@@ -33,10 +33,7 @@ export function parseCsl(body: SnapshotBody): Designation[] {
   const first = firstSignificantByte(body.bytes);
   if (first === -1) throw new SnapshotRefusedError('empty', 'the CSL download is empty');
   if (first === 0x3c) throw new SnapshotRefusedError('html', 'the CSL download starts with "<" (an HTML page?)');
-  if (first === 0x7b || first === 0x5b) {
-    const text = body.bytes.toString('utf8');
-    return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  }
+  if (first === 0x7b || first === 0x5b) return parseCslJsonBytes(body.bytes);
   if (namesJson(body.location)) {
     // JSON can only start with { or [ here; saying so beats a JSON.parse error about byte 0.
     const start = String.fromCharCode(first);

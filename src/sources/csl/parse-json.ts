@@ -15,6 +15,7 @@ import type { Designation } from '../../core/model.js';
 import { iso2 } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { countryOfLine, createRowMapper, splitValue, text } from './map.js';
+import { arrayElementRanges } from './json-scan.js';
 import { CslResults, type CslResultFields, type CslText } from './schema.js';
 
 type Row = Record<string, unknown>;
@@ -121,7 +122,40 @@ function describeIssue(error: z.ZodError): string {
   return `${path || '(document)'}: ${issue.message}`;
 }
 
-/** Parse a CSL JSON body (text, BOM already removed). Throws SnapshotRefusedError. */
+/** Map one JSON row (already known to be an object) to a keyless designation, or null to skip. */
+function mapRow(row: Row, i: number, toKeyless: ReturnType<typeof createRowMapper>): Keyless | null {
+  const source = row.source;
+  const name = row.name;
+  if (typeof source !== 'string') return wrongType(source, i, 'source', 'text');
+  if (typeof name !== 'string') return wrongType(name, i, 'name', 'text');
+  const addresses = addressesOf(row, i);
+  return toKeyless(
+    {
+      id: field(row, 'id', i) ?? field(row, '_id', i),
+      source,
+      entityNumber: field(row, 'entity_number', i),
+      type: field(row, 'type', i),
+      name,
+      programs: list(row, 'programs', i),
+      addresses: addresses.lines,
+      addressCountries: addresses.countries,
+      altNames: list(row, 'alt_names', i),
+      citizenships: list(row, 'citizenships', i),
+      nationalities: list(row, 'nationalities', i),
+      ids: idsOf(row, i),
+      federalRegisterNotice: field(row, 'federal_register_notice', i),
+      startDate: field(row, 'start_date', i),
+      endDate: field(row, 'end_date', i),
+      licenseRequirement: field(row, 'license_requirement', i),
+      licensePolicy: field(row, 'license_policy', i),
+      remarks: field(row, 'remarks', i),
+      sourceInformationUrl: field(row, 'source_information_url', i),
+    },
+    i,
+  );
+}
+
+/** Parse a CSL JSON body (text, BOM already removed) whole. Throws SnapshotRefusedError. */
 export function parseCslJson(body: string): Designation[] {
   let data: unknown;
   try {
@@ -133,39 +167,40 @@ export function parseCslJson(body: string): Designation[] {
   if (!checked.success) {
     throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`, { cause: checked.error });
   }
-  // zod's output holds only source and name; the other fields are read from the rows
-  // themselves, which zod has just shown to be objects.
   const raw = (data as { results: Row[] }).results;
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`);
   const rows: Keyless[] = [];
-  checked.data.results.forEach(({ source, name }, i) => {
-    const row = raw[i]!;
-    const addresses = addressesOf(row, i);
-    const designation = toKeyless(
-      {
-        id: field(row, 'id', i) ?? field(row, '_id', i),
-        source,
-        entityNumber: field(row, 'entity_number', i),
-        type: field(row, 'type', i),
-        name,
-        programs: list(row, 'programs', i),
-        addresses: addresses.lines,
-        addressCountries: addresses.countries,
-        altNames: list(row, 'alt_names', i),
-        citizenships: list(row, 'citizenships', i),
-        nationalities: list(row, 'nationalities', i),
-        ids: idsOf(row, i),
-        federalRegisterNotice: field(row, 'federal_register_notice', i),
-        startDate: field(row, 'start_date', i),
-        endDate: field(row, 'end_date', i),
-        licenseRequirement: field(row, 'license_requirement', i),
-        licensePolicy: field(row, 'license_policy', i),
-        remarks: field(row, 'remarks', i),
-        sourceInformationUrl: field(row, 'source_information_url', i),
-      },
-      i,
-    );
+  for (let i = 0; i < raw.length; i++) {
+    const designation = mapRow(raw[i]!, i, toKeyless);
     if (designation) rows.push(designation);
-  });
+  }
+  return assignKeys(rows);
+}
+
+/**
+ * Parse a CSL JSON body from its bytes one `results` element at a time (see json-scan.ts), so
+ * the whole tree never exists at once. A document the scanner cannot walk is parsed whole,
+ * which gives the precise refusal (cut off, not JSON, no `results`). Throws SnapshotRefusedError.
+ */
+export function parseCslJsonBytes(bytes: Buffer): Designation[] {
+  const ranges = arrayElementRanges(bytes, 'results');
+  if (ranges === null) {
+    const text = bytes.toString('utf8');
+    return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  }
+  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`);
+  const rows: Keyless[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const [start, end] = ranges[i]!;
+    let row: unknown;
+    try {
+      row = JSON.parse(bytes.toString('utf8', start, end));
+    } catch (err) {
+      throw new SnapshotRefusedError('unparseable', `CSL JSON row ${i + 1} (results[${i}]) is not valid JSON`, { cause: err });
+    }
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) wrongType(row, i, '', 'an object');
+    const designation = mapRow(row as Row, i, toKeyless);
+    if (designation) rows.push(designation);
+  }
   return assignKeys(rows);
 }
