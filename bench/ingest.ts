@@ -31,8 +31,8 @@ interface Step {
   outcome: string;
 }
 
-async function runScenario(format: 'json' | 'csv' | 'shared'): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-bench-'));
+/** Write the before/after files of a scenario; done in the parent so the child's peak RSS is the ingest's alone. */
+function prepareScenario(format: 'json' | 'csv' | 'shared', dir: string): { beforePath: string; afterPath: string } {
   const ext = format === 'json' ? 'json' : 'csv';
   let before: string;
   let after: string;
@@ -47,14 +47,17 @@ async function runScenario(format: 'json' | 'csv' | 'shared'): Promise<void> {
     before = format === 'json' ? toJson(rows) : toCsv(rows);
     after = format === 'json' ? toJson(changed) : toCsv(changed);
   }
-  const beforePath = join(dir, `before.${ext}`);
-  const afterPath = join(dir, `after.${ext}`);
+  const beforePath = join(dir, `${format}-before.${ext}`);
+  const afterPath = join(dir, `${format}-after.${ext}`);
   writeFileSync(beforePath, before);
   writeFileSync(afterPath, after);
-  const size = statSync(beforePath).size;
-  before = '';
-  after = '';
+  return { beforePath, afterPath };
+}
 
+async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string, afterPath: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-bench-'));
+  const ext = format === 'json' ? 'json' : 'csv';
+  const size = statSync(beforePath).size;
   const server = await startSnapshotServer(`/consolidated.${ext}`);
   const config = loadConfig({ ENTITYWATCH_DB: join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
   const app = createApp(config, { stdout: process.stdout, log: silentLogger() });
@@ -85,7 +88,7 @@ async function runScenario(format: 'json' | 'csv' | 'shared'): Promise<void> {
 function main(): void {
   const scenario = process.argv[2];
   if (scenario === 'json' || scenario === 'csv' || scenario === 'shared') {
-    runScenario(scenario).catch((err: unknown) => {
+    runScenario(scenario, process.argv[3]!, process.argv[4]!).catch((err: unknown) => {
       console.error(err);
       process.exit(1);
     });
@@ -95,8 +98,13 @@ function main(): void {
   if (existsSync(sharedCsl)) scenarios.push('shared');
   else console.log(`(${sharedCsl} not found: skipping the real-data scenario)`);
   console.log(`entitywatch ingest benchmark — generated snapshot of ${ROWS} rows; Node ${process.version}\n`);
+  const work = mkdtempSync(join(tmpdir(), 'entitywatch-bench-files-'));
   for (const s of scenarios) {
-    const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), s], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const { beforePath, afterPath } = prepareScenario(s, work);
+    const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), s, beforePath, afterPath], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const result = JSON.parse(out.trim().split('\n').pop()!) as { format: string; bytes: number; steps: Step[]; peakRssMb: number };
     const label = s === 'shared' ? `real CSL (${sharedCsl.split('/').pop()})` : `generated ${s.toUpperCase()}`;
     console.log(`${label}: ${(result.bytes / 1e6).toFixed(1)} MB, peak RSS ${result.peakRssMb} MB`);
@@ -106,6 +114,7 @@ function main(): void {
     if (changed && rows) console.log(`  changed ingest throughput: ${Math.round(rows / (changed.ms / 1000)).toLocaleString('en')} rows/s`);
     console.log('');
   }
+  rmSync(work, { recursive: true, force: true });
 }
 
 main();
