@@ -1,115 +1,189 @@
 /**
- * Typo tolerance for single tokens: how many edits a token may have, how alike two tokens are,
- * and a trigram index that finds the vocabulary tokens within reach of a query token. Pure.
+ * Typo tolerance for single tokens: how many edits two tokens may differ by, how alike that
+ * makes them, and a trigram index that finds the vocabulary tokens within reach of a query
+ * token. Pure.
  *
- *   editDistance('hikvison', 'hikvision', 1)  // 1
- *   maxEdits(8)                               // 1  ("Hikvison" → "Hikvision")
+ *   reach('hikvison', 'hikvision')  // 1   ("Hikvison" finds Hikvision)
+ *   reach('intel', 'inter')         // null (five letters: only a swap of neighbours is a typo)
  *
- * Distance is optimal string alignment (Levenshtein plus adjacent transposition, "Huaewi" → "Huawei"
- * is one edit). Tokens under five letters get no typo allowance: "Sony" one letter from "Sonu" is
- * another name, not a typo.
+ * Distance is optimal string alignment (Levenshtein plus swapping two neighbours: "Huaewi" →
+ * "Huawei" is one edit). The allowance goes by the longer token: none up to four letters ("Sony"
+ * one letter from "Sonu" is another name, not a typo); at five letters only a swap of neighbours,
+ * because one substituted letter turns too many short brands into others ("Intel" / "Inter",
+ * "Canon" / "Cason"); one edit up to nine letters; two from ten ("Rosoboroneksport" /
+ * "Rosoboronexport"; at nine, two edits make "Petrobras" of "Petroiran").
  */
 
-/** Edits allowed for a query token of this length: 0 below 5 letters, 1 for 5–8, 2 from 9. */
-export function maxEdits(length: number): number {
+/** Edits allowed between two tokens whose longer one has this many letters. */
+export function allowedEdits(longer: number): number {
+  if (longer < 5) return 0;
+  return longer < 10 ? 1 : 2;
+}
+
+/** How far to search from a query token of this length: the most any token in reach may need. */
+export function searchRadius(length: number): number {
   if (length < 5) return 0;
-  return length < 9 ? 1 : 2;
+  return length < 8 ? 1 : 2;
+}
+
+/** True when `b` is `a` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Edits between two tokens when they are within each other's typo allowance, else null. */
+export function reach(a: string, b: string): number | null {
+  const longer = Math.max(a.length, b.length);
+  const allowed = allowedEdits(longer);
+  if (allowed === 0) return a === b ? 0 : null;
+  const edits = editDistance(a, b, allowed);
+  if (edits > allowed) return null;
+  if (longer === 5 && edits === 1 && !isSwap(a, b)) return null;
+  return edits;
 }
 
 /**
- * Similarity credited for a token found `edits` away: 1 for exact; one edit ≈ 0.88–0.91, two ≈ 0.80.
- * A typo is treated as "the same word, slightly less sure" rather than in proportion to its length,
- * so a one-letter slip in a five-letter name still clears the threshold when everything else fits.
+ * Similarity credited for a token found `edits` away: 1 for exact, about 0.9 for one edit and
+ * 0.84 for two. A typo is treated as "the same word, slightly less sure" rather than in
+ * proportion to its length, so a one-letter slip still clears the threshold when all else fits.
  */
-export function similarity(edits: number, length: number): number {
+export function similarity(edits: number, longer: number): number {
   if (edits === 0) return 1;
-  return 1 - edits * (0.07 + 0.2 / Math.max(length, 5));
+  return 1 - edits * (0.06 + 0.2 / Math.max(longer, 5));
 }
+
+// Rows of the edit-distance table, reused across calls (tokens are short; grown on demand).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
 /** Optimal-string-alignment distance, or `max + 1` as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let curr = new Array<number>(n + 1).fill(0);
+  if (n + 1 > rowA.length) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+    rowC = new Int32Array(2 * (n + 1));
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let curr = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
     curr[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prev2[j - 2]! + 1);
+      const cb = b.charCodeAt(j - 1);
+      let value = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < value) value = up;
+      const left = curr[j - 1]! + 1;
+      if (left < value) value = left;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < value) value = swap;
+      }
       curr[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, curr] = [prev, curr, prev2];
+    const done = prev2;
+    prev2 = prev;
+    prev = curr;
+    curr = done;
   }
   return prev[n]! <= max ? prev[n]! : max + 1;
 }
 
-/** The padded trigrams of a token: "hikvision" → "^hi", "hik", …, "on$". */
+/** The distinct padded trigrams of a token: "hikvision" → "^hi", "hik", …, "on$". */
 function trigrams(token: string): string[] {
   const padded = `^${token}$`;
   const out: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const gram = padded.slice(i, i + 3);
+    if (!out.includes(gram)) out.push(gram);
+  }
   return out;
 }
 
 /**
- * Vocabulary token ids by trigram. A token within `d` edits of the query shares at least
- * `grams(longer) - 3d` trigrams with it (each edit breaks at most three), which filters the
- * vocabulary before the exact distance is computed. Tokens shorter than four letters are not
- * indexed: no query token that may carry a typo can reach them.
+ * Vocabulary token ids by trigram and token length. A token `d` edits away is at most `d`
+ * letters longer or shorter and shares at least `grams(longer) - 3d` trigrams (each edit breaks
+ * at most three), which filters the vocabulary before the exact distance is computed; keeping
+ * one posting list per length means a lookup reads only the lengths in reach. A token may be
+ * filed under several spellings (its plural-folded form and the word as published), each
+ * pointing at the same id.
  */
 export class TrigramIndex {
-  private readonly postings = new Map<string, number[]>();
-  private counts = new Int32Array(1024);
+  private readonly postings = new Map<string, number[][]>();
+  /** Filed spellings: entry number → token id and text. */
+  private readonly ids: number[] = [];
+  private readonly texts: string[] = [];
+  private counts = new Uint8Array(1024);
+  private readonly touched: number[] = [];
 
-  add(id: number, token: string): void {
-    if (token.length < 4) return;
-    for (const gram of new Set(trigrams(token))) {
-      const list = this.postings.get(gram);
-      if (list) list.push(id);
-      else this.postings.set(gram, [id]);
+  add(id: number, text: string): void {
+    if (text.length < 4) return;
+    const entry = this.ids.length;
+    this.ids.push(id);
+    this.texts.push(text);
+    for (const gram of trigrams(text)) {
+      let byLength = this.postings.get(gram);
+      if (!byLength) this.postings.set(gram, (byLength = []));
+      for (let len = byLength.length; len <= text.length; len++) byLength.push([]);
+      byLength[text.length]!.push(entry);
     }
   }
 
   /**
-   * Ids of indexed tokens that may lie within `max` edits of `token`; `tokenOf` returns the
-   * text of an id (and undefined for ids that should be skipped). Returns [id, edits] pairs.
+   * Ids of filed tokens within typo reach of `token` (see `reach`), as [id, edits] pairs with
+   * the fewest edits per id; `live` says which ids are still in use.
    */
-  near(token: string, max: number, tokenOf: (id: number) => string | undefined): Array<[number, number]> {
-    if (max === 0) return [];
-    const grams = [...new Set(trigrams(token))];
-    const touched: number[] = [];
+  near(token: string, live: (id: number) => boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const radius = searchRadius(token.length);
+    if (radius === 0) return out;
+    const grams = trigrams(token);
+    const touched = this.touched;
+    const low = Math.max(4, token.length - radius);
+    const high = token.length + radius;
     for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (!list) continue;
-      for (const id of list) {
-        if (id >= this.counts.length) this.grow(id);
-        if (this.counts[id] === 0) touched.push(id);
-        this.counts[id]!++;
+      const byLength = this.postings.get(gram);
+      if (!byLength) continue;
+      for (let len = low; len <= high && len < byLength.length; len++) {
+        for (const entry of byLength[len]!) {
+          if (entry >= this.counts.length) this.grow(entry);
+          if (this.counts[entry] === 0) touched.push(entry);
+          if (this.counts[entry]! < 255) this.counts[entry]!++;
+        }
       }
     }
-    const out: Array<[number, number]> = [];
-    for (const id of touched) {
-      const shared = this.counts[id]!;
-      this.counts[id] = 0;
-      const other = tokenOf(id);
-      if (other === undefined || other === token) continue;
+    for (const entry of touched) {
+      const shared = this.counts[entry]!;
+      this.counts[entry] = 0;
+      const other = this.texts[entry]!;
+      const id = this.ids[entry]!;
+      if (other === token || !live(id)) continue;
       // One slack gram for tokens that repeat a trigram (their distinct count is below their length).
-      if (shared < Math.max(grams.length, other.length) - 3 * max - 1) continue;
-      const edits = editDistance(token, other, max);
-      if (edits <= max) out.push([id, edits]);
+      if (shared < Math.max(grams.length, other.length) - 3 * radius - 1) continue;
+      const edits = reach(token, other);
+      if (edits === null || edits === 0) continue;
+      const known = out.find((pair) => pair[0] === id);
+      if (!known) out.push([id, edits]);
+      else if (edits < known[1]) known[1] = edits;
     }
+    touched.length = 0;
     return out;
   }
 
-  private grow(id: number): void {
-    const next = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+  private grow(entry: number): void {
+    const next = new Uint8Array(Math.max(entry + 1, this.counts.length * 2));
     next.set(this.counts);
     this.counts = next;
   }

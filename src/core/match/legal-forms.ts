@@ -53,21 +53,27 @@ interface Form {
   place: LegalFormPlace;
 }
 
-function build(): Map<string, Form[]> {
+/** Forms by their first token and by their last, longest first. */
+function build(): { byFirst: Map<string, Form[]>; byLast: Map<string, Form[]> } {
   const byFirst = new Map<string, Form[]>();
+  const byLast = new Map<string, Form[]>();
+  const file = (map: Map<string, Form[]>, key: string, form: Form): void => {
+    const list = map.get(key) ?? [];
+    list.push(form);
+    map.set(key, list);
+  };
   const add = (phrases: readonly string[], place: LegalFormPlace): void => {
     for (const phrase of phrases) {
-      const tokens = phrase.split(' ');
-      const list = byFirst.get(tokens[0]!) ?? [];
-      list.push({ tokens, place });
-      byFirst.set(tokens[0]!, list);
+      const form = { tokens: phrase.split(' '), place };
+      file(byFirst, form.tokens[0]!, form);
+      file(byLast, form.tokens[form.tokens.length - 1]!, form);
     }
   };
   add(ANYWHERE, 'anywhere');
   add(EDGES, 'edges');
   add(END, 'end');
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return byFirst;
+  for (const map of [byFirst, byLast]) for (const list of map.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { byFirst, byLast };
 }
 
 const FORMS = build();
@@ -77,20 +83,26 @@ export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(
   [...ANYWHERE, ...EDGES, ...END].flatMap((phrase) => phrase.split(' ')),
 );
 
-function formAt(tokens: readonly string[], at: number, end: number): Form | undefined {
-  const candidates = FORMS.get(tokens[at]!);
+/** The longest form starting at `at` and ending by `end`, of one of the given places. */
+function formAt(tokens: readonly string[], at: number, end: number, places: readonly LegalFormPlace[]): Form | undefined {
+  const candidates = FORMS.byFirst.get(tokens[at]!);
   if (!candidates) return undefined;
-  return candidates.find((form) => at + form.tokens.length <= end && form.tokens.every((t, i) => tokens[at + i] === t));
+  return candidates.find(
+    (form) => places.includes(form.place) && at + form.tokens.length <= end && form.tokens.every((t, i) => tokens[at + i] === t),
+  );
 }
+
+const AT_START: readonly LegalFormPlace[] = ['anywhere', 'edges'];
+const MID_NAME: readonly LegalFormPlace[] = ['anywhere'];
 
 /** The longest form that ends exactly at `end` (exclusive) and starts at or after `start`. */
 function formEndingAt(tokens: readonly string[], start: number, end: number): Form | undefined {
-  let best: Form | undefined;
-  for (let at = Math.max(start, end - 6); at < end; at++) {
-    const form = formAt(tokens, at, end);
-    if (form && at + form.tokens.length === end && (!best || form.tokens.length > best.tokens.length)) best = form;
-  }
-  return best;
+  const candidates = FORMS.byLast.get(tokens[end - 1]!);
+  if (!candidates) return undefined;
+  return candidates.find((form) => {
+    const at = end - form.tokens.length;
+    return at >= start && form.tokens.every((t, i) => tokens[at + i] === t);
+  });
 }
 
 /**
@@ -103,13 +115,13 @@ export function stripLegalForms(tokens: readonly string[]): string[] {
   for (let form = formEndingAt(tokens, start, end); form && end > start; form = formEndingAt(tokens, start, end)) {
     end -= form.tokens.length;
   }
-  for (let form = formAt(tokens, start, end); form && form.place !== 'end'; form = formAt(tokens, start, end)) {
+  for (let form = formAt(tokens, start, end, AT_START); form; form = formAt(tokens, start, end, AT_START)) {
     start += form.tokens.length;
   }
   const out: string[] = [];
   for (let i = start; i < end; ) {
-    const form = formAt(tokens, i, end);
-    if (form?.place === 'anywhere') {
+    const form = formAt(tokens, i, end, MID_NAME);
+    if (form) {
       i += form.tokens.length;
       continue;
     }

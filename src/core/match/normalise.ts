@@ -64,13 +64,37 @@ export function withoutParentheses(name: string): string | null {
   return out.length > 0 && out !== name ? out : null;
 }
 
-/** The tokens a name is compared by; empty only when the name has no letters or digits. */
-export function matchTokens(name: string): string[] {
+/** A name's tokens with the words they came from (before plural folding), index for index. */
+export interface MatchTerms {
+  tokens: string[];
+  words: string[];
+}
+
+/**
+ * The distinct tokens a name is compared by, in order of first appearance, and the unfolded
+ * word of each (typo search looks at both: "Rastrojs" is one edit from "Rastrojos", but its
+ * folded "rastroj" is two). Empty only when the name has no letters or digits; a name of
+ * nothing but stop words keeps them.
+ */
+export function matchTerms(name: string): MatchTerms {
   const folded = foldText(name);
-  if (folded === '') return [];
+  const terms: MatchTerms = { tokens: [], words: [] };
+  if (folded === '') return terms;
   const words = stripLegalForms(folded.split(' '));
-  const kept = words.filter((word) => !STOP_WORDS.has(word));
-  return (kept.length > 0 ? kept : words).map(stem);
+  const take = (word: string): void => {
+    const token = stem(word);
+    if (terms.tokens.includes(token)) return;
+    terms.tokens.push(token);
+    terms.words.push(word);
+  };
+  for (const word of words) if (!STOP_WORDS.has(word)) take(word);
+  if (terms.tokens.length === 0) for (const word of words) take(word);
+  return terms;
+}
+
+/** The distinct tokens a name is compared by (see matchTerms). */
+export function matchTokens(name: string): string[] {
+  return matchTerms(name).tokens;
 }
 
 /** The comparison form of a name's first alias segment: tokens joined by single spaces. */

@@ -2,23 +2,39 @@
  * From the text a person typed to the token lists the engine scores. Pure.
  *
  *   planQuery('Quantum CTek', vocab)
- *   // variants: [quantum, ctek] and, when the index knows "quantumctek", [quantumctek];
- *   // compacts: ['quantumctek']
+ *   // variants: [quantum, ctek] and, when the index knows "quantumctek", [quantumctek]
  *
  * Each token carries its expansions: itself when the index has it, and the indexed tokens within
- * its typo allowance (fuzzy.ts). Glued and split words are tried both ways: adjacent query words
- * joined ("Hik Vision" → "hikvision") and an unknown word cut into two known ones
- * ("QuantumCTek" → "quantum ctek"); these variants score a little below the literal reading.
- * A query carrying "a.k.a." is searched as each of its names.
+ * typo reach of it or of the word it was folded from (fuzzy.ts). Glued and split words are tried
+ * both ways — the space-free comparison: adjacent query words joined ("Hik Vision" →
+ * "hikvision"), all of them joined ("Quantum C Tek" → "quantumctek"), and an unknown word cut
+ * into two known ones ("QuantumCTek" → "quantum ctek"); these variants score a little below the
+ * literal reading. A query carrying "a.k.a." is searched as each of its names.
+ *
+ * What a token costs when a name lacks it: its weight, a quarter of it for soft words
+ * ("Group"), nothing for legal-form words that survived stripping because of where they stood
+ * ("S.A. Galapagos", "Stock Joint Company X"), a twentieth for a misspelt one ("Compny").
  */
-import { maxEdits, similarity } from './fuzzy.js';
-import { matchTokens, splitAliasText } from './normalise.js';
+import { reach, similarity } from './fuzzy.js';
+import { LEGAL_FORM_TOKENS } from './legal-forms.js';
+import { foldText, matchTerms, splitAliasText } from './normalise.js';
 import type { Expansion, QueryToken } from './score.js';
 import { SOFT_WEIGHT, SOFT_WORDS } from './tokens.js';
 import type { Vocabulary } from './vocab.js';
 
 /** Score factor for a reading that joins or splits words the user wrote otherwise. */
 export const REGLUED_FACTOR = 0.97;
+
+/**
+ * Share of its weight a legal-form word costs when the name lacks it: nothing for a legal-form
+ * word as such, a little for an unknown word that is only a typo away from one ("Publix" is
+ * not "public").
+ */
+const LEGAL_FORM_WEIGHT = 0;
+const NEAR_LEGAL_FORM_WEIGHT = 0.05;
+
+/** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"). */
+const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5);
 
 export interface QueryVariant {
   tokens: QueryToken[];
@@ -28,8 +44,8 @@ export interface QueryVariant {
 
 export interface QueryPlan {
   variants: QueryVariant[];
-  /** Space-free forms of each alias segment of the query, for whole-name comparison. */
-  compacts: string[];
+  /** Each alias segment of the query, folded (foldText): ranks a literal match above a reordered one. */
+  literals: string[];
 }
 
 function live(vocab: Vocabulary, token: string): number | undefined {
@@ -37,33 +53,54 @@ function live(vocab: Vocabulary, token: string): number | undefined {
   return id !== undefined && vocab.frequency(id) > 0 ? id : undefined;
 }
 
-function expand(vocab: Vocabulary, text: string): QueryToken {
-  const expansions: Expansion[] = [];
-  const id = live(vocab, text);
-  if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
-  for (const [near, edits] of vocab.near(text, maxEdits(text.length))) {
-    expansions.push({ id: near, sim: similarity(edits, text.length), weight: vocab.weight(near), rarity: vocab.rarity(near) });
-  }
-  const weight = vocab.weightOfText(text);
-  return { text, missingWeight: SOFT_WORDS.has(text) ? weight * SOFT_WEIGHT : weight, expansions };
+function nearLegalForm(token: string, known: boolean): boolean {
+  return !known && token.length >= 5 && LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null);
 }
 
-/** Readings with one pair of adjacent words joined into a word the index knows. */
+function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
+  const expansions: Expansion[] = [];
+  const id = live(vocab, token);
+  if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
+  const near = vocab.near(token);
+  if (word !== token) near.push(...vocab.near(word));
+  for (const [other, edits] of near) {
+    if (other === id || expansions.some((e) => e.id === other && e.sim >= 1)) continue;
+    const longer = Math.max(token.length, vocab.text(other)!.length);
+    const sim = similarity(edits, longer);
+    const known = expansions.find((e) => e.id === other);
+    if (known) known.sim = Math.max(known.sim, sim);
+    else expansions.push({ id: other, sim, weight: vocab.weight(other), rarity: vocab.rarity(other) });
+  }
+  const weight = vocab.weightOfText(token);
+  if (SOFT_WORDS.has(token)) return { text: token, missingWeight: weight * SOFT_WEIGHT, missingRarity: 0, expansions };
+  if (LEGAL_FORM_TOKENS.has(token)) return { text: token, missingWeight: weight * LEGAL_FORM_WEIGHT, missingRarity: 0, expansions };
+  if (nearLegalForm(token, id !== undefined)) {
+    return { text: token, missingWeight: weight * NEAR_LEGAL_FORM_WEIGHT, missingRarity: 0, expansions };
+  }
+  return { text: token, missingWeight: weight, missingRarity: vocab.rarityOfText(token), expansions };
+}
+
+/**
+ * Readings with one pair of adjacent words joined into a word the index knows, and with all
+ * words joined when that is one ("Quantum C Tek" → "quantumctek").
+ */
 function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
     if (live(vocab, glued) !== undefined) out.push([...words.slice(0, i), glued, ...words.slice(i + 2)]);
   }
+  const all = words.join('');
+  if (words.length > 2 && live(vocab, all) !== undefined) out.push([all]);
   return out;
 }
 
-/** Readings with one unknown word cut into two known words of at least three letters each. */
+/** Readings with one unknown word cut into two known words of at least two letters each ("dajiang" → "da jiang"). */
 function split(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   words.forEach((word, i) => {
     if (word.length < 6 || live(vocab, word) !== undefined) return;
-    for (let cut = 3; cut <= word.length - 3; cut++) {
+    for (let cut = 2; cut <= word.length - 2; cut++) {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);
       if (live(vocab, head) === undefined || live(vocab, tail) === undefined) continue;
@@ -75,23 +112,24 @@ function split(vocab: Vocabulary, words: readonly string[]): string[][] {
 }
 
 export function planQuery(text: string, vocab: Vocabulary): QueryPlan {
-  const variants: QueryVariant[] = [];
-  const compacts: string[] = [];
+  const plan: QueryPlan = { variants: [], literals: [] };
   const expanded = new Map<string, QueryToken>();
+  const spelling = new Map<string, string>();
   const tokensOf = (words: readonly string[]): QueryToken[] =>
-    words.map((word) => {
-      let token = expanded.get(word);
-      if (!token) expanded.set(word, (token = expand(vocab, word)));
-      return token;
+    words.map((token) => {
+      let expansion = expanded.get(token);
+      if (!expansion) expanded.set(token, (expansion = expand(vocab, token, spelling.get(token) ?? token)));
+      return expansion;
     });
   for (const segment of splitAliasText(text)) {
-    const words = [...new Set(matchTokens(segment))];
-    if (words.length === 0) continue;
-    variants.push({ tokens: tokensOf(words), factor: 1 });
-    for (const reading of [...joined(vocab, words), ...split(vocab, words)]) {
-      variants.push({ tokens: tokensOf(reading), factor: REGLUED_FACTOR });
+    const { tokens, words } = matchTerms(segment);
+    if (tokens.length === 0) continue;
+    tokens.forEach((token, i) => spelling.set(token, words[i]!));
+    plan.variants.push({ tokens: tokensOf(tokens), factor: 1 });
+    for (const reading of [...joined(vocab, tokens), ...split(vocab, tokens)]) {
+      plan.variants.push({ tokens: tokensOf(reading), factor: REGLUED_FACTOR });
     }
-    compacts.push(words.join(''));
+    plan.literals.push(foldText(segment));
   }
-  return { variants, compacts };
+  return plan;
 }

@@ -6,19 +6,33 @@
  *
  * A token counts once per designation however many of its aliases repeat it, so an OFAC entry
  * with twenty spellings does not make its own name look common. Generic business words
- * (tokens.ts) have their df floored at 2 + 2 % of N.
+ * (tokens.ts) have their df floored (see GENERIC_SHARE).
  */
 import { TrigramIndex } from './fuzzy.js';
 import { GENERIC_WORDS } from './tokens.js';
 
 const MIN_WEIGHT = 0.05;
 
+/**
+ * Generic words count as used by at least 2 % of designations, and by at least 20: in a small
+ * index (a test corpus, one list) a handful of uses would otherwise make "marine" look rare and
+ * squeeze every rarity between "generic" and "unique" into a narrow band.
+ */
+const GENERIC_SHARE = 0.02;
+const GENERIC_FLOOR = 20;
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
   private df = new Int32Array(1024);
   private generic = new Uint8Array(1024);
+  /** Weights computed since the last change of N or df, stamped with `version`. */
+  private cached = new Float64Array(1024);
+  private stamps = new Uint32Array(1024);
+  private version = 1;
   private readonly trigrams = new TrigramIndex();
+  /** Unfolded spellings already filed in the trigram index. */
+  private readonly spellings = new Set<string>();
   /** Designations indexed (N). */
   documents = 0;
 
@@ -35,16 +49,24 @@ export class Vocabulary {
     return this.texts[id];
   }
 
-  /** The id of a token, created on first sight. */
-  intern(token: string): number {
-    const known = this.ids.get(token);
-    if (known !== undefined) return known;
-    const id = this.texts.length;
-    this.ids.set(token, id);
-    this.texts.push(token);
-    if (id >= this.df.length) this.grow();
-    this.generic[id] = GENERIC_WORDS.has(token) ? 1 : 0;
-    this.trigrams.add(id, token);
+  /**
+   * The id of a token, created on first sight. `word` is the spelling it was folded from
+   * ("networks" for "network"); typo search finds the token under either.
+   */
+  intern(token: string, word: string = token): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.ids.set(token, id);
+      this.texts.push(token);
+      if (id >= this.df.length) this.grow();
+      this.generic[id] = GENERIC_WORDS.has(token) ? 1 : 0;
+      this.trigrams.add(id, token);
+    }
+    if (word !== token && !this.spellings.has(word)) {
+      this.spellings.add(word);
+      this.trigrams.add(id, word);
+    }
     return id;
   }
 
@@ -52,6 +74,7 @@ export class Vocabulary {
   count(tokens: Iterable<number>, delta: 1 | -1): void {
     for (const id of tokens) this.df[id]! += delta;
     this.documents += delta;
+    this.version++;
   }
 
   /** Designations using the token now. */
@@ -61,7 +84,11 @@ export class Vocabulary {
 
   /** Weight of a token by id. */
   weight(id: number): number {
-    return this.weightFor(this.df[id]!, this.generic[id] === 1);
+    if (this.stamps[id] === this.version) return this.cached[id]!;
+    const weight = this.weightFor(this.df[id]!, this.generic[id] === 1);
+    this.cached[id] = weight;
+    this.stamps[id] = this.version;
+    return weight;
   }
 
   /** Weight of a token by text, whether or not the index has it. */
@@ -84,23 +111,34 @@ export class Vocabulary {
     return this.texts[id]!.length <= 3 ? rarity / 2 : rarity;
   }
 
-  /** Live tokens within `max` edits of `token`, as [id, edits]. */
-  near(token: string, max: number): Array<[number, number]> {
-    return this.trigrams.near(token, max, (id) => (this.df[id]! > 0 ? this.texts[id] : undefined));
+  /** rarity() of a token by text; a token the index lacks counts as rare (halved for 1–3 letters) unless generic. */
+  rarityOfText(token: string): number {
+    const id = this.ids.get(token);
+    if (id !== undefined && this.df[id]! > 0) return this.rarity(id);
+    if (GENERIC_WORDS.has(token)) return 0;
+    return token.length <= 3 ? 0.5 : 1;
+  }
+
+  /** Tokens in use within typo reach of `token` (fuzzy.ts), as [id, edits]. */
+  near(token: string): Array<[number, number]> {
+    return this.trigrams.near(token, (id) => this.df[id]! > 0);
   }
 
   private weightFor(df: number, generic: boolean): number {
     const n = this.documents;
-    const effective = generic ? Math.max(df, 2 + 0.02 * n) : df;
+    const effective = generic ? Math.max(df, GENERIC_FLOOR, GENERIC_SHARE * n) : df;
     return Math.max(MIN_WEIGHT, Math.log((n + 1) / (effective + 0.5)));
   }
 
   private grow(): void {
-    const df = new Int32Array(this.df.length * 2);
+    const size = this.df.length * 2;
+    const df = new Int32Array(size);
     df.set(this.df);
     this.df = df;
-    const generic = new Uint8Array(this.generic.length * 2);
+    const generic = new Uint8Array(size);
     generic.set(this.generic);
     this.generic = generic;
+    this.cached = new Float64Array(size);
+    this.stamps = new Uint32Array(size);
   }
 }
