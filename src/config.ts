@@ -10,6 +10,7 @@ import { ConfigError } from './errors.js';
 import { validate as validateCron } from 'node-cron';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
+import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
 
 const csv = z
   .string()
@@ -24,6 +25,9 @@ const EnvConfig = z.object({
   ENABLED_SOURCES: csv,
   OFAC_API_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports'),
   ECFR_API_URL: z.string().min(1).default('https://www.ecfr.gov'),
+  FEDREG_API_URL: z.string().min(1).default('https://www.federalregister.gov'),
+  FEDREG_TERMS: csv,
+  FEDREG_AGENCIES: csv,
   POLL_SCHEDULE: z
     .string()
     .default('*/15 * * * *')
@@ -46,7 +50,14 @@ export type EnvConfig = z.infer<typeof EnvConfig>;
 
 export interface Config {
   dbPath: string;
-  sources: { csl: { url: string }; ofac: { baseUrl: string }; ecfr: { baseUrl: string }; enabled: string[] };
+  sources: {
+    csl: { url: string };
+    ofac: { baseUrl: string };
+    ecfr: { baseUrl: string };
+    /** Federal Register API host, title terms and agency slugs (FEDREG_*; defaults in parse-documents.ts). */
+    federalRegister: { apiUrl: string; terms: string[]; agencies: string[] };
+    enabled: string[];
+  };
   schedule: { cron: string; jitterMs: number };
   guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
   http: { timeoutMs: number; userAgent: string };
@@ -76,6 +87,11 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       csl: { url: e.CSL_URL },
       ofac: { baseUrl: e.OFAC_API_URL },
       ecfr: { baseUrl: e.ECFR_API_URL },
+      federalRegister: {
+        apiUrl: e.FEDREG_API_URL,
+        terms: e.FEDREG_TERMS.length > 0 ? e.FEDREG_TERMS : [...DEFAULT_FR_TERMS],
+        agencies: e.FEDREG_AGENCIES.length > 0 ? e.FEDREG_AGENCIES : [...DEFAULT_FR_AGENCIES],
+      },
       enabled: e.ENABLED_SOURCES,
     },
     schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createCslSource } from './csl/index.js';
 import { createEcfrEntityListSource } from './ecfr-entity-list/index.js';
+import { createFederalRegisterSource } from './federal-register/index.js';
 import { createOfacConsolidatedSource } from './ofac-consolidated/index.js';
 import { createOfacSdnSource } from './ofac-sdn/index.js';
 import type { SnapshotSource, Source } from './types.js';
@@ -15,6 +16,7 @@ export const SOURCE_FACTORIES = {
   'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl),
   'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl),
   'ecfr-entity-list': (config: Config) => createEcfrEntityListSource(config.sources.ecfr.baseUrl),
+  'federal-register': (config: Config) => createFederalRegisterSource(config.sources.federalRegister),
 } as const satisfies Record<string, (config: Config) => Source>;
 
 export type SourceId = keyof typeof SOURCE_FACTORIES;

@@ -1,0 +1,188 @@
+/**
+ * The Federal Register source's I/O: two API endpoints polled conditionally, and the text of
+ * relevant BIS list rules read for entity names.
+ *
+ *   GET {apiUrl}/api/v1/public-inspection-documents/current.json
+ *   GET {apiUrl}/api/v1/documents.json?conditions[agencies][]=…&conditions[type][]=RULE&conditions[type][]=NOTICE&order=newest&per_page=100&fields[]=…
+ *
+ * Polite polling: each endpoint keeps its own validators in the feed state (the source-level
+ * validators hold one pair only), so an unchanged endpoint costs a 304; when both are unchanged
+ * the poll is 'not-modified'. Names read from a document's text are kept in the state too, by
+ * document number, while the document stays in its endpoint's answer, so a text is read once.
+ * Reading a text is best-effort: a failure is logged and the alert goes out without names.
+ */
+import { z } from 'zod';
+import { checkBody } from '../../core/guard.js';
+import { LIST_CODES } from '../../core/model.js';
+import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
+import { feedItem, bisListsOf, type ItemEntities } from './items.js';
+import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrItem, type RelevanceFilter } from './parse-documents.js';
+import { entityNamesFromText } from './entity-names-text.js';
+import { parseEntityListRule } from './parse-rule.js';
+
+export const FEDREG_DEFAULT_URL = 'https://www.federalregister.gov';
+
+/** Newest documents asked for per poll: several days of the configured agencies' rules and notices. */
+export const DOCUMENTS_PER_PAGE = 100;
+
+/** Every field of a document the source reads (the API returns only those asked for). */
+export const DOCUMENT_FIELDS = [
+  'document_number',
+  'title',
+  'type',
+  'abstract',
+  'action',
+  'agencies',
+  'citation',
+  'publication_date',
+  'html_url',
+  'pdf_url',
+  'public_inspection_pdf_url',
+  'full_text_xml_url',
+  'raw_text_url',
+] as const;
+
+export interface FederalRegisterOptions {
+  /** API host, e.g. "https://www.federalregister.gov" (FEDREG_API_URL). */
+  apiUrl: string;
+  /** Title/action/abstract phrases that make a document relevant (FEDREG_TERMS). */
+  terms: readonly string[];
+  /** Agency slugs polled and accepted (FEDREG_AGENCIES); empty = any agency. */
+  agencies: readonly string[];
+}
+
+function base(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '');
+}
+
+export function publicInspectionUrl(apiUrl: string): string {
+  return `${base(apiUrl)}/api/v1/public-inspection-documents/current.json`;
+}
+
+/** Rules and notices of the agencies, newest first, with the fields the source reads. */
+export function documentsUrl(apiUrl: string, agencies: readonly string[]): string {
+  const query = new URLSearchParams();
+  for (const agency of agencies) query.append('conditions[agencies][]', agency);
+  query.append('conditions[type][]', 'RULE');
+  query.append('conditions[type][]', 'NOTICE');
+  query.set('order', 'newest');
+  query.set('per_page', String(DOCUMENTS_PER_PAGE));
+  for (const field of DOCUMENT_FIELDS) query.append('fields[]', field);
+  return `${base(apiUrl)}/api/v1/documents.json?${query.toString()}`;
+}
+
+const StoredValidators = z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() });
+const StoredEntities = z.record(z.string(), z.object({ names: z.array(z.string()), announces: z.array(z.object({ list: z.enum(LIST_CODES), name: z.string() })) }));
+const Endpoint = z.object({ validators: StoredValidators.nullable(), entities: StoredEntities });
+
+/** What the source keeps between polls, per endpoint. */
+const FederalRegisterState = z.object({ publicInspection: Endpoint, documents: Endpoint });
+type FederalRegisterState = z.infer<typeof FederalRegisterState>;
+type EndpointState = z.infer<typeof Endpoint>;
+
+const EMPTY: EndpointState = { validators: null, entities: {} };
+
+/** The stored state, or an empty one when there is none or it is not ours (then both endpoints are read in full). */
+export function readState(raw: string | null): FederalRegisterState {
+  if (raw === null) return { publicInspection: EMPTY, documents: EMPTY };
+  try {
+    const parsed = FederalRegisterState.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: start over, as on a first poll.
+  }
+  return { publicInspection: EMPTY, documents: EMPTY };
+}
+
+type Fetched = { status: 'not-modified' } | { status: 'fetched'; json: string; validators: Validators };
+
+async function getJson(ctx: FeedContext, url: string, validators: Validators | null): Promise<Fetched> {
+  const result = await ctx.download(url, validators);
+  if (result.status === 'not-modified') return result;
+  checkBody(result.body.bytes, result.body.contentType);
+  return { status: 'fetched', json: result.body.bytes.toString('utf8'), validators: result.validators };
+}
+
+async function getText(ctx: FeedContext, url: string, documentNumber: string, what: string): Promise<string | null> {
+  try {
+    const result = await ctx.download(url, null);
+    if (result.status === 'not-modified') return null;
+    return result.body.bytes.toString('utf8');
+  } catch (err) {
+    ctx.log.warn({ source: 'federal-register', document: documentNumber, what, err }, 'document text not read; alerting without entity names');
+    return null;
+  }
+}
+
+/** Names of a public-inspection filing, from its plain text, announced on every list its title names. */
+async function filingEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
+  const lists = bisListsOf(item);
+  if (lists.length === 0 || !item.rawTextUrl) return null;
+  const text = await getText(ctx, item.rawTextUrl, item.documentNumber, 'public inspection text');
+  if (text === null) return null;
+  const names = entityNamesFromText(text);
+  return { names, announces: lists.flatMap((list) => names.map((name) => ({ list, name }))) };
+}
+
+/** Entries a published rule adds, from its full-text XML, each on the list the rule puts it on. */
+async function ruleEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
+  if (bisListsOf(item).length === 0 || !item.fullTextXmlUrl) return null;
+  const xml = await getText(ctx, item.fullTextXmlUrl, item.documentNumber, 'rule XML');
+  if (xml === null) return null;
+  try {
+    const rule = parseEntityListRule(xml, { citation: item.citation, sourceUrl: item.htmlUrl });
+    const added = rule.actions.filter((action) => action.kind === 'added').map((action) => action.designation);
+    return { names: added.map((d) => d.name), announces: added.map((d) => ({ list: d.list, name: d.name })) };
+  } catch (err) {
+    ctx.log.warn({ source: 'federal-register', document: item.documentNumber, err }, 'rule XML not readable; alerting without entity names');
+    return null;
+  }
+}
+
+type Reader = (ctx: FeedContext, item: FrItem) => Promise<ItemEntities | null>;
+
+/** Feed items of one endpoint's relevant documents, reading texts not read before. */
+async function itemsOf(
+  ctx: FeedContext,
+  documents: readonly FrItem[],
+  options: FederalRegisterOptions,
+  previous: EndpointState['entities'],
+  read: Reader,
+): Promise<{ items: FeedItem[]; entities: EndpointState['entities'] }> {
+  const filter: RelevanceFilter = { terms: options.terms, agencies: options.agencies };
+  const items: FeedItem[] = [];
+  const entities: EndpointState['entities'] = {};
+  for (const document of documents.filter((d) => isRelevant(d, filter))) {
+    const known = previous[document.documentNumber];
+    const found = known ?? (await read(ctx, document));
+    if (found) entities[document.documentNumber] = found;
+    items.push(feedItem(document, options.agencies, found));
+  }
+  return { items, entities };
+}
+
+/** One poll of both endpoints. Throws SourceUnavailableError / SnapshotRefusedError from either. */
+export async function fetchFederalRegister(ctx: FeedContext, options: FederalRegisterOptions): Promise<FeedFetchResult> {
+  const state = readState(ctx.state);
+  const pi = await getJson(ctx, publicInspectionUrl(options.apiUrl), state.publicInspection.validators);
+  const docs = await getJson(ctx, documentsUrl(options.apiUrl, options.agencies), state.documents.validators);
+  if (pi.status === 'not-modified' && docs.status === 'not-modified') return { status: 'not-modified' };
+
+  // Parse both before reading any text: a malformed page refuses the poll without further requests.
+  const filings = pi.status === 'fetched' ? { documents: parsePublicInspection(pi.json), validators: pi.validators } : null;
+  const published = docs.status === 'fetched' ? { documents: parseDocumentsPage(docs.json).documents, validators: docs.validators } : null;
+  const next: FederalRegisterState = { ...state };
+  const items: FeedItem[] = [];
+  if (filings) {
+    const read = await itemsOf(ctx, filings.documents, options, state.publicInspection.entities, filingEntities);
+    items.push(...read.items);
+    next.publicInspection = { validators: filings.validators, entities: read.entities };
+  }
+  if (published) {
+    const read = await itemsOf(ctx, published.documents, options, state.documents.entities, ruleEntities);
+    items.push(...read.items);
+    next.documents = { validators: published.validators, entities: read.entities };
+  }
+  // Per-endpoint validators live in `state`; the source-level pair stays empty.
+  return { status: 'fetched', items, validators: { etag: null, lastModified: null }, state: JSON.stringify(next) };
+}

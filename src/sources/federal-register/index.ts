@@ -1,0 +1,24 @@
+/**
+ * The Federal Register early warning: a feed source that alerts on new rules and notices about
+ * the restriction lists, first when they are filed for public inspection (usually the working
+ * day before publication), then when published, in the same thread.
+ *
+ *   const source = createFederalRegisterSource({ apiUrl: FEDREG_DEFAULT_URL, terms: DEFAULT_FR_TERMS, agencies: DEFAULT_FR_AGENCIES });
+ *
+ * Items: "<document number>:public-inspection" and "<document number>:published", threaded by
+ * document number. See fetch.ts for the requests and README.md for the formats.
+ */
+import type { FeedSource } from '../types.js';
+import { fetchFederalRegister, type FederalRegisterOptions } from './fetch.js';
+
+export function createFederalRegisterSource(options: FederalRegisterOptions): FeedSource {
+  return {
+    id: 'federal-register',
+    kind: 'feed',
+    title: 'Federal Register',
+    fetch: (ctx) => fetchFederalRegister(ctx, options),
+  } satisfies FeedSource;
+}
+
+export { FEDREG_DEFAULT_URL, documentsUrl, publicInspectionUrl, type FederalRegisterOptions } from './fetch.js';
+export { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './parse-documents.js';

@@ -1,0 +1,120 @@
+/**
+ * A relevant Federal Register document → the feed item the worker alerts on. Pure.
+ *
+ *   feedItem(piItem, { agencies }, ['Alpha Co., Ltd.'])
+ *   // { id: '2024-04711:public-inspection', threadKey: '2024-04711',
+ *   //   title: 'Federal Register — public inspection: Additions to the Entity List', … }
+ *
+ * Both stages of a document share its document number as thread key, so the published rule
+ * replies under its public-inspection alert. Items of BIS list rules announce the entities
+ * they name, so a later list addition links back to them (worker/poll.ts linkAnnouncements).
+ */
+import type { AlertLink } from '../../core/alert.js';
+import type { ListCode } from '../../core/model.js';
+import type { FeedItem } from '../types.js';
+import type { BisListCode } from './bis-table.js';
+import type { FrAgencyRef, FrItem } from './parse-documents.js';
+
+export const BIS_SLUG = 'industry-and-security-bureau';
+
+/** Title phrases naming the BIS lists of 15 CFR part 744. */
+const LIST_TITLES: ReadonlyArray<[RegExp, BisListCode]> = [
+  [/\bentity\s+list\b/i, 'EL'],
+  [/\bunverified\s+list\b/i, 'UVL'],
+  [/\bmilitary\s+end[\s-‐‑]*users?\b/i, 'MEU'],
+];
+
+function isBis(agency: FrAgencyRef): boolean {
+  return agency.slug === BIS_SLUG || /^(?:industry and security bureau|bureau of industry and security)$/i.test(agency.name ?? '');
+}
+
+/** The BIS lists a BIS document's title names (a list rule), in a fixed order; empty for anything else. */
+export function bisListsOf(item: Pick<FrItem, 'title' | 'agencies'>): BisListCode[] {
+  if (!item.agencies.some(isBis)) return [];
+  return LIST_TITLES.filter(([pattern]) => pattern.test(item.title)).map(([, list]) => list);
+}
+
+/** The agency to show: the first one the filter names, else the most specific (the API lists parents first). */
+export function agencyName(item: Pick<FrItem, 'agencies'>, wanted: readonly string[]): string | null {
+  const set = new Set(wanted.map((agency) => agency.toLowerCase()));
+  const matched = item.agencies.find((a) => (a.slug !== null && set.has(a.slug.toLowerCase())) || (a.name !== null && set.has(a.name.toLowerCase())));
+  return (matched ?? item.agencies.at(-1))?.name ?? null;
+}
+
+function day(timestamp: string | null): string | null {
+  return timestamp && /^\d{4}-\d{2}-\d{2}/.test(timestamp) ? timestamp.slice(0, 10) : null;
+}
+
+function links(candidates: ReadonlyArray<[string, string | null]>): AlertLink[] {
+  const seen = new Set<string>();
+  const out: AlertLink[] = [];
+  for (const [label, url] of candidates) {
+    if (!url || !/^https?:\/\//i.test(url) || seen.has(url)) continue;
+    seen.add(url);
+    out.push({ label, url });
+  }
+  return out;
+}
+
+/** What the item adds to the lists, when it was read from the document; null when not read. */
+export interface ItemEntities {
+  /** Names shown in the alert. */
+  names: string[];
+  /** The names (with their list) a later list addition may match. */
+  announces: Array<{ list: ListCode; name: string }>;
+}
+
+/** "FR 2024-04711 (public inspection, 2024-02-29)" / "FR 2024-04711 (89 FR 15231, 2024-03-04)". */
+export function referenceOf(item: FrItem): string {
+  if (item.stage === 'public-inspection') {
+    const filed = day(item.filedAt);
+    return `FR ${item.documentNumber} (public inspection${filed ? `, ${filed}` : ''})`;
+  }
+  const parts = [item.citation, item.publicationDate].filter(Boolean);
+  return `FR ${item.documentNumber}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+
+function notesOf(item: FrItem, agency: string | null, entities: ItemEntities | null): string[] {
+  const notes: string[] = [];
+  if (item.stage === 'public-inspection') {
+    const filed = day(item.filedAt);
+    const when = [filed && `filed for public inspection ${filed}`, item.publicationDate && `to be published ${item.publicationDate}`].filter(Boolean);
+    notes.push(`Publication pending${when.length > 0 ? `: ${when.join(', ')}` : ''}`);
+  } else {
+    const as = [item.publicationDate && `Published ${item.publicationDate}`, item.citation && `as ${item.citation}`].filter(Boolean);
+    if (as.length > 0) notes.push(as.join(' '));
+  }
+  if (agency) notes.push(`Agency: ${agency}`);
+  if (item.action) notes.push(`Action: ${item.action}`);
+  else if (item.type) notes.push(`Type: ${item.type}`);
+  if (bisListsOf(item).length > 0 && (entities === null || entities.names.length === 0)) {
+    notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No added entities could be read from the rule; see the document.');
+  }
+  return notes;
+}
+
+/** One feed item for a relevant document. `entities`: what was read from its text, or null. */
+export function feedItem(item: FrItem, wantedAgencies: readonly string[], entities: ItemEntities | null): FeedItem {
+  const pending = item.stage === 'public-inspection';
+  const agency = agencyName(item, wantedAgencies);
+  const itemLinks = pending
+    ? links([['Public inspection', item.htmlUrl], ['PDF', item.pdfUrl]])
+    : links([[item.citation ?? 'Federal Register', item.htmlUrl], ['PDF', item.pdfUrl], ['Public inspection PDF', item.publicInspectionPdfUrl]]);
+  return {
+    id: `${item.documentNumber}:${item.stage}`,
+    threadKey: item.documentNumber,
+    title: `Federal Register — ${pending ? 'public inspection' : 'published'}: ${item.title}`,
+    notes: notesOf(item, agency, entities),
+    links: itemLinks,
+    document: {
+      title: item.title,
+      url: item.htmlUrl ?? item.pdfUrl,
+      publisher: agency,
+      date: pending ? (item.filedAt ?? item.publicationDate) : item.publicationDate,
+      summary: item.abstract,
+      entities: entities?.names ?? [],
+    },
+    ...(entities && entities.announces.length > 0 ? { announces: entities.announces } : {}),
+    reference: referenceOf(item),
+  };
+}
