@@ -95,6 +95,16 @@ describe('entitywatch CLI on fixtures', () => {
     expect((await runCli(['watch', 'remove', String(rule.id)], env)).code).toBe(1);
   });
 
+  it('doctor checks the configuration without polling and never prints a secret', async () => {
+    const secret = 'https://hooks.example.com/services/T000/B000/XYZSECRET';
+    const run = await runCli(['doctor'], { ...env, WEBHOOK_URLS: secret });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ok    configuration is valid');
+    expect(run.stdout).toMatch(/ok    channel webhook:[0-9a-f]{8} \(webhook\)/);
+    expect(run.stdout).toContain('ok    source csl');
+    expect(run.stdout + run.stderr).not.toContain('XYZSECRET');
+  });
+
   it('refuses a bad configuration naming the variable, exit 2', async () => {
     const run = await runCli(['status'], { ...env, POLL_SCHEDULE: 'sometimes' });
     expect(run.code).toBe(2);
