@@ -110,7 +110,7 @@ export function feedItem(item: FrItem, wantedAgencies: readonly string[], entiti
       title: item.title,
       url: item.htmlUrl ?? item.pdfUrl,
       publisher: agency,
-      date: pending ? (item.filedAt ?? item.publicationDate) : item.publicationDate,
+      date: pending ? (day(item.filedAt) ?? item.publicationDate) : item.publicationDate,
       summary: item.abstract,
       entities: entities?.names ?? [],
     },

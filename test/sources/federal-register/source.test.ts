@@ -127,7 +127,7 @@ describe('federal-register source against a local Federal Register API', () => {
         title: 'Additions to the Entity List',
         url: 'https://www.federalregister.gov/public-inspection/2024-10077/additions-to-the-entity-list',
         publisher: 'Industry and Security Bureau',
-        date: '2024-05-08T08:45:00.000-04:00',
+        date: '2024-05-08',
         summary: null,
         entities: ['Lattice Qubit Technologies Co., Ltd.', 'OOO Polar Example Instruments'],
       },
