@@ -11,6 +11,7 @@ import { validate as validateCron } from 'node-cron';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
 import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
+import { configuredFeeds, readConfigFile, type PageConfig, type RssFeedConfig } from './config-file.js';
 
 const csv = z
   .string()
@@ -21,6 +22,7 @@ const share = z.coerce.number().min(0).max(1);
 
 const EnvConfig = z.object({
   ENTITYWATCH_DB: z.string().min(1).default('./data/entitywatch.db'),
+  ENTITYWATCH_CONFIG: z.string().min(1).optional(),
   CSL_URL: z.string().min(1).default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json'),
   ENABLED_SOURCES: csv,
   OFAC_API_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports'),
@@ -57,7 +59,13 @@ export interface Config {
     /** Federal Register API host, title terms and agency slugs (FEDREG_*; defaults in parse-documents.ts). */
     federalRegister: { apiUrl: string; terms: string[]; agencies: string[] };
     enabled: string[];
+    /** RSS/Atom feeds from the config file, polled as `rss:<name>` whenever configured. */
+    rss: RssFeedConfig[];
+    /** Watched pages from the config file, polled as `page:<name>` whenever configured. */
+    pages: PageConfig[];
   };
+  /** The config file read (see config-file.ts), or null when there is none. */
+  configFile: string | null;
   schedule: { cron: string; jitterMs: number };
   guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
   http: { timeoutMs: number; userAgent: string };
@@ -72,8 +80,8 @@ export interface Config {
   discord: DiscordConfig | null;
 }
 
-/** Parse and validate the environment. Throws ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined>, overrides: { dbPath?: string } = {}): Config {
+/** Parse and validate the environment and the config file (config-file.ts). Throws ConfigError naming every bad variable or field. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: { dbPath?: string; cwd?: string } = {}): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = EnvConfig.safeParse(blankAsUnset);
   if (!parsed.success) {
@@ -81,19 +89,26 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  // The config file's source settings win where it gives them; the environment fills the rest.
+  const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, overrides.cwd ?? process.cwd());
+  const f = fromFile?.file.sources;
+  const feeds = configuredFeeds(fromFile?.file ?? null);
   return {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
     sources: {
-      csl: { url: e.CSL_URL },
-      ofac: { baseUrl: e.OFAC_API_URL },
-      ecfr: { baseUrl: e.ECFR_API_URL },
+      csl: { url: f?.csl?.url ?? e.CSL_URL },
+      ofac: { baseUrl: f?.ofac?.baseUrl ?? e.OFAC_API_URL },
+      ecfr: { baseUrl: f?.ecfr?.baseUrl ?? e.ECFR_API_URL },
       federalRegister: {
-        apiUrl: e.FEDREG_API_URL,
-        terms: e.FEDREG_TERMS.length > 0 ? e.FEDREG_TERMS : [...DEFAULT_FR_TERMS],
-        agencies: e.FEDREG_AGENCIES.length > 0 ? e.FEDREG_AGENCIES : [...DEFAULT_FR_AGENCIES],
+        apiUrl: f?.federalRegister?.apiUrl ?? e.FEDREG_API_URL,
+        terms: f?.federalRegister?.terms ?? (e.FEDREG_TERMS.length > 0 ? e.FEDREG_TERMS : [...DEFAULT_FR_TERMS]),
+        agencies: f?.federalRegister?.agencies ?? (e.FEDREG_AGENCIES.length > 0 ? e.FEDREG_AGENCIES : [...DEFAULT_FR_AGENCIES]),
       },
-      enabled: e.ENABLED_SOURCES,
+      enabled: f?.enabled ?? e.ENABLED_SOURCES,
+      rss: feeds.rss,
+      pages: feeds.pages,
     },
+    configFile: fromFile?.path ?? null,
     schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },
     guard: { maxRemovalShare: e.GUARD_MAX_REMOVAL_SHARE, minRemovalsToRefuse: e.GUARD_MIN_REMOVALS },
     http: { timeoutMs: e.HTTP_TIMEOUT_SECONDS * 1000, userAgent: e.HTTP_USER_AGENT },

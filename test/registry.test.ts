@@ -1,12 +1,15 @@
 /**
  * Every source and notifier folder is registered, and ids are unique (STYLE: explicit registries).
  * A folder counts when it has an index.ts; shared helper folders (e.g. ofac-common) have none.
+ * A source folder is either a source id (SOURCE_FACTORIES) or a source kind configured from the
+ * config file (SOURCE_KINDS: `rss:<name>`, `page:<name>`), never both.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { NOTIFIER_IDS } from '../src/notifiers/registry.js';
-import { SOURCE_FACTORIES, buildSource } from '../src/sources/registry.js';
+import type { Config } from '../src/config.js';
+import { SOURCE_FACTORIES, SOURCE_KINDS, buildSource, configuredSources, enabledSources } from '../src/sources/registry.js';
 
 function folders(dir: string): string[] {
   const root = new URL(`../src/${dir}/`, import.meta.url);
@@ -17,10 +20,33 @@ function folders(dir: string): string[] {
 }
 
 describe('registries', () => {
-  it('registers every source folder under its folder name, and each source reports that id', () => {
-    expect(Object.keys(SOURCE_FACTORIES).sort()).toEqual(folders('sources'));
+  it('registers every source folder under its folder name, as a source or a configured kind, and each source reports that id', () => {
+    const ids = Object.keys(SOURCE_FACTORIES);
+    expect(ids.filter((id) => (SOURCE_KINDS as readonly string[]).includes(id))).toEqual([]);
+    expect([...ids, ...SOURCE_KINDS].sort()).toEqual(folders('sources'));
     const config = loadConfig({});
-    for (const id of Object.keys(SOURCE_FACTORIES)) expect(buildSource(id, config).id).toBe(id);
+    for (const id of ids) expect(buildSource(id, config).id).toBe(id);
+  });
+
+  it('builds one source per configured feed and page, of each kind, polled whenever configured', () => {
+    const base = loadConfig({});
+    const config: Config = {
+      ...base,
+      sources: {
+        ...base.sources,
+        rss: [{ name: 'press', title: 'Press', url: 'https://agency.example/rss.xml', include: ['entity list'], exclude: [], regex: null }],
+        pages: [{ name: 'covered', title: 'Covered List', url: 'https://agency.example/list', selector: 'main table' }],
+      },
+    };
+    const kinds = configuredSources(config).map((s) => s.id.split(':')[0]);
+    expect([...new Set(kinds)].sort()).toEqual([...SOURCE_KINDS].sort());
+    expect(configuredSources(config).map((s) => [s.id, s.kind, s.title])).toEqual([
+      ['rss:press', 'feed', 'Press'],
+      ['page:covered', 'feed', 'Covered List'],
+    ]);
+    for (const id of ['rss:press', 'page:covered']) expect(buildSource(id, config).id).toBe(id);
+    expect(enabledSources(config).map((s) => s.id)).toEqual(['csl', 'rss:press', 'page:covered']);
+    expect(() => buildSource('rss:other', config)).toThrow(/unknown source "rss:other".*rss:press, page:covered/);
   });
 
   it('registers every notifier folder', () => {

@@ -1,15 +1,22 @@
 /**
  * Every source entitywatch knows, by id: an explicit map (a test checks every folder under
  * src/sources/ is registered here). Each entry builds the source from config.
+ *
+ * Source kinds (`rss`, `page`) are folders too, but their sources come from the config file,
+ * one per configured feed or page, with ids `rss:<name>` and `page:<name>`; they are polled
+ * whenever configured.
  */
 import type { Config } from '../config.js';
+import type { PageConfig, RssFeedConfig } from '../config-file.js';
 import { UsageError } from '../errors.js';
 import { createCslSource } from './csl/index.js';
 import { createEcfrEntityListSource } from './ecfr-entity-list/index.js';
 import { createFederalRegisterSource } from './federal-register/index.js';
 import { createOfacConsolidatedSource } from './ofac-consolidated/index.js';
 import { createOfacSdnSource } from './ofac-sdn/index.js';
-import type { SnapshotSource, Source } from './types.js';
+import { createPageSource } from './page/index.js';
+import { createRssSource } from './rss/index.js';
+import type { FeedSource, SnapshotSource, Source } from './types.js';
 
 export const SOURCE_FACTORIES = {
   csl: (config: Config) => createCslSource(config.sources.csl.url),
@@ -21,6 +28,27 @@ export const SOURCE_FACTORIES = {
 
 export type SourceId = keyof typeof SOURCE_FACTORIES;
 
+/** Source folders whose sources are configured in the config file, one per entry: `<kind>:<name>`. */
+export const SOURCE_KINDS = ['rss', 'page'] as const;
+
+function rssSource(feed: RssFeedConfig): FeedSource {
+  return createRssSource({ id: `rss:${feed.name}`, title: feed.title, url: feed.url, include: feed.include, exclude: feed.exclude, regex: feed.regex });
+}
+
+function pageSource(page: PageConfig): FeedSource {
+  return createPageSource({ id: `page:${page.name}`, title: page.title, url: page.url, selector: page.selector });
+}
+
+/** The feeds and pages of the config file, as sources. */
+export function configuredSources(config: Config): FeedSource[] {
+  return [...config.sources.rss.map(rssSource), ...config.sources.pages.map(pageSource)];
+}
+
+/** Ids of the configured feeds and pages, without building them. */
+export function configuredSourceIds(config: Config): string[] {
+  return [...config.sources.rss.map((feed) => `rss:${feed.name}`), ...config.sources.pages.map((page) => `page:${page.name}`)];
+}
+
 /** Sources polled when ENABLED_SOURCES is not set. */
 export const DEFAULT_SOURCES: readonly SourceId[] = ['csl'];
 
@@ -30,8 +58,13 @@ export function isSourceId(id: string): id is SourceId {
 
 /** Build one source by id (for `ingest`, `parse`, `diff`), whether or not it is enabled. */
 export function buildSource(id: string, config: Config): Source {
-  if (!isSourceId(id)) throw new UsageError(`unknown source "${id}" (known: ${Object.keys(SOURCE_FACTORIES).join(', ')})`);
-  return SOURCE_FACTORIES[id](config);
+  if (isSourceId(id)) return SOURCE_FACTORIES[id](config);
+  const feed = config.sources.rss.find((f) => `rss:${f.name}` === id);
+  if (feed) return rssSource(feed);
+  const page = config.sources.pages.find((p) => `page:${p.name}` === id);
+  if (page) return pageSource(page);
+  const known = [...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(config)];
+  throw new UsageError(`unknown source "${id}" (known: ${known.join(', ')})`);
 }
 
 /** A snapshot source by id, for `parse`, `diff` and `ingest`, which work on whole snapshots. */
@@ -41,8 +74,10 @@ export function buildSnapshotSource(id: string, config: Config): SnapshotSource 
   return source;
 }
 
-/** The sources the worker polls: ENABLED_SOURCES, or the defaults. */
+/** The sources the worker polls: ENABLED_SOURCES (or the file's `sources.enabled`), or the defaults; and every configured feed and page. */
 export function enabledSources(config: Config): Source[] {
   const ids = config.sources.enabled.length > 0 ? config.sources.enabled : DEFAULT_SOURCES;
-  return ids.map((id) => buildSource(id, config));
+  const configured = configuredSources(config);
+  const listed = ids.filter((id) => !configured.some((s) => s.id === id)).map((id) => buildSource(id, config));
+  return [...listed, ...configured];
 }

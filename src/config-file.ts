@@ -1,0 +1,158 @@
+/**
+ * The config file: `entitywatch.config.yaml` (or `.yml`, `.json`), for what does not fit in an
+ * environment variable — RSS feeds with keyword filters, watched pages — and for source settings
+ * kept in one place. Validated with zod; a bad file stops the process with a ConfigError naming
+ * the file and the path of the bad field (`sources.rss[0].regex: …`).
+ *
+ * Where: `ENTITYWATCH_CONFIG` (must exist when set), else `./entitywatch.config.yaml`, `.yml`,
+ * `.json` in the working directory, first found; no file is fine. Precedence, per setting: the
+ * file's value when it gives one, else the environment's, else the default (see config.ts).
+ * Read only by `loadConfig`. Example: entitywatch.config.example.yaml.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { parseSelector } from './sources/page/select.js';
+import { regexProblem } from './sources/rss/regex.js';
+
+/** Names become source ids (`rss:<name>`, `page:<name>`): lower case, digits, dashes. */
+const Name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');
+
+/** A URL, `file://` URL or local path, as for CSL_URL. */
+const Location = z.string().trim().min(1);
+
+const Term = z.string().trim().min(1, 'empty keyword');
+
+const RssFeed = z.strictObject({
+  name: Name,
+  /** Shown in alerts and status; defaults to the name. */
+  title: z.string().trim().min(1).optional(),
+  url: Location,
+  include: z.array(Term).default([]),
+  exclude: z.array(Term).default([]),
+  regex: z
+    .string()
+    .nullable()
+    .default(null)
+    .superRefine((pattern, ctx) => {
+      const problem = pattern === null ? null : regexProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+});
+
+const WatchedPage = z.strictObject({
+  name: Name,
+  title: z.string().trim().min(1).optional(),
+  url: Location,
+  selector: z.string().superRefine((selector, ctx) => {
+    try {
+      parseSelector(selector);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+    }
+  }),
+});
+
+function uniqueNames(entries: Array<{ name: string }>, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate name "${entry.name}"` });
+    seen.add(entry.name);
+  });
+}
+
+export const ConfigFile = z.strictObject({
+  sources: z
+    .strictObject({
+      /** Replaces ENABLED_SOURCES when given. Configured feeds and pages are always polled. */
+      enabled: z.array(z.string().trim().min(1)).optional(),
+      csl: z.strictObject({ url: Location }).optional(),
+      ofac: z.strictObject({ baseUrl: Location }).optional(),
+      ecfr: z.strictObject({ baseUrl: Location }).optional(),
+      federalRegister: z
+        .strictObject({ apiUrl: Location.optional(), terms: z.array(Term).optional(), agencies: z.array(Term).optional() })
+        .optional(),
+      rss: z.array(RssFeed).default([]).superRefine(uniqueNames),
+      pages: z.array(WatchedPage).default([]).superRefine(uniqueNames),
+    })
+    .default({ rss: [], pages: [] }),
+});
+
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export interface RssFeedConfig {
+  name: string;
+  title: string;
+  url: string;
+  include: string[];
+  exclude: string[];
+  regex: string | null;
+}
+
+export interface PageConfig {
+  name: string;
+  title: string;
+  url: string;
+  selector: string;
+}
+
+/** Default file names, tried in order in the working directory. */
+export const CONFIG_FILE_NAMES = ['entitywatch.config.yaml', 'entitywatch.config.yml', 'entitywatch.config.json'] as const;
+
+/** "sources.rss[0].regex" */
+function issuePath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(file)';
+}
+
+/** Parse and validate a config file's text. Pure. Throws ConfigError naming the file and field. */
+export function parseConfigFile(text: string, file: string): ConfigFile {
+  let data: unknown;
+  try {
+    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(`${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  const parsed = ConfigFile.safeParse(data ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issuePath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(`${file}: invalid configuration — ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Which file to read: ENTITYWATCH_CONFIG, else the first default name present in `cwd`, else null. */
+export function findConfigFile(configured: string | undefined, cwd: string): string | null {
+  if (configured) {
+    const path = resolve(cwd, configured);
+    if (!existsSync(path)) throw new ConfigError(`ENTITYWATCH_CONFIG: no such file: ${path}`);
+    return path;
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const path = resolve(cwd, name);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/** Read and validate the config file, if there is one. */
+export function readConfigFile(configured: string | undefined, cwd: string): { path: string; file: ConfigFile } | null {
+  const path = findConfigFile(configured, cwd);
+  if (!path) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read the config file`, { cause: err });
+  }
+  return { path, file: parseConfigFile(text, path) };
+}
+
+/** The feeds and pages of a file with titles defaulted. */
+export function configuredFeeds(file: ConfigFile | null): { rss: RssFeedConfig[]; pages: PageConfig[] } {
+  return {
+    rss: (file?.sources.rss ?? []).map((feed) => ({ ...feed, title: feed.title ?? feed.name })),
+    pages: (file?.sources.pages ?? []).map((page) => ({ ...page, title: page.title ?? page.name })),
+  };
+}
