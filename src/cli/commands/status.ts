@@ -1,11 +1,12 @@
 /**
- * `entitywatch status [--json]` — per source: health, last success, last error, counts; and the
- * outbox. JSON: { sources: [{ id, title, enabled, health, state: SourceState | null }],
- *                 deliveries: { pending, sending, sent, failed } }.
+ * `entitywatch status [--json]` — per source (built-in, configured feeds and pages, and any other
+ * id the store has state for): health, last success, last error, counts; and the outbox.
+ * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null }],
+ *         deliveries: { pending, sending, sent, failed } }. kind: "snapshot" | "feed" | null (unknown id).
  * health: "ok" | "failing" (unreachable) | "refused" (last snapshot refused) | "never-polled".
  */
 import type { Command } from 'commander';
-import { enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
+import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
 import type { SourceState } from '../../../store/types.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
@@ -26,20 +27,25 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const app = ctx.app();
       const enabled = new Set(enabledSources(app.config).map((s) => s.id));
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
-      const ids = new Set([...Object.keys(SOURCE_FACTORIES), ...states.keys()]);
+      const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
+      const ids = new Set([...known, ...states.keys()]);
       const sources = [...ids].sort().map((id) => {
         const state = states.get(id) ?? null;
-        const title = id in SOURCE_FACTORIES ? buildSource(id, app.config).title : id;
-        return { id, title, enabled: enabled.has(id), health: healthOf(state), state };
+        const source = known.has(id) ? buildSource(id, app.config) : null;
+        return { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), state };
       });
       const deliveries = await app.store.deliveryCounts();
       if (opts.json) {
         writeJson(ctx.io, { sources, deliveries });
         return;
       }
+      const width = Math.max(20, ...sources.map((s) => s.id.length));
       for (const s of sources) {
-        writeLine(ctx.io, `${s.id.padEnd(20)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
-        if (s.state?.lastSuccessAt) writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}, ${s.state.designationCount} designations`);
+        writeLine(ctx.io, `${s.id.padEnd(width)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
+        if (s.state?.lastSuccessAt) {
+          const count = s.kind === 'feed' ? '' : `, ${s.state.designationCount} designations`;
+          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}`);
+        }
         if (s.state?.lastError) {
           writeLine(ctx.io, `    last error ${s.state.lastError.at} (${s.state.lastError.code}, ${s.state.consecutiveFailures}x): ${s.state.lastError.message}`);
         }
