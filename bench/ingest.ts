@@ -6,6 +6,7 @@
  *
  * Steps per scenario: baseline (first snapshot) → changed (1% added, 1% removed, 1% amended)
  * → unchanged (same bytes: hash match, no parse) → not modified (HTTP 304 from a local server).
+ * Then the OFAC SDN replay (bench/sdn-replay.ts) over the staged sdn.csv snapshots, when present.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -115,6 +116,18 @@ function main(): void {
     console.log('');
   }
   rmSync(work, { recursive: true, force: true });
+  runSdnReplay();
+}
+
+/**
+ * The OFAC SDN replay (bench/sdn-replay.ts) in its own process, so its peak RSS is its own:
+ * parse, fingerprint and diff time and peak RSS per staged snapshot. It says so and exits 0
+ * when ../shared/data/ofac_sdn_csv_snapshots is absent.
+ */
+function runSdnReplay(): void {
+  const replay = fileURLToPath(new URL('./sdn-replay.js', import.meta.url));
+  const out = execFileSync(process.execPath, ['--expose-gc', replay], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  console.log(out.trimEnd());
 }
 
 main();
