@@ -70,7 +70,8 @@ export function createRssSource(options: RssSourceOptions): FeedSource {
       const feed = await parseFeed(fetched.body.bytes);
       const items: FeedItem[] = [];
       for (const item of feed.items) {
-        const text = [item.title, item.text ?? '', ...item.categories].join('\n');
+        // What filters and the regex see: title, summary and categories, one per line, empty parts left out.
+        const text = [item.title, item.text, ...item.categories].filter((part): part is string => Boolean(part)).join('\n');
         const result = filter.test(text, regex && ((t) => regex.test(t)));
         if (result.regexTimedOut) {
           ctx.log.warn({ source: options.id, item: item.id, regex: options.regex }, 'feed regex timed out; item treated as no match');
