@@ -14,7 +14,7 @@ import { extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { parseSelector } from './sources/page/select.js';
+import { checkSelector } from './sources/page/extract.js';
 import { regexProblem } from './sources/rss/regex.js';
 
 /** Names become source ids (`rss:<name>`, `page:<name>`): lower case, digits, dashes. */
@@ -48,7 +48,7 @@ const WatchedPage = z.strictObject({
   url: Location,
   selector: z.string().superRefine((selector, ctx) => {
     try {
-      parseSelector(selector);
+      checkSelector(selector);
     } catch (err) {
       ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
     }

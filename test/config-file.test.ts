@@ -72,7 +72,7 @@ describe('config file', () => {
     ['a regex that does not compile', 'sources:\n  rss:\n    - { name: a, url: x, regex: "(unclosed" }\n', 'sources.rss[0].regex: Invalid regular expression'],
     ['a misspelt key', 'sources:\n  rss:\n    - { name: a, url: x, inclde: [b] }\n', 'sources.rss[0]: Unrecognized key: "inclde"'],
     ['an unknown section', 'source: {}\n', '(file): Unrecognized key: "source"'],
-    ['an unsupported selector', 'sources:\n  pages:\n    - { name: p, url: x, selector: "tr:nth-child(2)" }\n', 'sources.pages[0].selector: pseudo-classes are not supported'],
+    ['an unknown pseudo-class', 'sources:\n  pages:\n    - { name: p, url: x, selector: "tr:bogus(2)" }\n', 'sources.pages[0].selector: Unknown pseudo-class :bogus'],
     ['a duplicate name', 'sources:\n  pages:\n    - { name: p, url: x, selector: table }\n    - { name: p, url: y, selector: ul }\n', 'sources.pages[1].name: duplicate name "p"'],
     ['a name that cannot be an id', 'sources:\n  rss:\n    - { name: "BIS Press", url: x }\n', 'sources.rss[0].name:'],
     ['an empty keyword', 'sources:\n  rss:\n    - { name: a, url: x, include: ["  "] }\n', 'sources.rss[0].include[0]: empty keyword'],

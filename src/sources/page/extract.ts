@@ -8,8 +8,8 @@
  *   regionLines('<main><table><tr><td>Huawei</td><td>2021-03-12</td></tr></table></main>', 'main table')
  *   // → { matched: 1, lines: ['Huawei | 2021-03-12'] }
  */
-import { parseHtml, type HtmlElement } from './html.js';
-import { parseSelector, selectAll, type Selector } from './select.js';
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -23,25 +23,34 @@ const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'head', 'titl
 /** Marks a cell boundary until lines are split; then becomes " | " between non-empty cells. */
 const CELL_MARK = '\u0000';
 
-function appendText(element: HtmlElement, out: string[]): void {
+function appendText(element: Element, out: string[]): void {
   for (const node of element.children) {
     if (node.type === 'text') {
       // Source line breaks are layout, not structure: only elements break lines.
-      out.push(node.text.replace(/\s+/g, ' '));
+      out.push(node.data.replace(/\s+/g, ' '));
       continue;
     }
-    if (HIDDEN.has(node.tag) || 'hidden' in node.attrs) continue;
-    if (node.tag === 'br') {
+    if (!isElement(node) || HIDDEN.has(node.name) || 'hidden' in node.attribs) continue;
+    if (node.name === 'br') {
       out.push('\n');
       continue;
     }
-    const block = BLOCK.has(node.tag);
+    const block = BLOCK.has(node.name);
     if (block) out.push('\n');
-    if (CELL.has(node.tag)) out.push(CELL_MARK);
+    if (CELL.has(node.name)) out.push(CELL_MARK);
     appendText(node, out);
-    if (CELL.has(node.tag)) out.push(CELL_MARK);
+    if (CELL.has(node.name)) out.push(CELL_MARK);
     if (block) out.push('\n');
   }
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Throws when cheerio (css-select) cannot use the selector; for config validation. */
+export function checkSelector(selector: string): void {
+  load('<p></p>')(selector);
 }
 
 /** Collapse whitespace (including no-break spaces) and trim. */
@@ -63,11 +72,11 @@ export interface Region {
   lines: string[];
 }
 
-/** The lines of the region of `html` that `selector` (a string or a parsed selector) names. */
-export function regionLines(html: string, selector: string | Selector): Region {
-  const parsed = typeof selector === 'string' ? parseSelector(selector) : selector;
-  const found = selectAll(parseHtml(html), parsed);
-  const set = new Set(found);
+/** The lines of the region of `html` that `selector` names (parsed with cheerio). */
+export function regionLines(html: string, selector: string): Region {
+  const $: CheerioAPI = load(html);
+  const found = $(selector).toArray().filter(isElement);
+  const set = new Set<AnyNode>(found);
   const outermost = found.filter((element) => !hasAncestorIn(element, set));
   const out: string[] = [];
   for (const element of outermost) {
@@ -78,7 +87,7 @@ export function regionLines(html: string, selector: string | Selector): Region {
   return { matched: found.length, lines: textLines(out.join('')) };
 }
 
-function hasAncestorIn(element: HtmlElement, set: Set<HtmlElement>): boolean {
+function hasAncestorIn(element: Element, set: Set<AnyNode>): boolean {
   for (let node = element.parent; node; node = node.parent) if (set.has(node)) return true;
   return false;
 }

@@ -11,9 +11,8 @@
 import { createHash } from 'node:crypto';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { FeedItem, FeedSource } from '../types.js';
-import { regionLines } from './extract.js';
+import { checkSelector, regionLines } from './extract.js';
 import { decodeState, diffLineSets, encodeState, lineSet, type LineChange, type PageState } from './lines.js';
-import { parseSelector } from './select.js';
 
 export interface PageSourceOptions {
   /** "page:<name>". */
@@ -66,7 +65,8 @@ function toFeedItem(options: PageSourceOptions, state: PageState, change: LineCh
 }
 
 export function createPageSource(options: PageSourceOptions): FeedSource {
-  const selector = parseSelector(options.selector);
+  checkSelector(options.selector);
+  const selector = options.selector;
   return {
     id: options.id,
     kind: 'feed',
