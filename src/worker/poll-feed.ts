@@ -87,7 +87,7 @@ export async function pollFeed(source: FeedSource, deps: PollDeps): Promise<Poll
     await store.commitFeed({ ...commit, items, alerts, announcements });
     await notifyRecovered(source, deps, state);
     const outcome: PollOutcome = baseline
-      ? { status: 'baseline', count: unique.size }
+      ? { status: 'baseline', count: unique.size, unit: 'items' }
       : { status: 'items', seen: unique.size, new: fresh.length, alerts: alerts.length };
     log.info({ source: source.id, ...outcome }, 'poll finished');
     return outcome;

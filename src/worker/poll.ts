@@ -46,7 +46,7 @@ export interface PollOptions {
 export type PollOutcome =
   | { status: 'not-modified' }
   | { status: 'unchanged' }
-  | { status: 'baseline'; count: number }
+  | { status: 'baseline'; count: number; unit?: 'designations' | 'items' }
   | { status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number }
   | { status: 'items'; seen: number; new: number; alerts: number }
   | { status: 'refused'; code: string; reason: string }

@@ -63,7 +63,7 @@ describe('configured feeds in the CLI', () => {
 
     const first = await runCli(['poll', '--source', 'rss:agency-press', '--json'], env);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).results).toEqual([{ source: 'rss:agency-press', status: 'baseline', count: 1 }]);
+    expect(JSON.parse(first.stdout).results).toEqual([{ source: 'rss:agency-press', status: 'baseline', count: 1, unit: 'items' }]);
     expect((await runCli(['poll', '--source', 'page:covered', '--json'], env)).code).toBe(0);
 
     feed.serve(fixture('rss/press-v2.xml'));

@@ -23,7 +23,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       let config;
       try {
         config = ctx.config();
-        ok('configuration is valid');
+        ok(`configuration is valid${config.configFile ? ` (config file ${config.configFile})` : ' (environment only; no config file)'}`);
       } catch (err) {
         bad(describeError(err));
         throw new CommandFailed('configuration is invalid');

@@ -16,7 +16,7 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
     case 'unchanged':
       return writeLine(ctx.io, `${source}: unchanged`);
     case 'baseline':
-      return writeLine(ctx.io, `${source}: baseline stored, ${outcome.count} designations (first snapshot: no alerts)`);
+      return writeLine(ctx.io, `${source}: baseline stored, ${outcome.count} ${outcome.unit ?? 'designations'} (first poll: no alerts)`);
     case 'changed':
       return writeLine(
         ctx.io,
