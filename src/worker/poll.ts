@@ -15,7 +15,8 @@ import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js
 import { fingerprint } from '../core/fingerprint.js';
 import { checkBody, checkSnapshot, type GuardOptions } from '../core/guard.js';
 import { countByList } from '../core/identity.js';
-import type { Designation, SnapshotDiff } from '../core/model.js';
+import type { Designation, ListCode, SnapshotDiff } from '../core/model.js';
+import { isListCode } from '../core/lists.js';
 import { normaliseName } from '../core/text.js';
 import { routeAlert, type Route } from '../core/watch.js';
 import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
@@ -51,6 +52,16 @@ export type PollOutcome =
   | { status: 'items'; seen: number; new: number; alerts: number }
   | { status: 'refused'; code: string; reason: string }
   | { status: 'unavailable'; reason: string };
+
+/** Stored designations per list, from their keys ("EL:…", "SDN:36"): no second pass over the table. */
+function countByKeyList(keys: Iterable<string>): Partial<Record<ListCode, number>> {
+  const counts: Partial<Record<ListCode, number>> = {};
+  for (const key of keys) {
+    const list = key.slice(0, key.indexOf(':'));
+    if (isListCode(list)) counts[list] = (counts[list] ?? 0) + 1;
+  }
+  return counts;
+}
 
 /** Admins hear about a source that is merely down only after this many failed polls in a row. */
 export const UNAVAILABLE_ALERT_AFTER = 3;
@@ -140,7 +151,7 @@ async function fetchParseCommit(
     const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
     diff = diffSnapshots(oldRows, candidates, fingerprintOf);
     if (!options.allowMassRemoval) {
-      checkSnapshot(next.length, countByList(diff.removed), await store.countsByList(source.id), deps.guard);
+      checkSnapshot(next.length, countByList(diff.removed), countByKeyList(stored.keys()), deps.guard);
     }
   }
 
