@@ -7,17 +7,18 @@
  *   index.upsert(changed, 'csl'); index.remove('EL:old name', 'csl');
  *
  * Every name and alias of a designation (and the parts of an "a.k.a." name, and the name without
- * its parenthesised part) is indexed as its own token set (names.ts), with postings from token to
- * names. A search generates candidates from the postings of the query tokens that can add most
- * (and their typo neighbours), bounds each candidate's query coverage from the accumulated
- * weights, and scores exactly only those that can still reach the threshold (score.ts). Hits are
- * then ranked and grouped into entities (groups.ts).
+ * its parenthesised part) is indexed as its own token set (names.ts) with postings from token to
+ * names (postings.ts). A search reads the query (query.ts), takes the candidates that can still
+ * reach the threshold, scores them (score.ts), ranks the hits (rank.ts) and groups them into
+ * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
-import { foldText, matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
+import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
+import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
+import { rankHits, type Hit } from './rank.js';
 import { MATCH_THRESHOLD, scoreName } from './score.js';
 import { Vocabulary } from './vocab.js';
 
@@ -52,25 +53,14 @@ interface Entry {
   tokens: number[];
 }
 
-interface Hit {
-  entry: number;
-  name: number;
-  score: number;
-  nameCoverage: number;
-  /** Tie-breakers, filled in when ranking: the name as typed, and how many of its words the query lacks. */
-  literal?: boolean;
-  extra?: number;
-}
-
 export class MatchIndex {
   private readonly vocab = new Vocabulary();
   private readonly names = new NameStore();
-  private readonly entries: Array<Entry | undefined> = [];
+  private entries: Array<Entry | undefined> = [];
   private readonly byKey = new Map<string, number>();
-  private readonly postings: Array<number[] | undefined> = [];
-  private livePostings = 0;
-  private deadPostings = 0;
-  private accumulator = new Float64Array(1024);
+  private readonly postings = new Postings();
+  private liveNames = 0;
+  private deadNames = 0;
   private found = new Float64Array(64);
   private readonly grouping: GroupingView = {
     kind: (entry) => this.entries[entry]?.kind,
@@ -160,18 +150,9 @@ export class MatchIndex {
     }
     const id = this.names.add(entry, text, tokens, surname, flags);
     target.names.push(id);
-    for (const token of tokens) {
-      const list = this.postings[token];
-      if (list) list.push(id);
-      else this.postings[token] = [id];
-      if (!target.tokens.includes(token)) target.tokens.push(token);
-    }
-    this.livePostings += tokens.length;
-    if (this.names.size > this.accumulator.length) {
-      const next = new Float64Array(this.accumulator.length * 2);
-      next.set(this.accumulator);
-      this.accumulator = next;
-    }
+    this.postings.add(id, tokens);
+    for (const token of tokens) if (!target.tokens.includes(token)) target.tokens.push(token);
+    this.liveNames++;
     return id;
   }
 
@@ -185,34 +166,44 @@ export class MatchIndex {
   private removeEntry(id: number): void {
     const entry = this.entries[id];
     if (!entry) return;
-    for (const name of entry.names) {
-      this.livePostings -= this.names.count[name]!;
-      this.deadPostings += this.names.count[name]!;
-      this.names.remove(name);
-    }
+    for (const name of entry.names) this.names.remove(name);
+    this.liveNames -= entry.names.length;
+    this.deadNames += entry.names.length;
     this.vocab.count(entry.tokens, -1);
     this.entries[id] = undefined;
-    if (this.deadPostings > this.livePostings) this.compactPostings();
+    if (this.deadNames > this.liveNames) this.compact();
   }
 
-  /** Drop removed names from the postings and the name pool once they outnumber the live ones. */
-  private compactPostings(): void {
-    for (let token = 0; token < this.postings.length; token++) {
-      const list = this.postings[token];
-      if (!list) continue;
-      const kept = list.filter((name) => this.names.live(name));
-      this.postings[token] = kept.length > 0 ? kept : undefined;
-    }
-    this.names.compact();
-    this.deadPostings = 0;
+  /**
+   * Once removed names outnumber live ones, renumber names and designations without the removed
+   * ones and drop them from the postings, so an index that lives through many snapshot changes
+   * stays the size of what it holds.
+   */
+  private compact(): void {
+    const names = this.names.compact();
+    const entries = new Int32Array(this.entries.length).fill(-1);
+    const kept: Entry[] = [];
+    this.entries.forEach((entry, id) => {
+      if (!entry) return;
+      entries[id] = kept.length;
+      kept.push(entry);
+      entry.names = entry.names.map((name) => names[name]!);
+      entry.primaryName = entry.primaryName === -1 ? -1 : names[entry.primaryName]!;
+      entry.aliasNames = entry.aliasNames.map((name) => names[name]!);
+    });
+    this.entries = kept;
+    for (let name = 0; name < this.names.size; name++) this.names.entry[name] = entries[this.names.entry[name]!]!;
+    for (const [key, id] of this.byKey) this.byKey.set(key, entries[id]!);
+    this.postings.remap(names, this.names.size);
+    this.deadNames = 0;
   }
 
   /** Live grouping names with the same tokens as `name`, found through the postings of its rarest token. */
   private *sameNames(name: number): Iterable<number> {
     const start = this.names.start[name]!;
-    let rarest: number[] | undefined;
+    let rarest: readonly number[] | undefined;
     for (let i = 0; i < this.names.count[name]!; i++) {
-      const list = this.postings[this.names.pool[start + i]!];
+      const list = this.postings.of(this.names.pool[start + i]!);
       if (!list) return;
       if (!rarest || list.length < rarest.length) rarest = list;
     }
@@ -221,46 +212,15 @@ export class MatchIndex {
     }
   }
 
-  /**
-   * Score the names that can reach `threshold` for one reading of the query. A name's query
-   * coverage is at most (what its tokens can add) / (the least the query can weigh). Tokens are
-   * taken by what they can add, largest first, until the rest could not lift a name to the
-   * threshold on their own; only names holding one of the taken tokens (or their typo
-   * neighbours) are candidates, and only candidates whose accumulated bound still reaches the
-   * threshold are scored exactly.
-   */
+  /** Score the candidates of one reading of the query; keep each designation's best name. */
   private collect(variant: QueryVariant, threshold: number, hits: Map<number, Hit>): void {
-    const { tokens, factor } = variant;
-    const gains = tokens.map((t) => t.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0));
-    const floor = tokens.reduce(
-      (sum, t) => sum + t.expansions.reduce((least, e) => Math.min(least, e.weight), t.missingWeight),
-      0,
-    );
-    if (floor <= 0) return;
-    const order = tokens.map((_, i) => i).sort((a, b) => gains[b]! - gains[a]!);
-    let rest = gains.reduce((sum, gain) => sum + gain, 0);
-    const acc = this.accumulator;
-    const touched: number[] = [];
-    for (const i of order) {
-      if (rest / floor < threshold) break;
-      rest -= gains[i]!;
-      for (const expansion of tokens[i]!.expansions) {
-        const gain = expansion.weight * expansion.sim;
-        for (const name of this.postings[expansion.id] ?? []) {
-          if (acc[name] === 0) touched.push(name);
-          acc[name]! += gain;
-        }
-      }
-    }
     const weightOf = (id: number): number => this.vocab.weight(id);
-    for (const name of touched) {
-      const bound = (acc[name]! + rest) / floor;
-      acc[name] = 0;
-      if (bound < threshold || !this.names.live(name)) continue;
+    this.postings.candidates(variant.tokens, threshold, (name) => {
+      if (!this.names.live(name)) return;
       if (this.names.count[name]! > this.found.length) this.found = new Float64Array(this.names.count[name]!);
-      const score = scoreName(tokens, this.names, name, weightOf, this.found);
-      this.offer(hits, name, score.score * factor, score.nameCoverage, threshold);
-    }
+      const score = scoreName(variant.tokens, this.names, name, weightOf, this.found);
+      this.offer(hits, name, score.score * variant.factor, score.nameCoverage, threshold);
+    });
   }
 
   private offer(hits: Map<number, Hit>, name: number, score: number, nameCoverage: number, threshold: number): void {
@@ -271,28 +231,13 @@ export class MatchIndex {
     hits.set(entry, { entry, name, score, nameCoverage });
   }
 
-  /**
-   * Rank hits and group them into entities. Ties (a name and someone else's alias both equal to
-   * the query, a vessel and a company of one name) go to the name written as typed, then to the
-   * name with fewer words the query lacks, then to primary names, then to the first indexed.
-   */
+  /** Rank the hits (rank.ts) and group them into entities, best first. */
   private results(hits: Map<number, Hit>, limit: number, literals: readonly string[]): MatchResult[] {
-    const typed = new Set(literals.flatMap((literal) => literal.split(' ')));
-    const ranked = [...hits.values()];
-    for (const hit of ranked) {
-      const folded = foldText(this.names.texts[hit.name]!);
-      hit.literal = literals.includes(folded);
-      hit.extra = folded.split(' ').filter((word) => !typed.has(word)).length;
-    }
-    const primary = (hit: Hit): number => this.names.flags[hit.name]! & NAME_PRIMARY;
-    ranked.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.nameCoverage - a.nameCoverage ||
-        Number(b.literal) - Number(a.literal) ||
-        a.extra! - b.extra! ||
-        primary(b) - primary(a) ||
-        a.entry - b.entry,
+    const ranked = rankHits(
+      hits.values(),
+      literals,
+      (name) => this.names.texts[name]!,
+      (name) => (this.names.flags[name]! & NAME_PRIMARY) !== 0,
     );
     const claimed = new Set<number>();
     const out: MatchResult[] = [];

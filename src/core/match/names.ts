@@ -6,8 +6,8 @@
  *   const id = names.add(entry, 'Huawei Marine Networks Co., Ltd.', [12, 40, 7], null, NAME_PRIMARY);
  *   names.start[id]; names.count[id]; names.pool   // the token ids, in name order
  *
- * Ids are never reused; `remove` marks a name dead (entry -1) and leaves its slice in the pool
- * until `compact` rewrites the pool.
+ * `remove` marks a name dead (entry -1) and leaves its slice in the pool until `compact`
+ * renumbers the live names and rewrites the pool.
  */
 
 /** The name is (a part of) the designation's primary name, not an alias. */
@@ -69,24 +69,33 @@ export class NameStore {
     return true;
   }
 
-  /** Rewrite the pool without the slices of removed names. */
-  compact(): void {
-    const pool = new Int32Array(Math.max(8192, this.used));
-    let used = 0;
-    for (let id = 0; id < this.size; id++) {
-      if (this.entry[id] === -1) continue;
-      pool.set(this.pool.subarray(this.start[id]!, this.start[id]! + this.count[id]!), used);
-      this.start[id] = used;
-      used += this.count[id]!;
-      const surname = this.surnameCount[id]!;
-      if (surname > 0) {
-        pool.set(this.pool.subarray(this.surnameStart[id]!, this.surnameStart[id]! + surname), used);
-        this.surnameStart[id] = used;
-        used += surname;
-      }
+  /**
+   * Drop removed names and renumber the rest in order; returns the new id of each old id (-1 for
+   * removed ones). Callers must renumber every reference they hold.
+   */
+  compact(): Int32Array {
+    const remap = new Int32Array(this.size).fill(-1);
+    const old = { entry: this.entry, start: this.start, count: this.count, surnameStart: this.surnameStart, surnameCount: this.surnameCount, flags: this.flags, pool: this.pool };
+    const texts = this.texts.slice(0, this.size);
+    const capacity = Math.max(1024, this.size);
+    this.entry = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.count = new Uint16Array(capacity);
+    this.surnameStart = new Int32Array(capacity);
+    this.surnameCount = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.pool = new Int32Array(Math.max(8192, this.used));
+    this.texts.length = 0;
+    this.used = 0;
+    const size = this.size;
+    this.size = 0;
+    const slice = (from: number, n: number): number[] => Array.from(old.pool.subarray(from, from + n));
+    for (let id = 0; id < size; id++) {
+      if (old.entry[id] === -1) continue;
+      const surname = old.surnameCount[id]! > 0 ? slice(old.surnameStart[id]!, old.surnameCount[id]!) : null;
+      remap[id] = this.add(old.entry[id]!, texts[id]!, slice(old.start[id]!, old.count[id]!), surname, old.flags[id]!);
     }
-    this.pool = pool;
-    this.used = used;
+    return remap;
   }
 
   private append(values: readonly number[]): number {

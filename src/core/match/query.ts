@@ -33,6 +33,9 @@ export const REGLUED_FACTOR = 0.97;
 const LEGAL_FORM_WEIGHT = 0;
 const NEAR_LEGAL_FORM_WEIGHT = 0.05;
 
+/** Words of one query name beyond this are ignored: a pasted paragraph is not a name. */
+const MAX_QUERY_WORDS = 24;
+
 /** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"). */
 const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5);
 
@@ -122,7 +125,9 @@ export function planQuery(text: string, vocab: Vocabulary): QueryPlan {
       return expansion;
     });
   for (const segment of splitAliasText(text)) {
-    const { tokens, words } = matchTerms(segment);
+    const terms = matchTerms(segment);
+    const tokens = terms.tokens.slice(0, MAX_QUERY_WORDS);
+    const words = terms.words.slice(0, MAX_QUERY_WORDS);
     if (tokens.length === 0) continue;
     tokens.forEach((token, i) => spelling.set(token, words[i]!));
     plan.variants.push({ tokens: tokensOf(tokens), factor: 1 });

@@ -188,6 +188,15 @@ describe('MatchIndex upsert and remove', () => {
     expect(names(index.search('Zorvex'))).toEqual(['Zorvex Precision Instruments Co., Ltd.']);
   });
 
+  it('gives the same answers after every designation was replaced many times (renumbering)', () => {
+    const index = new MatchIndex(corpus);
+    const queries = ['Hikvision', 'Huawei Marine', 'Vladimir Putin', 'Bank Melli', 'Marie de Lourdes', 'Shenzhen Huaxin'];
+    const before = queries.map((q) => index.search(q));
+    for (let round = 0; round < 5; round++) for (const d of corpus) index.upsert({ ...d });
+    expect(index.size).toBe(corpus.length);
+    expect(queries.map((q) => index.search(q))).toEqual(before);
+  });
+
   it('survives many removals (postings compaction)', () => {
     const rows = distractors();
     const index = new MatchIndex([...rows, HUAWEI]);
