@@ -120,6 +120,32 @@ export interface FeedCommit {
   state?: string;
 }
 
+/** One counterparty as imported: an admin's own customer, supplier or investee. */
+export interface CounterpartyInput {
+  /** The name screened against the lists. */
+  name: string;
+  /** ISO-2; when set, only designations with this country (or none) match. */
+  country: string | null;
+  /** The admin's own reference (customer number, vendor id), shown beside hits. */
+  reference: string | null;
+}
+
+/** A counterparty with the watchlist it belongs to, as screening reads it. */
+export interface WatchlistMember extends CounterpartyInput {
+  watchlist: string;
+}
+
+/** A watchlist as `watchlist list` shows it. */
+export interface WatchlistSummary {
+  name: string;
+  /** Counterparties it holds. */
+  count: number;
+  createdBy: string;
+  createdAt: string;
+  /** Time of the latest import (createdAt until a `replace` import). */
+  updatedAt: string;
+}
+
 export interface Store {
   // ── sources and designations ─────────────────────────────────────────────
   /** State of one source, or null before its first poll. */
@@ -192,6 +218,25 @@ export interface Store {
   /** Append to the audit log. */
   audit(actor: string, action: string, detail: Record<string, unknown>, at: string): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
+
+  // ── counterparty watchlists ──────────────────────────────────────────────
+  /**
+   * Import a watchlist in one transaction, audited ('watchlist.import'). An existing name is a
+   * UsageError unless `replace`, which swaps its members. `replaced`: members dropped by the swap.
+   */
+  importWatchlist(
+    name: string,
+    counterparties: readonly CounterpartyInput[],
+    actor: string,
+    at: string,
+    options?: { replace?: boolean },
+  ): Promise<{ watchlist: WatchlistSummary; replaced: number }>;
+  /** Every watchlist by name, with its member count. */
+  listWatchlists(): Promise<WatchlistSummary[]>;
+  /** Remove a watchlist and its members; false when no such name. Audited ('watchlist.remove'). */
+  removeWatchlist(name: string, actor: string, at: string): Promise<boolean>;
+  /** Members of one watchlist (by name), or of every watchlist; in import order. */
+  watchlistMembers(name?: string): Promise<WatchlistMember[]>;
 
   close(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import { normaliseName } from '../core/text.js';
 import { routeAlert, type Route } from '../core/watch.js';
 import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
 import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
+import { watchlistHitAlert } from './watchlist-hits.js';
 import type { SourceState, Store } from '../../store/types.js';
 
 export interface PollDeps {
@@ -158,10 +159,13 @@ async function fetchParseCommit(
   const alerts = baseline
     ? []
     : await linkAnnouncements(store, buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() }));
+  // Counterparty watchlists: the new and amended designations screened, hits committed with them.
+  const hit = baseline ? null : await watchlistHitAlert({ store, log: deps.log, source: source.id, diff, at, newId: () => deps.newId() });
+  const all: Alert[] = hit ? [...alerts, hit] : alerts;
   const rules = alerts.length > 0 ? await store.listWatchRules() : [];
   const channels = deps.channels();
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
-  const routed = alerts.map((alert) => ({ alert, routes: routeAlert(alert, channels, rules, admin) }));
+  const routed = all.map((alert) => ({ alert, routes: routeAlert(alert, channels, rules, admin) }));
 
   await store.commitSnapshot({
     meta: {
@@ -187,7 +191,7 @@ async function fetchParseCommit(
     added: diff.added.length,
     removed: diff.removed.length,
     amended: diff.amended.length,
-    alerts: alerts.length,
+    alerts: all.length,
   };
 }
 

@@ -16,6 +16,7 @@ import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
 import { createSnapshotStore } from './snapshots.js';
+import { createWatchlistStore } from './watchlists.js';
 
 export const MEMORY = ':memory:';
 
@@ -47,6 +48,7 @@ export function openSqliteStore(path: string): Store {
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),
+    ...createWatchlistStore(db),
     async close() {
       if (db.open) db.close();
     },

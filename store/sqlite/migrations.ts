@@ -170,6 +170,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX announcements_by_name ON announcements (list, name);
     `,
   },
+  {
+    version: 3,
+    name: 'counterparty watchlists',
+    sql: `
+      -- An admin's own counterparties, screened against every list change.
+      CREATE TABLE watchlists (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        -- the latest import (a replace swaps the members and moves this)
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE counterparties (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        watchlist_id INTEGER NOT NULL REFERENCES watchlists (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        country TEXT,
+        reference TEXT
+      ) STRICT;
+      CREATE INDEX counterparties_by_watchlist ON counterparties (watchlist_id, id);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
