@@ -18,6 +18,7 @@ import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
 import { registerStatus } from './commands/status.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWatchlist } from './commands/watchlist.js';
 import { createCliContext, type CliIo } from './context.js';
 
 function defaultIo(): CliIo {
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     registerLookup,
     registerAlerts,
     registerWatch,
+    registerWatchlist,
     registerStatus,
     registerDoctor,
     registerDemo,

@@ -10,19 +10,20 @@ import { alertLines } from '../../src/notifiers/plain-text.js';
 import { renderSlackAlert } from '../../src/notifiers/slack/render.js';
 import { renderWebhookPayload } from '../../src/notifiers/webhook/render.js';
 import { buildWatchlistHitAlert } from '../../src/watchlists/alert.js';
+import type { WatchlistHit } from '../../src/watchlists/screen.js';
 
-const HIT = {
+const HIT: WatchlistHit = {
   watchlist: 'suppliers',
   counterparty: 'Hikvision',
   reference: 'SUP-0042',
   designationKey: 'EL:hangzhou hikvision digital technology co ltd',
   designationName: 'Hangzhou Hikvision Digital Technology Co., Ltd.',
-  list: 'EL' as const,
+  list: 'EL',
   matchedName: 'Hikvision',
   score: 0.97,
 };
 
-const HOSTILE = { ...HIT, counterparty: '@everyone <!channel> Acme', reference: null, designationKey: 'EL:acme', designationName: 'Acme **Ltd**', score: 0.85 };
+const HOSTILE: WatchlistHit = { ...HIT, counterparty: '@everyone <!channel> Acme', reference: null, designationKey: 'EL:acme', designationName: 'Acme **Ltd**', score: 0.85 };
 
 function alert(hits = [HIT]): WatchlistHitAlert {
   return buildWatchlistHitAlert({ id: 'al_hit', source: 'csl', createdAt: '2026-05-04T09:00:00.000Z', hits, added: new Set(hits.map((h) => h.designationKey)) });

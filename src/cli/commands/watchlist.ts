@@ -1,0 +1,143 @@
+/**
+ * Counterparty watchlists: an admin's own customers, suppliers or investees, screened against
+ * every list change (a hit is a high-priority alert) and on demand.
+ *
+ *   entitywatch watchlist import suppliers.csv --name suppliers [--replace] [--json]
+ *   entitywatch watchlist list [--json]
+ *   entitywatch watchlist remove suppliers
+ *   entitywatch watchlist screen suppliers [--csv | --json]
+ *
+ * Imports and removals are audited as "cli:<os user>". The CSV format is in
+ * src/watchlists/parse-csv.ts. JSON: import → { name, count, createdBy, createdAt, updatedAt,
+ * replaced }; list → WatchlistSummary[]; screen → { watchlist, counterparties, designations, hits }.
+ */
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { MatchIndex } from '../../core/match/index.js';
+import { CommandFailed, UsageError } from '../../errors.js';
+import { parseCounterpartyCsv } from '../../watchlists/parse-csv.js';
+import { parseWatchlistName } from '../../watchlists/schema.js';
+import { screenCounterparties, type WatchlistHit } from '../../watchlists/screen.js';
+import { writeJson, writeLine, type CliContext } from '../context.js';
+
+function actor(): string {
+  return `cli:${userInfo().username}`;
+}
+
+export const SCREEN_CSV_HEADER = ['watchlist', 'counterparty', 'reference', 'list', 'designation', 'matched_name', 'score'] as const;
+
+/**
+ * One CSV cell: quoted when it holds a separator, quote or line break. A cell that a spreadsheet
+ * would run as a formula (=, +, -, @ first) gets a leading apostrophe: names come from the lists
+ * and from whoever wrote the counterparty file.
+ */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(hit: WatchlistHit): string {
+  return [hit.watchlist, hit.counterparty, hit.reference ?? '', hit.list, hit.designationName, hit.matchedName, String(hit.score)].map(csvCell).join(',');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+async function existingName(ctx: CliContext, text: string): Promise<string> {
+  const name = parseWatchlistName(text);
+  const found = (await ctx.app().store.listWatchlists()).find((w) => w.name.toLowerCase() === name.toLowerCase());
+  if (!found) throw new CommandFailed(`no watchlist named "${name}" (entitywatch watchlist list shows them)`);
+  return found.name;
+}
+
+export function registerWatchlist(program: Command, ctx: CliContext): void {
+  const watchlist = program.command('watchlist').description('counterparty watchlists: your own names, screened against every list change');
+  watchlist
+    .command('import <file>')
+    .description('import counterparties from a CSV (header with name; optional country, reference)')
+    .requiredOption('--name <name>', 'the watchlist name, e.g. suppliers')
+    .option('--replace', 'replace the counterparties of an existing watchlist of that name')
+    .option('--json', 'print the watchlist as JSON')
+    .action(async (file: string, opts: { name: string; replace?: boolean; json?: boolean }) => {
+      const name = parseWatchlistName(opts.name);
+      const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read ${file}: ${err.code ?? 'error'}`, { cause: err });
+      });
+      let rows;
+      try {
+        rows = parseCounterpartyCsv(bytes);
+      } catch (err) {
+        if (err instanceof UsageError) throw new UsageError(`${file}: ${err.message}`, { cause: err });
+        throw err;
+      }
+      const { watchlist: saved, replaced } = await ctx.app().store.importWatchlist(name, rows, actor(), new Date().toISOString(), { replace: opts.replace === true });
+      if (opts.json) {
+        writeJson(ctx.io, { ...saved, replaced });
+        return;
+      }
+      const swap = opts.replace && replaced > 0 ? ` (replacing ${plural(replaced, 'counterparty', 'counterparties')})` : '';
+      writeLine(ctx.io, `imported ${plural(saved.count, 'counterparty', 'counterparties')} into watchlist ${saved.name}${swap}`);
+    });
+  watchlist
+    .command('list')
+    .description('list watchlists')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const lists = await ctx.app().store.listWatchlists();
+      if (opts.json) {
+        writeJson(ctx.io, lists);
+        return;
+      }
+      if (lists.length === 0) writeLine(ctx.io, 'No watchlists. Import one: entitywatch watchlist import FILE --name NAME');
+      for (const w of lists) {
+        writeLine(ctx.io, `${w.name.padEnd(20)} ${plural(w.count, 'counterparty', 'counterparties').padStart(20)}  (by ${w.createdBy}, ${w.createdAt}; updated ${w.updatedAt})`);
+      }
+    });
+  watchlist
+    .command('remove <name>')
+    .description('remove a watchlist and its counterparties (audited)')
+    .action(async (text: string) => {
+      const name = await existingName(ctx, text);
+      await ctx.app().store.removeWatchlist(name, actor(), new Date().toISOString());
+      writeLine(ctx.io, `removed watchlist ${name}`);
+    });
+  watchlist
+    .command('screen <name>')
+    .description("screen a watchlist against today's lists")
+    .option('--csv', `print CSV: ${SCREEN_CSV_HEADER.join(',')}`)
+    .option('--json', 'print JSON')
+    .action(async (text: string, opts: { csv?: boolean; json?: boolean }) => {
+      if (opts.csv && opts.json) throw new UsageError('give --csv or --json, not both');
+      const name = await existingName(ctx, text);
+      const { store } = ctx.app();
+      const members = await store.watchlistMembers(name);
+      const rows = await store.allCurrentDesignations();
+      if (rows.length === 0) throw new CommandFailed('no designations stored yet: poll the lists first (entitywatch poll)');
+      const index = new MatchIndex();
+      for (const { source, designation } of rows) index.upsert(designation, source);
+      const hits = screenCounterparties(members, index);
+      const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(rows.length, 'designation')}`;
+      if (opts.json) {
+        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: rows.length, hits });
+        return;
+      }
+      if (opts.csv) {
+        writeLine(ctx.io, SCREEN_CSV_HEADER.join(','));
+        for (const hit of hits) writeLine(ctx.io, csvLine(hit));
+        if (hits.length === 0) ctx.io.stderr.write(`No hits: ${summary}.\n`);
+        return;
+      }
+      if (hits.length === 0) {
+        writeLine(ctx.io, `No hits: ${summary}.`);
+        return;
+      }
+      writeLine(ctx.io, `${plural(hits.length, 'hit')}: ${summary}.`);
+      for (const hit of hits) {
+        const ref = hit.reference ? ` [${hit.reference}]` : '';
+        const via = hit.matchedName !== hit.designationName ? ` (matched "${hit.matchedName}")` : '';
+        writeLine(ctx.io, `${hit.score.toFixed(2)}  ${hit.counterparty}${ref} ↔ ${hit.list} ${hit.designationName}${via}`);
+      }
+    });
+}
