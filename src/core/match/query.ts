@@ -33,6 +33,10 @@ export const REGLUED_FACTOR = 0.97;
 const LEGAL_FORM_WEIGHT = 0;
 const NEAR_LEGAL_FORM_WEIGHT = 0.05;
 
+/** Typo neighbours this short count half as specific (see expand). */
+const SHORT_TYPO_LENGTH = 6;
+const SHORT_TYPO_RARITY = 0.5;
+
 /** Words of one query name beyond this are ignored: a pasted paragraph is not a name. */
 const MAX_QUERY_WORDS = 24;
 
@@ -66,13 +70,24 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
   const near = vocab.near(token);
   if (word !== token) near.push(...vocab.near(word));
+  // A word the index knows is most likely meant as typed: its typo neighbours may not weigh
+  // more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah" to itself).
+  const exact = expansions[0];
   for (const [other, edits] of near) {
-    if (other === id || expansions.some((e) => e.id === other && e.sim >= 1)) continue;
+    if (other === id) continue;
     const longer = Math.max(token.length, vocab.text(other)!.length);
     const sim = similarity(edits, longer);
     const known = expansions.find((e) => e.id === other);
-    if (known) known.sim = Math.max(known.sim, sim);
-    else expansions.push({ id: other, sim, weight: vocab.weight(other), rarity: vocab.rarity(other) });
+    if (known) {
+      known.sim = Math.max(known.sim, sim);
+      continue;
+    }
+    const weight = exact ? Math.min(exact.weight, vocab.weight(other)) : vocab.weight(other);
+    let rarity = exact ? Math.min(exact.rarity, vocab.rarity(other)) : vocab.rarity(other);
+    // One letter off a short word is as often another name as a typo ("Nissan" / "Niasan",
+    // "Daewoo" / "Daewon"): alone it cannot single an entity out; the rest of the name must agree.
+    if (longer <= SHORT_TYPO_LENGTH) rarity *= SHORT_TYPO_RARITY;
+    expansions.push({ id: other, sim, weight, rarity });
   }
   const weight = vocab.weightOfText(token);
   if (SOFT_WORDS.has(token)) return { text: token, missingWeight: weight * SOFT_WEIGHT, missingRarity: 0, expansions };

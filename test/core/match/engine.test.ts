@@ -32,8 +32,9 @@ const VESSEL = makeDesignation({ list: 'SDN', sourceId: '9001', type: 'Vessel', 
 const COMPANY = makeDesignation({ list: 'SDN', sourceId: '9002', name: 'MARIE DE LOURDES COMPANY LIMITED' });
 const BANK = makeDesignation({ list: 'SDN', sourceId: '9003', name: 'BANK MELLI IRAN', aliases: ['BANK MELLI', 'NATIONAL BANK OF IRAN'] });
 const BANK_ALIAS_PRIMARY = makeDesignation({ list: 'FSE', sourceId: '9004', name: 'National Bank of Iran' });
+const DAEWON = makeDesignation({ list: 'SDN', sourceId: '9005', name: 'DAEWON CENTURY INDUSTRIES' });
 
-const corpus = [HIK_EL, HIK_CMIC, MARINE, HUAWEI, QUANTUM, PUTIN, DERIPASKA, ROE, VESSEL, COMPANY, BANK, BANK_ALIAS_PRIMARY, ...distractors()];
+const corpus = [HIK_EL, HIK_CMIC, MARINE, HUAWEI, QUANTUM, PUTIN, DERIPASKA, ROE, VESSEL, COMPANY, BANK, BANK_ALIAS_PRIMARY, DAEWON, ...distractors()];
 
 function names(results: MatchResult[]): string[] {
   return results.map((r) => r.name);
@@ -74,8 +75,16 @@ describe('MatchIndex', () => {
 
   it('tolerates typos on distinctive words', () => {
     expect(names(index.search('Hikvison')).slice(0, 1)).toEqual([HIK_EL.name]);
-    expect(names(index.search('Huawie Marine')).slice(0, 1)).toEqual([MARINE.name]);
+    expect(names(index.search('Hikvison Digital')).slice(0, 1)).toEqual([HIK_EL.name]);
+    expect(names(index.search('Huawie Marine Networks')).slice(0, 1)).toEqual([MARINE.name]);
     expect(names(index.search('Rosoboronexprot')).slice(0, 1)).toEqual([ROE.name]);
+  });
+
+  it('does not take one letter off a short word, alone, for a typo', () => {
+    expect(index.search('Daewoo')).toEqual([]);
+    expect(index.search('Daewoo Motors')).toEqual([]);
+    expect(names(index.search('Daewon Century'))).toEqual([DAEWON.name]);
+    expect(names(index.search('Daewoo Century Industries'))).toEqual([DAEWON.name]);
   });
 
   it('compares glued and split words', () => {
