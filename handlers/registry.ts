@@ -4,6 +4,7 @@
  *
  *   /entity <name>                         → entity
  *   /entitywatch add|remove|list|status|test …  → watch.add, watch.remove, watch.list, status, test
+ *   /entitywatch watchlist list|screen|remove …  → watchlist
  *
  *   const { handler, args } = resolveAdminCommand('add huawei list:EL');  // watch.add, 'huawei list:EL'
  *   const reply = await handler.run(ctx, args);
@@ -13,6 +14,7 @@ import { statusHandler } from './status.js';
 import { testAlertHandler } from './test-alert.js';
 import type { Handler, Reply } from './types.js';
 import { watchAddHandler, watchListHandler, watchRemoveHandler } from './watch.js';
+import { watchlistHandler } from './watchlist.js';
 
 export const HANDLERS: readonly Handler[] = [
   entityHandler,
@@ -21,6 +23,7 @@ export const HANDLERS: readonly Handler[] = [
   watchListHandler,
   statusHandler,
   testAlertHandler,
+  watchlistHandler,
 ];
 
 export function handlerById(id: string): Handler | undefined {
@@ -34,6 +37,7 @@ export const ADMIN_SUBCOMMANDS: Readonly<Record<string, Handler>> = {
   list: watchListHandler,
   status: statusHandler,
   test: testAlertHandler,
+  watchlist: watchlistHandler,
 };
 
 export type Resolved = { handler: Handler; args: string } | { reply: Reply };

@@ -18,7 +18,7 @@ describe('handler registry', () => {
   it('registers every handler exported by a handler file', async () => {
     const dir = new URL('../../handlers/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !NOT_HANDLER_FILES.has(f));
-    expect(files.sort()).toEqual(['entity.ts', 'status.ts', 'test-alert.ts', 'watch.ts']);
+    expect(files.sort()).toEqual(['entity.ts', 'status.ts', 'test-alert.ts', 'watch.ts', 'watchlist.ts']);
     for (const file of files) {
       const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
       const exported = Object.values(mod).filter(isHandler);
@@ -28,7 +28,7 @@ describe('handler registry', () => {
   });
 
   it('routes admin subcommands and answers help for anything else', () => {
-    expect(Object.keys(ADMIN_SUBCOMMANDS)).toEqual(['add', 'remove', 'list', 'status', 'test']);
+    expect(Object.keys(ADMIN_SUBCOMMANDS)).toEqual(['add', 'remove', 'list', 'status', 'test', 'watchlist']);
     const add = resolveAdminCommand('  ADD huawei  list:EL ');
     expect('handler' in add && [add.handler.id, add.args]).toEqual(['watch.add', 'huawei list:EL']);
     const unknown = resolveAdminCommand('delete 3');

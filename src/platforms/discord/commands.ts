@@ -6,6 +6,7 @@
  *   /entity name:<…>                      anyone; autocomplete over current designations
  *   /watch add keyword:<…> list:<EL> country:<CN>   Manage Server (declared and checked at run time)
  *   /watch remove id:<n> · /watch list · /watch status · /watch test
+ *   /watch watchlist action:<list|screen|remove> name:<…>   counterparty watchlists (import: CLI)
  */
 import {
   ApplicationCommandOptionType,
@@ -21,6 +22,7 @@ import { statusHandler } from '../../../handlers/status.js';
 import { testAlertHandler } from '../../../handlers/test-alert.js';
 import type { Handler } from '../../../handlers/types.js';
 import { watchAddHandler, watchListHandler, watchRemoveHandler } from '../../../handlers/watch.js';
+import { watchlistHandler } from '../../../handlers/watchlist.js';
 import { LIST_CODES } from '../../core/model.js';
 import { LISTS } from '../../core/lists.js';
 
@@ -83,6 +85,8 @@ const WATCH_ROUTES: Readonly<Record<string, (options: OptionValues) => { handler
   list: () => ({ handler: watchListHandler, args: '' }),
   status: () => ({ handler: statusHandler, args: '' }),
   test: () => ({ handler: testAlertHandler, args: '' }),
+  // The shared handler reads "<action> <name>", as typed after `/entitywatch watchlist`.
+  watchlist: (o) => ({ handler: watchlistHandler, args: [String(o.action ?? ''), String(o.name ?? '')].join(' ').trim() }),
 };
 
 export const watchCommand = {
@@ -109,6 +113,20 @@ export const watchCommand = {
       sub('list', watchListHandler.description),
       sub('status', statusHandler.description),
       sub('test', testAlertHandler.description),
+      sub('watchlist', watchlistHandler.description, [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'action',
+          description: 'What to do (importing takes a CSV file: use the CLI)',
+          required: true,
+          choices: [
+            { name: 'list — every watchlist', value: 'list' },
+            { name: "screen — a watchlist against today's lists", value: 'screen' },
+            { name: 'remove — delete a watchlist', value: 'remove' },
+          ],
+        },
+        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Watchlist name (for screen and remove)', max_length: 64 },
+      ]),
     ],
   },
   ephemeral: true,

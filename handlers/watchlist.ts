@@ -1,0 +1,125 @@
+/**
+ * Admin-only counterparty watchlist commands, one handler for the subcommand and its action:
+ *
+ *   watchlist list              every watchlist with its size
+ *   watchlist screen <name>     the watchlist against today's lists: the best hits, as fits a message
+ *   watchlist remove <name>     remove it (audited by the store)
+ *
+ * Importing takes a file, which a slash command cannot carry: the help says to use the CLI
+ * (`entitywatch watchlist import FILE --name NAME`). Replies are plain text that fits both
+ * platforms (Discord allows 2,000 characters a message, Slack 3,000 a section).
+ */
+import { sanitise } from '../src/notifiers/plain-text.js';
+import { parseWatchlistName } from '../src/watchlists/schema.js';
+import { screenCounterparties, type DesignationSearch, type ScreenedCounterparty, type WatchlistHit } from '../src/watchlists/screen.js';
+import { actorId, guarded } from './guard.js';
+import type { Handler, HandlerContext, Reply } from './types.js';
+
+/** Reply budget: under Discord's 2,000-character message, with room for the renderer's prefix. */
+export const MAX_REPLY_CHARS = 1900;
+
+/** Counterparties screened between yields to the event loop, so a 100,000-name list does not stall the worker. */
+const SCREEN_CHUNK = 500;
+
+const IMPORT_HINT = 'Import or replace one with the CLI, which reads the CSV file: `entitywatch watchlist import FILE --name NAME [--replace]`.';
+
+export const WATCHLIST_HELP = [
+  'Watchlist subcommands (admins only):',
+  '`watchlist list` — every watchlist and its size',
+  "`watchlist screen <name>` — screen a watchlist against today's lists",
+  '`watchlist remove <name>` — remove a watchlist',
+  IMPORT_HINT,
+].join('\n');
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+async function existing(ctx: HandlerContext, text: string): Promise<{ name: string; count: number } | Reply> {
+  if (text === '') return { kind: 'error', message: 'Which watchlist? `watchlist list` shows them.' };
+  const name = parseWatchlistName(text);
+  const found = (await ctx.store.listWatchlists()).find((w) => w.name.toLowerCase() === name.toLowerCase());
+  return found ?? { kind: 'error', message: `There is no watchlist "${name}". \`watchlist list\` shows them.` };
+}
+
+async function list(ctx: HandlerContext): Promise<Reply> {
+  const lists = await ctx.store.listWatchlists();
+  if (lists.length === 0) return { kind: 'text', text: `No watchlists yet. ${IMPORT_HINT}` };
+  const lines = lists.map((w) => `• ${w.name} — ${plural(w.count, 'counterparty', 'counterparties')} (imported by ${w.createdBy}, updated ${w.updatedAt.slice(0, 10)})`);
+  return { kind: 'text', text: ['Watchlists, screened against every list change:', ...lines].join('\n') };
+}
+
+async function screenInChunks(members: readonly ScreenedCounterparty[], index: DesignationSearch): Promise<WatchlistHit[]> {
+  const hits: WatchlistHit[] = [];
+  for (let i = 0; i < members.length; i += SCREEN_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    hits.push(...screenCounterparties(members.slice(i, i + SCREEN_CHUNK), index));
+  }
+  return hits;
+}
+
+function hitLine(hit: WatchlistHit): string {
+  const ref = hit.reference ? ` [${hit.reference}]` : '';
+  const via = hit.matchedName !== hit.designationName ? ` (matched “${hit.matchedName}”)` : '';
+  return sanitise(`• ${hit.score.toFixed(2)} ${hit.counterparty}${ref} ↔ ${hit.list}: ${hit.designationName}${via}`);
+}
+
+/** The head line, then hits best first while they fit, then how to get the rest. */
+export function screenText(name: string, screened: number, hits: readonly WatchlistHit[]): string {
+  const head = `Screened ${plural(screened, 'counterparty', 'counterparties')} of ${name} against today's lists: `;
+  if (hits.length === 0) return `${head}no hits.`;
+  const ranked = [...hits].sort((a, b) => b.score - a.score);
+  const lines = [`${head}${plural(hits.length, 'hit')}.`];
+  const rest = (shown: number) => `…and ${hits.length - shown} more: \`entitywatch watchlist screen ${name} --csv\` lists them all.`;
+  let length = lines[0]!.length;
+  for (const [i, hit] of ranked.entries()) {
+    const line = hitLine(hit);
+    const reserve = i + 1 < ranked.length ? rest(i).length + 1 : 0;
+    if (length + 1 + line.length + reserve > MAX_REPLY_CHARS) {
+      lines.push(rest(i));
+      break;
+    }
+    lines.push(line);
+    length += 1 + line.length;
+  }
+  return lines.join('\n');
+}
+
+async function screen(ctx: HandlerContext, text: string): Promise<Reply> {
+  const found = await existing(ctx, text);
+  if ('kind' in found) return found;
+  const members = await ctx.store.watchlistMembers(found.name);
+  const hits = await screenInChunks(members, await ctx.lookupIndex());
+  return { kind: 'text', text: screenText(found.name, members.length, hits) };
+}
+
+async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
+  const found = await existing(ctx, text);
+  if ('kind' in found) return found;
+  const removed = await ctx.store.removeWatchlist(found.name, actorId(ctx.actor), ctx.now().toISOString());
+  if (!removed) return { kind: 'error', message: `There is no watchlist "${found.name}". \`watchlist list\` shows them.` };
+  return { kind: 'text', text: `Removed watchlist ${found.name} (${plural(found.count, 'counterparty', 'counterparties')}).` };
+}
+
+export const watchlistHandler = {
+  id: 'watchlist',
+  usage: 'watchlist list|screen <name>|remove <name>',
+  description: 'Counterparty watchlists: list, screen against the lists, remove (import: CLI)',
+  adminOnly: true,
+  run: guarded(true, async (ctx, args) => {
+    const [action = '', ...rest] = args.trim().split(/\s+/);
+    const name = rest.join(' ');
+    switch (action.toLowerCase()) {
+      case 'list':
+        return list(ctx);
+      case 'screen':
+        return screen(ctx, name);
+      case 'remove':
+        return remove(ctx, name);
+      case 'import':
+        return { kind: 'text', text: `Chat cannot take the CSV file. ${IMPORT_HINT}` };
+      default:
+        return { kind: 'text', text: WATCHLIST_HELP };
+    }
+  }),
+} satisfies Handler;

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NOT_ADMIN } from '../../handlers/guard.js';
+import { resolveAdminCommand } from '../../handlers/registry.js';
+import { MAX_REPLY_CHARS, screenText, watchlistHandler, WATCHLIST_HELP } from '../../handlers/watchlist.js';
+import { watchCommand } from '../../src/platforms/discord/commands.js';
+import type { WatchlistHit } from '../../src/watchlists/screen.js';
+import { makeDesignation } from '../helpers/designations.js';
+import { handlerContext, NOW, type TestContext } from '../handlers/context.js';
+
+const LISTED = [
+  makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', countries: ['CN'] }),
+  makeDesignation({ name: 'Toshiba Machine Co., Ltd.', list: 'EL', countries: ['JP'] }),
+  makeDesignation({ name: 'Beijing Megvii Technology Co., Ltd.', list: 'EL', countries: ['CN'] }),
+  makeDesignation({ name: 'Moscow Example Trading LLC', list: 'SDN', sourceId: '9001', countries: ['RU'] }),
+];
+
+const SUPPLIERS = [
+  { name: 'Hikvision', country: 'CN', reference: 'SUP-0042' },
+  { name: 'Toshiba', country: 'DE', reference: 'SUP-0044' },
+  { name: 'Northwind Traders', country: null, reference: null },
+];
+
+describe('watchlist handler', () => {
+  let t: TestContext;
+  afterEach(async () => {
+    await t.store.close();
+  });
+
+  async function withSuppliers(isAdmin = true): Promise<void> {
+    t = handlerContext({ isAdmin, userId: 'U0ADMIN' });
+    await t.seed(LISTED);
+    await t.store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', '2026-05-01T08:00:00.000Z');
+  }
+
+  it('refuses a non-admin, reading and removing nothing', async () => {
+    await withSuppliers(false);
+    for (const args of ['list', 'screen suppliers', 'remove suppliers', '']) {
+      expect(await watchlistHandler.run(t.ctx, args)).toEqual({ kind: 'refusal', message: NOT_ADMIN });
+    }
+    expect((await t.store.listWatchlists()).map((w) => w.name)).toEqual(['suppliers']);
+    expect((await t.store.listAudit(10)).map((a) => a.action)).toEqual(['watchlist.import']);
+  });
+
+  it('lists the watchlists with their sizes', async () => {
+    await withSuppliers();
+    expect(await watchlistHandler.run(t.ctx, 'list')).toEqual({
+      kind: 'text',
+      text: 'Watchlists, screened against every list change:\n• suppliers — 3 counterparties (imported by cli:alice, updated 2026-05-01)',
+    });
+    await t.store.removeWatchlist('suppliers', 'cli:alice', NOW.toISOString());
+    expect(await watchlistHandler.run(t.ctx, 'LIST')).toEqual({
+      kind: 'text',
+      text: 'No watchlists yet. Import or replace one with the CLI, which reads the CSV file: `entitywatch watchlist import FILE --name NAME [--replace]`.',
+    });
+  });
+
+  it("screens a watchlist against today's lists, honouring each counterparty's country", async () => {
+    await withSuppliers();
+    const reply = await watchlistHandler.run(t.ctx, 'screen Suppliers');
+    expect(reply).toEqual({
+      kind: 'text',
+      text: [
+        "Screened 3 counterparties of suppliers against today's lists: 1 hit.",
+        '• 1.00 Hikvision [SUP-0042] ↔ EL: Hangzhou Hikvision Digital Technology Co., Ltd.',
+      ].join('\n'),
+    });
+  });
+
+  it('answers an unknown or missing watchlist with an error', async () => {
+    await withSuppliers();
+    expect(await watchlistHandler.run(t.ctx, 'screen customers')).toEqual({ kind: 'error', message: 'There is no watchlist "customers". `watchlist list` shows them.' });
+    expect(await watchlistHandler.run(t.ctx, 'remove')).toEqual({ kind: 'error', message: 'Which watchlist? `watchlist list` shows them.' });
+    expect(await watchlistHandler.run(t.ctx, 'screen two words')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^invalid watchlist name "two words"/) });
+  });
+
+  it('removes a watchlist, audited with who did it', async () => {
+    await withSuppliers();
+    expect(await watchlistHandler.run(t.ctx, 'remove suppliers')).toEqual({ kind: 'text', text: 'Removed watchlist suppliers (3 counterparties).' });
+    expect(await t.store.listWatchlists()).toEqual([]);
+    expect((await t.store.listAudit(1)).map(({ actor, action, at, detail }) => ({ actor, action, at, detail }))).toEqual([
+      { actor: 'slack:U0ADMIN', action: 'watchlist.remove', at: NOW.toISOString(), detail: { name: 'suppliers', count: 3 } },
+    ]);
+  });
+
+  it('points to the CLI for imports and shows help otherwise', async () => {
+    await withSuppliers();
+    expect(await watchlistHandler.run(t.ctx, 'import suppliers.csv')).toMatchObject({ kind: 'text', text: expect.stringMatching(/^Chat cannot take the CSV file\. .*entitywatch watchlist import FILE --name NAME/) });
+    expect(await watchlistHandler.run(t.ctx, '')).toEqual({ kind: 'text', text: WATCHLIST_HELP });
+  });
+
+  it('is reached as `/entitywatch watchlist …` and `/watch watchlist action:… name:…`', () => {
+    const slack = resolveAdminCommand('watchlist screen suppliers');
+    expect('handler' in slack && [slack.handler, slack.args]).toEqual([watchlistHandler, 'screen suppliers']);
+    expect(watchCommand.route('watchlist', { action: 'screen', name: 'suppliers' })).toEqual({ handler: watchlistHandler, args: 'screen suppliers' });
+    expect(watchCommand.route('watchlist', { action: 'list' })).toEqual({ handler: watchlistHandler, args: 'list' });
+  });
+});
+
+describe('screen reply text', () => {
+  const hit = (i: number): WatchlistHit => ({
+    watchlist: 'suppliers',
+    counterparty: `Example Counterparty Number ${i}`,
+    reference: `REF-${i}`,
+    designationKey: `EL:${i}`,
+    designationName: `Example Listed Company Number ${i} Co., Ltd.`,
+    list: 'EL',
+    matchedName: `Example Listed Company Number ${i} Co., Ltd.`,
+    score: 1 - i / 1000,
+  });
+
+  it('keeps the best hits that fit one message and says how to get the rest', () => {
+    const hits = Array.from({ length: 200 }, (_, i) => hit(i));
+    const text = screenText('suppliers', 5000, hits);
+    expect(text.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe("Screened 5,000 counterparties of suppliers against today's lists: 200 hits.");
+    expect(lines[1]).toBe('• 1.00 Example Counterparty Number 0 [REF-0] ↔ EL: Example Listed Company Number 0 Co., Ltd.');
+    const shown = lines.length - 2;
+    expect(shown).toBeGreaterThan(10);
+    expect(lines.at(-1)).toBe(`…and ${200 - shown} more: \`entitywatch watchlist screen suppliers --csv\` lists them all.`);
+  });
+
+  it('shows every hit when they fit, and says "no hits" when there are none', () => {
+    expect(screenText('suppliers', 2, [hit(1), hit(0)]).split('\n')).toHaveLength(3);
+    expect(screenText('suppliers', 2, [])).toBe("Screened 2 counterparties of suppliers against today's lists: no hits.");
+  });
+});
