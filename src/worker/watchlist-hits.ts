@@ -12,7 +12,8 @@
  * designations with this change applied, since the store only holds them after the commit.
  */
 import type { Logger } from 'pino';
-import type { WatchlistHitAlert } from '../core/alert.js';
+import type { SourceHealthAlert, WatchlistHitAlert } from '../core/alert.js';
+import { describeError } from '../errors.js';
 import { MatchIndex } from '../core/match/index.js';
 import type { Designation, SnapshotDiff } from '../core/model.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
@@ -58,10 +59,12 @@ async function designationIndex(store: Store, source: string, diff: SnapshotDiff
 }
 
 /**
- * The hit alert of one accepted, non-baseline snapshot, or null. Screening never fails a poll:
- * an error is logged and the snapshot is committed without the hit alert.
+ * The hit alert of one accepted, non-baseline snapshot, or null. Screening never fails a poll
+ * (a bug here must not stop list updates), but nothing is lost silently either: an error
+ * becomes a high-priority admin alert, committed with the snapshot, saying which designations
+ * were not screened and how to screen them by hand.
  */
-export async function watchlistHitAlert(input: WatchlistScreenInput): Promise<WatchlistHitAlert | null> {
+export async function watchlistHitAlert(input: WatchlistScreenInput): Promise<WatchlistHitAlert | SourceHealthAlert | null> {
   const { store, diff } = input;
   // Amendments without a changed field only re-keyed a row (core/identity.ts), as in core/alerts.ts.
   const changed: Designation[] = [...diff.added, ...diff.amended.filter((a) => a.fields.length > 0).map((a) => a.after)];
@@ -90,6 +93,20 @@ export async function watchlistHitAlert(input: WatchlistScreenInput): Promise<Wa
     });
   } catch (err) {
     input.log.error({ source: input.source, err }, 'watchlist screening failed');
-    return null;
+    const names = changed.slice(0, 10).map((d) => d.name);
+    return {
+      id: input.newId(),
+      kind: 'source-health',
+      source: input.source,
+      createdAt: input.at,
+      title: 'Watchlist screening failed for a list update',
+      priority: 'high',
+      threadOf: null,
+      notes: [`Not screened: ${names.join('; ')}${changed.length > names.length ? ` and ${changed.length - names.length} more` : ''}`],
+      links: [],
+      status: 'failing',
+      reasonCode: 'watchlist-screening',
+      reason: `${changed.length} new or amended designation(s) were not screened against the watchlists (${describeError(err)}). Run \`entitywatch watchlist screen <name>\` for each watchlist.`,
+    };
   }
 }
