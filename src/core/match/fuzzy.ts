@@ -7,23 +7,18 @@
  *   reach('intel', 'inter')         // null (five letters: only a swap of neighbours is a typo)
  *
  * Distance is optimal string alignment (Levenshtein plus swapping two neighbours: "Huaewi" →
- * "Huawei" is one edit). The allowance goes by the longer token: none up to four letters ("Sony"
- * one letter from "Sonu" is another name, not a typo); at five letters only a swap of neighbours,
- * because one substituted letter turns too many short brands into others ("Intel" / "Inter",
- * "Canon" / "Cason"); one edit up to nine letters; two from ten ("Rosoboroneksport" /
- * "Rosoboronexport"; at nine, two edits make "Petrobras" of "Petroiran").
+ * "Huawei" is one edit). The allowance goes by the shorter token: none up to four letters ("Sony"
+ * one letter from "Sonu" is another name, not a typo); between two five-letter words only a swap
+ * of neighbours, because one substituted letter turns too many short brands into others ("Intel"
+ * / "Inter", "Canon" / "Cason"); one edit up to nine letters; two from ten ("Rosoboroneksport" /
+ * "Rosoboronexport"; at nine, two edits make "Petrobras" of "Petroiran"). Callers may cap the
+ * allowance (the engine allows a word the index knows only one edit).
  */
 
-/** Edits allowed between two tokens whose longer one has this many letters. */
-export function allowedEdits(longer: number): number {
-  if (longer < 5) return 0;
-  return longer < 10 ? 1 : 2;
-}
-
-/** How far to search from a query token of this length: the most any token in reach may need. */
-export function searchRadius(length: number): number {
-  if (length < 5) return 0;
-  return length < 8 ? 1 : 2;
+/** Edits allowed between two tokens whose shorter one has this many letters. */
+export function allowedEdits(shorter: number): number {
+  if (shorter < 5) return 0;
+  return shorter < 10 ? 1 : 2;
 }
 
 /** True when `b` is `a` with two neighbouring letters swapped. */
@@ -34,14 +29,13 @@ function isSwap(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-/** Edits between two tokens when they are within each other's typo allowance, else null. */
-export function reach(a: string, b: string): number | null {
-  const longer = Math.max(a.length, b.length);
-  const allowed = allowedEdits(longer);
+/** Edits between two tokens when they are within typo reach of each other (at most `cap`), else null. */
+export function reach(a: string, b: string, cap = 2): number | null {
+  const allowed = Math.min(cap, allowedEdits(Math.min(a.length, b.length)));
   if (allowed === 0) return a === b ? 0 : null;
   const edits = editDistance(a, b, allowed);
   if (edits > allowed) return null;
-  if (longer === 5 && edits === 1 && !isSwap(a, b)) return null;
+  if (a.length === 5 && b.length === 5 && edits === 1 && !isSwap(a, b)) return null;
   return edits;
 }
 
@@ -101,6 +95,36 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]! <= max ? prev[n]! : max + 1;
 }
 
+/**
+ * Quick necessary test for one edit: what lies before and after the edit is shared, so the
+ * common prefix and suffix together cover all but two letters of the shorter token.
+ */
+function oneEditApart(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return prefix + suffix >= shorter - 2;
+}
+
+/**
+ * Quick necessary test for two edits: cut the shorter token in three; two edits leave one piece
+ * whole, and it appears in the other token no more than two letters from where it was.
+ */
+function twoEditsApart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const piece = Math.floor(short.length / 3);
+  for (let k = 0; k < 3; k++) {
+    const from = k * piece;
+    const text = short.slice(from, k === 2 ? short.length : from + piece);
+    for (let shift = -2; shift <= 2; shift++) {
+      if (from + shift >= 0 && long.startsWith(text, from + shift)) return true;
+    }
+  }
+  return false;
+}
+
 /** The distinct padded trigrams of a token: "hikvision" → "^hi", "hik", …, "on$". */
 function trigrams(token: string): string[] {
   const padded = `^${token}$`;
@@ -114,9 +138,10 @@ function trigrams(token: string): string[] {
 
 /**
  * Vocabulary token ids by trigram and token length. A token `d` edits away is at most `d`
- * letters longer or shorter and shares at least `grams(longer) - 3d` trigrams (each edit breaks
- * at most three), which filters the vocabulary before the exact distance is computed; keeping
- * one posting list per length means a lookup reads only the lengths in reach. A token may be
+ * letters longer or shorter and keeps all but 4d of the query's trigrams (a substitution breaks
+ * at most three, a swap of neighbours four), so it appears in at least one of any 4d + 1 of
+ * their posting lists: a lookup reads only the rarest ones, for the lengths in reach, and checks
+ * what it finds with cheap necessary tests before the exact distance. A token may be
  * filed under several spellings (its plural-folded form and the word as published), each
  * pointing at the same id.
  */
@@ -125,15 +150,17 @@ export class TrigramIndex {
   /** Filed spellings: entry number → token id and text. */
   private readonly ids: number[] = [];
   private readonly texts: string[] = [];
+  /** Scratch: 1 for entries already looked at in this lookup. */
   private counts = new Uint8Array(1024);
   private readonly touched: number[] = [];
 
   add(id: number, text: string): void {
     if (text.length < 4) return;
     const entry = this.ids.length;
+    const grams = trigrams(text);
     this.ids.push(id);
     this.texts.push(text);
-    for (const gram of trigrams(text)) {
+    for (const gram of grams) {
       let byLength = this.postings.get(gram);
       if (!byLength) this.postings.set(gram, (byLength = []));
       for (let len = byLength.length; len <= text.length; len++) byLength.push([]);
@@ -142,43 +169,48 @@ export class TrigramIndex {
   }
 
   /**
-   * Ids of filed tokens within typo reach of `token` (see `reach`), as [id, edits] pairs with
-   * the fewest edits per id; `live` says which ids are still in use.
+   * Ids of filed tokens within typo reach of `token` (see `reach`, at most `cap` edits), as
+   * [id, edits] pairs with the fewest edits per id; `live` says which ids are still in use.
    */
-  near(token: string, live: (id: number) => boolean): Array<[number, number]> {
+  near(token: string, live: (id: number) => boolean, cap = 2): Array<[number, number]> {
     const out: Array<[number, number]> = [];
-    const radius = searchRadius(token.length);
+    const radius = Math.min(cap, allowedEdits(token.length));
     if (radius === 0) return out;
     const grams = trigrams(token);
-    const touched = this.touched;
-    const low = Math.max(4, token.length - radius);
-    const high = token.length + radius;
-    for (const gram of grams) {
-      const byLength = this.postings.get(gram);
-      if (!byLength) continue;
-      for (let len = low; len <= high && len < byLength.length; len++) {
-        for (const entry of byLength[len]!) {
+    const seen = this.touched;
+    for (let len = Math.max(4, token.length - radius); len <= token.length + radius; len++) {
+      // The allowance goes by the shorter of the two; lengths out of reach are not read at all.
+      const allowed = Math.min(cap, allowedEdits(Math.min(len, token.length)));
+      if (Math.abs(len - token.length) > allowed) continue;
+      // A token `allowed` edits away keeps all but 4 × allowed of the query's trigrams, so it
+      // holds at least one of any 4 × allowed + 1 of them: read only the rarest ones.
+      const lists: number[][] = [];
+      for (const gram of grams) {
+        const list = this.postings.get(gram)?.[len];
+        lists.push(list ?? []);
+      }
+      lists.sort((x, y) => x.length - y.length);
+      for (const list of lists.slice(0, Math.min(lists.length, 4 * allowed + 1))) {
+        for (const entry of list) {
           if (entry >= this.counts.length) this.grow(entry);
-          if (this.counts[entry] === 0) touched.push(entry);
-          if (this.counts[entry]! < 255) this.counts[entry]!++;
+          if (this.counts[entry] !== 0) continue;
+          this.counts[entry] = 1;
+          seen.push(entry);
+          const other = this.texts[entry]!;
+          if (other === token) continue;
+          if (allowed === 1 ? !oneEditApart(token, other) : !twoEditsApart(token, other)) continue;
+          const id = this.ids[entry]!;
+          if (!live(id)) continue;
+          const edits = reach(token, other, cap);
+          if (edits === null || edits === 0) continue;
+          const known = out.find((pair) => pair[0] === id);
+          if (!known) out.push([id, edits]);
+          else if (edits < known[1]) known[1] = edits;
         }
       }
     }
-    for (const entry of touched) {
-      const shared = this.counts[entry]!;
-      this.counts[entry] = 0;
-      const other = this.texts[entry]!;
-      const id = this.ids[entry]!;
-      if (other === token || !live(id)) continue;
-      // One slack gram for tokens that repeat a trigram (their distinct count is below their length).
-      if (shared < Math.max(grams.length, other.length) - 3 * radius - 1) continue;
-      const edits = reach(token, other);
-      if (edits === null || edits === 0) continue;
-      const known = out.find((pair) => pair[0] === id);
-      if (!known) out.push([id, edits]);
-      else if (edits < known[1]) known[1] = edits;
-    }
-    touched.length = 0;
+    for (const entry of seen) this.counts[entry] = 0;
+    seen.length = 0;
     return out;
   }
 

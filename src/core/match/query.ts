@@ -68,8 +68,11 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
   const expansions: Expansion[] = [];
   const id = live(vocab, token);
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
-  const near = vocab.near(token);
-  if (word !== token) near.push(...vocab.near(word));
+  // A word the index knows is taken to be spelled as meant: only one-edit variants of it are
+  // looked for (lists spell one name several ways); two edits are for words it does not know.
+  const cap = id === undefined ? 2 : 1;
+  const near = vocab.near(token, cap);
+  if (word !== token) near.push(...vocab.near(word, cap));
   // A word the index knows is most likely meant as typed: its typo neighbours may not weigh
   // more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah" to itself).
   const exact = expansions[0];

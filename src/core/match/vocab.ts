@@ -119,9 +119,9 @@ export class Vocabulary {
     return token.length <= 3 ? 0.5 : 1;
   }
 
-  /** Tokens in use within typo reach of `token` (fuzzy.ts), as [id, edits]. */
-  near(token: string): Array<[number, number]> {
-    return this.trigrams.near(token, (id) => this.df[id]! > 0);
+  /** Tokens in use within typo reach of `token` (fuzzy.ts), at most `cap` edits, as [id, edits]. */
+  near(token: string, cap = 2): Array<[number, number]> {
+    return this.trigrams.near(token, (id) => this.df[id]! > 0, cap);
   }
 
   private weightFor(df: number, generic: boolean): number {
