@@ -62,6 +62,8 @@ export class MatchIndex {
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
+  /** sameNames answers for the search under way (cleared by each search). */
+  private readonly sameNamesMemo = new Map<string, readonly number[]>();
   private readonly grouping: GroupingView = {
     kind: (entry) => this.entries[entry]?.kind,
     primaryName: (entry) => this.entries[entry]?.primaryName ?? -1,
@@ -122,6 +124,7 @@ export class MatchIndex {
     if (limit <= 0 || this.size === 0) return [];
     const plan = planQuery(query, this.vocab);
     const hits = new Map<number, Hit>();
+    this.sameNamesMemo.clear();
     for (const variant of plan.variants) this.collect(variant, threshold, hits);
     return this.results(hits, limit, plan.literals);
   }
@@ -198,18 +201,27 @@ export class MatchIndex {
     this.deadNames = 0;
   }
 
-  /** Live grouping names with the same tokens as `name`, found through the postings of its rarest token. */
-  private *sameNames(name: number): Iterable<number> {
+  /**
+   * Live grouping names with the same tokens as `name`, found through the postings of its rarest
+   * token. Memoised per search by token set: a group of twenty designations often repeats the same
+   * aliases twenty times.
+   */
+  private sameNames(name: number): readonly number[] {
     const start = this.names.start[name]!;
+    const count = this.names.count[name]!;
+    const key = Array.from(this.names.pool.subarray(start, start + count)).sort((a, b) => a - b).join(' ');
+    const known = this.sameNamesMemo.get(key);
+    if (known) return known;
     let rarest: readonly number[] | undefined;
-    for (let i = 0; i < this.names.count[name]!; i++) {
-      const list = this.postings.of(this.names.pool[start + i]!);
-      if (!list) return;
+    for (let i = 0; i < count; i++) {
+      const list = this.postings.of(this.names.pool[start + i]!) ?? [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
-    for (const other of rarest ?? []) {
-      if (this.names.live(other) && (this.names.flags[other]! & NAME_GROUPING) !== 0 && this.names.sameTokens(name, other)) yield other;
-    }
+    const out = (rarest ?? []).filter(
+      (other) => this.names.live(other) && (this.names.flags[other]! & NAME_GROUPING) !== 0 && this.names.sameTokens(name, other),
+    );
+    this.sameNamesMemo.set(key, out);
+    return out;
   }
 
   /** Score the candidates of one reading of the query; keep each designation's best name. */
