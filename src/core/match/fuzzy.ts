@@ -108,23 +108,6 @@ function oneEditApart(a: string, b: string): boolean {
   return prefix + suffix >= shorter - 2;
 }
 
-/**
- * Quick necessary test for two edits: cut the shorter token in three; two edits leave one piece
- * whole, and it appears in the other token no more than two letters from where it was.
- */
-function twoEditsApart(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const piece = Math.floor(short.length / 3);
-  for (let k = 0; k < 3; k++) {
-    const from = k * piece;
-    const text = short.slice(from, k === 2 ? short.length : from + piece);
-    for (let shift = -2; shift <= 2; shift++) {
-      if (from + shift >= 0 && long.startsWith(text, from + shift)) return true;
-    }
-  }
-  return false;
-}
-
 /** The distinct padded trigrams of a token: "hikvision" → "^hi", "hik", …, "on$". */
 function trigrams(token: string): string[] {
   const padded = `^${token}$`;
@@ -141,7 +124,7 @@ function trigrams(token: string): string[] {
  * letters longer or shorter and keeps all but 4d of the query's trigrams (a substitution breaks
  * at most three, a swap of neighbours four), so it appears in at least one of any 4d + 1 of
  * their posting lists: a lookup reads only the rarest ones, for the lengths in reach, and checks
- * what it finds with cheap necessary tests before the exact distance. A token may be
+ * what it finds with a cheap necessary test (for one edit) before the exact distance. A token may be
  * filed under several spellings (its plural-folded form and the word as published), each
  * pointing at the same id.
  */
@@ -198,7 +181,7 @@ export class TrigramIndex {
           seen.push(entry);
           const other = this.texts[entry]!;
           if (other === token) continue;
-          if (allowed === 1 ? !oneEditApart(token, other) : !twoEditsApart(token, other)) continue;
+          if (allowed === 1 && !oneEditApart(token, other)) continue;
           const id = this.ids[entry]!;
           if (!live(id)) continue;
           const edits = reach(token, other, cap);

@@ -68,13 +68,12 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
   const expansions: Expansion[] = [];
   const id = live(vocab, token);
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
-  // A word the index knows is taken to be spelled as meant: only one-edit variants of it are
-  // looked for (lists spell one name several ways); two edits are for words it does not know.
+  // A word the index knows is taken to be spelled as meant. Only its one-edit variants are looked
+  // for (lists spell one name several ways; two edits are for words the index does not know), and
+  // they may not weigh more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah").
   const cap = id === undefined ? 2 : 1;
   const near = vocab.near(token, cap);
   if (word !== token) near.push(...vocab.near(word, cap));
-  // A word the index knows is most likely meant as typed: its typo neighbours may not weigh
-  // more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah" to itself).
   const exact = expansions[0];
   for (const [other, edits] of near) {
     if (other === id) continue;
