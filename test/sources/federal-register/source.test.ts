@@ -95,7 +95,7 @@ describe('federal-register source against a local Federal Register API', () => {
   it('takes the first poll as a silent baseline, then costs two 304s while nothing changes', async () => {
     fr.filings(BASELINE_FILINGS);
     fr.documents([]);
-    expect(await poll()).toEqual({ status: 'baseline', count: 1 });
+    expect(await poll()).toEqual({ status: 'baseline', count: 1, unit: 'items' });
     expect(await t.app.store.listAlerts(10)).toEqual([]);
     expect(await t.app.store.seenFeedItems('federal-register', ['2024-09001:public-inspection'])).toEqual(new Set(['2024-09001:public-inspection']));
 

@@ -38,7 +38,7 @@ describe('page source polled', () => {
 
   it('baselines silently, ignores reordering and whitespace, alerts once per change', async () => {
     page.serve(fixture('covered-v1.html'));
-    expect(await poll()).toEqual({ status: 'baseline', count: 0 });
+    expect(await poll()).toEqual({ status: 'baseline', count: 0, unit: 'items' });
     expect(await poll()).toEqual({ status: 'not-modified' });
 
     page.serve(fixture('covered-v2-reordered.html'));

@@ -48,7 +48,7 @@ describe('rss source polled', () => {
     const first = open();
     feed.serve(fixture('press-v1.xml'));
     // Only the Entity List release passes the filter: the baseline remembers it, silently.
-    expect(await first.poll()).toEqual({ status: 'baseline', count: 1 });
+    expect(await first.poll()).toEqual({ status: 'baseline', count: 1, unit: 'items' });
     expect(await first.poll()).toEqual({ status: 'not-modified' });
     expect(await first.t.app.store.listAlerts(10)).toEqual([]);
 
