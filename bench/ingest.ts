@@ -61,7 +61,7 @@ async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string
   const size = statSync(beforePath).size;
   const server = await startSnapshotServer(`/consolidated.${ext}`);
   const config = loadConfig({ ENTITYWATCH_DB: join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
-  const app = createApp(config, { stdout: process.stdout, log: silentLogger() });
+  const app = await createApp(config, { stdout: process.stdout, log: silentLogger() });
   const csl = buildSnapshotSource('csl', app.config);
   const steps: Step[] = [];
   const time = async (step: string, run: () => Promise<PollOutcome>) => {

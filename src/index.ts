@@ -12,9 +12,7 @@ import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { isDiscordNotifier } from './notifiers/discord/index.js';
 import { buildNotifiers } from './notifiers/registry.js';
-import { isSlackNotifier } from './notifiers/slack/index.js';
 import type { Notifier } from './notifiers/types.js';
 import { enabledSources } from './sources/registry.js';
 import type { Source } from './sources/types.js';
@@ -56,12 +54,12 @@ export function newAlertId(now: Date = new Date()): string {
   return `al_${now.getTime().toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
-export function createApp(config: Config, env: AppEnv): App {
+export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const log = env.log ?? createLogger(config.logLevel);
   const now = env.now ?? (() => new Date());
   const store = openStore(config.dbPath);
   const sources = enabledSources(config);
-  const notifiers = [...buildNotifiers(config, { stdout: env.stdout, log, store }), ...(env.notifiers ?? [])];
+  const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
   const pollDeps: PollDeps = {
     store,
@@ -91,13 +89,7 @@ export function createApp(config: Config, env: AppEnv): App {
     pollDeps,
     deliverer,
     async syncChannels() {
-      const ruleChannels = (await store.listWatchRules()).map((rule) => rule.channel);
-      for (const notifier of notifiers) {
-        if (isSlackNotifier(notifier)) await notifier.refreshChannels();
-        if (isDiscordNotifier(notifier)) {
-          notifier.syncWatchChannels(ruleChannels.filter((c) => c.startsWith('discord:')).map((c) => c.slice('discord:'.length)));
-        }
-      }
+      for (const notifier of notifiers) await notifier.syncChannels?.();
     },
     async pollAll() {
       const results = [];

@@ -20,7 +20,7 @@ export interface CliContext {
   /** Config from env, with --db applied. Throws ConfigError. */
   config(): Config;
   /** The app (store, sources, notifiers), built once. */
-  app(): App;
+  app(): Promise<App>;
   log(): Logger;
   /** Set by the global --db option. */
   dbOverride: string | undefined;
@@ -30,7 +30,7 @@ export interface CliContext {
 
 export function createCliContext(io: CliIo): CliContext {
   let config: Config | undefined;
-  let app: App | undefined;
+  let app: Promise<App> | undefined;
   let log: Logger | undefined;
   const ctx: CliContext = {
     io,
@@ -48,7 +48,7 @@ export function createCliContext(io: CliIo): CliContext {
       return app;
     },
     async close() {
-      await app?.close();
+      if (app) await (await app).close();
     },
   };
   return ctx;

@@ -7,8 +7,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Store } from '../../store/types.js';
 import { createConsoleNotifier } from './console/index.js';
-import { createDiscordNotifier, createDiscordRest, createDiscordWebhookNotifier } from './discord/index.js';
-import { createSlackNotifier, slackRuleChannels } from './slack/index.js';
 import type { Notifier } from './types.js';
 import { createWebhookNotifier } from './webhook/index.js';
 
@@ -23,7 +21,16 @@ export interface NotifierEnv {
   store: Pick<Store, 'listWatchRules'>;
 }
 
-export function buildNotifiers(config: Config, env: NotifierEnv): Notifier[] {
+/** Channel ids (without the prefix) that have watch rules for one platform. */
+function ruleChannelIds(store: NotifierEnv['store'], prefix: string): Promise<string[]> {
+  return store.listWatchRules().then((rules) => rules.map((r) => r.channel).filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)));
+}
+
+/**
+ * The configured notifiers. Chat platform modules (Slack's and Discord's SDKs, ~70 MB and
+ * ~0.6 s to load) are imported only when that platform is configured.
+ */
+export async function buildNotifiers(config: Config, env: NotifierEnv): Promise<Notifier[]> {
   const notifiers: Notifier[] = [];
   if (config.notifiers.webhookUrls.length > 0) {
     notifiers.push(
@@ -31,29 +38,32 @@ export function buildNotifiers(config: Config, env: NotifierEnv): Notifier[] {
     );
   }
   if (config.slack) {
-    notifiers.push(
-      createSlackNotifier({
+    const { createSlackNotifier, slackRuleChannels } = await import('./slack/index.js');
+    const slack = createSlackNotifier({
         token: config.slack.botToken,
         apiUrl: config.slack.apiUrl,
         alertChannels: config.slack.alertChannels,
         ruleChannels: slackRuleChannels(env.store),
         timeoutMs: config.http.timeoutMs,
-      }),
-    );
+      });
+    notifiers.push(Object.assign(slack, { syncChannels: async () => void (await slack.refreshChannels()) }));
   }
   // The bot notifier exists whenever there is a token, even with no alert channels yet:
   // channels added by /watch commands and `/watch test` post through it.
-  if (config.discord?.token) {
-    notifiers.push(
-      createDiscordNotifier({
-        rest: createDiscordRest({ token: config.discord.token, apiUrl: config.discord.apiUrl }),
+  if (config.discord?.token || config.discord?.webhookUrl) {
+    const discordModule = await import('./discord/index.js');
+    if (config.discord.token) {
+      const discord = discordModule.createDiscordNotifier({
+        rest: discordModule.createDiscordRest({ token: config.discord.token, apiUrl: config.discord.apiUrl }),
         channelIds: config.discord.alertChannels,
         log: env.log,
-      }),
-    );
-  }
-  if (config.discord?.webhookUrl) {
-    notifiers.push(createDiscordWebhookNotifier(config.discord.webhookUrl, { timeoutMs: config.http.timeoutMs }));
+      });
+      const syncChannels = async () => discord.syncWatchChannels(await ruleChannelIds(env.store, 'discord:'));
+      notifiers.push(Object.assign(discord, { syncChannels }));
+    }
+    if (config.discord.webhookUrl) {
+      notifiers.push(discordModule.createDiscordWebhookNotifier(config.discord.webhookUrl, { timeoutMs: config.http.timeoutMs }));
+    }
   }
   const consoleOn = config.notifiers.console === 'on' || (config.notifiers.console === 'auto' && notifiers.length === 0);
   if (consoleOn) notifiers.push(createConsoleNotifier(env.stdout));

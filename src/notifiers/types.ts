@@ -52,6 +52,11 @@ export interface Notifier {
   send(request: DeliveryRequest): Promise<DeliveryReceipt>;
   /** For recovery 'lookup': the receipt if the platform already has this delivery, else null. */
   findDelivered?(request: DeliveryRequest): Promise<DeliveryReceipt | null>;
+  /**
+   * Re-read the channels that watch rules added (a chat channel with watch rules is an alert
+   * channel). Chat notifiers implement it; call before routing and after a rule changes.
+   */
+  syncChannels?(): Promise<void>;
   /** Release connections. */
   close?(): Promise<void>;
 }

@@ -24,10 +24,10 @@ export function tempDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function createTestApp(
+export async function createTestApp(
   env: Record<string, string>,
   options: { notifiers?: Notifier[]; now?: () => Date; dir?: string } = {},
-): TestApp {
+): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'entitywatch-test-'));
   const dbPath = join(dir, 'test.db');
   const out = new PassThrough();
@@ -37,7 +37,7 @@ export function createTestApp(
   const appEnv: Parameters<typeof createApp>[1] = { stdout: out, log: silentLogger() };
   if (options.notifiers) appEnv.notifiers = options.notifiers;
   if (options.now) appEnv.now = options.now;
-  const app = createApp(config, appEnv);
+  const app = await createApp(config, appEnv);
   return {
     app,
     dir,

@@ -30,7 +30,7 @@ describe('watchlist screening in the poll cycle', () => {
     server = await startFakeServer();
     route = snapshotRoute();
     server.route('GET', '/consolidated.json', route.handler);
-    t = createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
+    t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
   });
   afterEach(async () => {
     await t.close();

@@ -85,8 +85,8 @@ describe('Federal Register → CSL correlation (replay)', () => {
     await trade.close();
   });
 
-  function app(notifiers: Notifier[]): TestApp {
-    t = createTestApp(
+  async function app(notifiers: Notifier[]): Promise<TestApp> {
+    t = await createTestApp(
       { ENABLED_SOURCES: 'federal-register,csl', FEDREG_API_URL: fr.url, CSL_URL: `${trade.url}/consolidated.json`, CONSOLE_ALERTS: 'off' },
       { notifiers },
     );
@@ -115,7 +115,7 @@ describe('Federal Register → CSL correlation (replay)', () => {
 
   it('public inspection → publication → CSL row: three messages, one thread', async () => {
     const notifier = threadedNotifier();
-    const a = app([notifier]);
+    const a = await app([notifier]);
     expect(await replay(a)).toEqual([
       ['federal-register:baseline', 'csl:baseline'],
       ['federal-register:items', 'csl:not-modified'],
@@ -140,7 +140,7 @@ describe('Federal Register → CSL correlation (replay)', () => {
     try {
       const CHANNEL = '222222222222222222';
       const rest = createDiscordRest({ token: 'test-token-0123456789abcdef', apiUrl: discord.apiUrl });
-      const a = app([
+      const a = await app([
         createSlackNotifier({ token: FAKE_BOT_TOKEN, apiUrl: slack.apiUrl, alertChannels: ['C0ALERTS'], timeoutMs: 5000 }),
         createDiscordNotifier({ rest, channelIds: [CHANNEL], log: silentLogger() }),
       ]);

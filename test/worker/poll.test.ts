@@ -21,7 +21,7 @@ describe('poll cycle against a local trade.gov stand-in', () => {
     server = await startFakeServer();
     route = snapshotRoute();
     server.route('GET', '/consolidated.json', route.handler);
-    t = createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
+    t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
   });
   afterEach(async () => {
     await t.close();
@@ -150,7 +150,7 @@ describe('validators', () => {
     const server = await startFakeServer();
     const route = snapshotRoute();
     server.route('GET', '/consolidated.json', route.handler);
-    const t = createTestApp({ CSL_URL: `${server.url}/consolidated.json` });
+    const t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json` });
     const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
     try {
       const body = cslJson([{ name: 'Stable Co' }]);

@@ -18,7 +18,7 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
     }, 20)
     .option('--json', 'print JSON')
     .action(async (opts: { limit: number; json?: boolean }) => {
-      const records = await ctx.app().store.listAlerts(opts.limit);
+      const records = await (await ctx.app()).store.listAlerts(opts.limit);
       if (opts.json) {
         writeJson(ctx.io, records);
         return;

@@ -31,7 +31,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         CONSOLE_ALERTS: 'on',
         LOG_LEVEL: ctx.io.env.LOG_LEVEL ?? 'warn',
       });
-      const app = createApp(config, { stdout: ctx.io.stdout });
+      const app = await createApp(config, { stdout: ctx.io.stdout });
       const csl = buildSnapshotSource('csl', app.config);
       const say = (line: string) => writeLine(ctx.io, line);
       try {

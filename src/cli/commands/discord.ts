@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
-import { describeDeploy, runDiscordDeploy } from '../../platforms/discord/deploy.js';
 import { writeLine, type CliContext } from '../context.js';
 
 export function registerDiscord(program: Command, ctx: CliContext): void {
@@ -17,6 +16,7 @@ export function registerDiscord(program: Command, ctx: CliContext): void {
     .action(async (opts: { guild?: string }) => {
       const config = ctx.config().discord;
       if (!config?.token) throw new ConfigError('DISCORD_TOKEN is needed to deploy commands');
+      const { describeDeploy, runDiscordDeploy } = await import('../../platforms/discord/deploy.js');
       const result = await runDiscordDeploy(config, opts.guild ? { guildId: opts.guild } : {});
       writeLine(ctx.io, describeDeploy(result));
     });

@@ -29,7 +29,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
         throw new CommandFailed('configuration is invalid');
       }
       try {
-        const app = ctx.app();
+        const app = await ctx.app();
         await app.store.listSourceStates();
         ok(`database ${config.dbPath} opens`);
         for (const source of app.sources) ok(`source ${source.id}: ${source.title}`);

@@ -20,7 +20,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--allow-mass-removal', 'accept a snapshot that removes more than the guard allows (audited)')
     .option('--json', 'print the outcome as JSON')
     .action(async (sourceId: string, location: string, opts: { allowMassRemoval?: boolean; json?: boolean }) => {
-      const app = ctx.app();
+      const app = await ctx.app();
       await app.syncChannels();
       const source = buildSnapshotSource(sourceId, app.config);
       const fetched = await download(location, null, app.config.http);

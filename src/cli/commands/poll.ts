@@ -38,7 +38,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .option('--source <id>', 'only this source')
     .option('--json', 'print outcomes as JSON')
     .action(async (opts: { source?: string; json?: boolean }) => {
-      const app = ctx.app();
+      const app = await ctx.app();
       await app.syncChannels();
       const sources = opts.source ? [buildSource(opts.source, app.config)] : app.sources;
       const results: Array<{ source: string } & PollOutcome> = [];

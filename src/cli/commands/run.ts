@@ -5,8 +5,6 @@
  * way finish, and closes the database.
  */
 import type { Command } from 'commander';
-import { startDiscordPlatform } from '../../platforms/discord/start.js';
-import { startSlackPlatform } from '../../platforms/slack/start.js';
 import { createScheduler } from '../../worker/scheduler.js';
 import type { CliContext } from '../context.js';
 
@@ -16,11 +14,16 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .description('run the worker: scheduled polls and continuous delivery')
     .option('--no-initial-poll', 'wait for the first scheduled time instead of polling at start')
     .action(async (opts: { initialPoll: boolean }) => {
-      const app = ctx.app();
+      const app = await ctx.app();
       const { log } = app;
       // Platforms first: they learn the channels that have chat watch rules, which recovery needs.
-      const slack = app.config.slack ? await startSlackPlatform(app, app.config.slack) : null;
-      const discord = app.config.discord ? await startDiscordPlatform(app, app.config.discord) : null;
+      // Imported only when configured: each platform's SDK costs tens of MB and a few 100 ms.
+      const slack = app.config.slack
+        ? await (await import('../../platforms/slack/start.js')).startSlackPlatform(app, app.config.slack)
+        : null;
+      const discord = app.config.discord
+        ? await (await import('../../platforms/discord/start.js')).startDiscordPlatform(app, app.config.discord)
+        : null;
       await app.syncChannels();
       const recovered = await app.deliverer.recover();
       if (recovered > 0) log.info({ recovered }, 'settled interrupted deliveries');

@@ -24,7 +24,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .description('health of every source and the delivery outbox')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const app = ctx.app();
+      const app = await ctx.app();
       const enabled = new Set(enabledSources(app.config).map((s) => s.id));
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);

@@ -26,7 +26,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .action(async (term: string | undefined, opts: { list?: string; country?: string; channel: string; json?: boolean }) => {
       const list = opts.list?.toUpperCase();
       if (list && !isListCode(list)) throw new UsageError(`unknown list code "${opts.list}"`);
-      const rule = await ctx.app().store.addWatchRule(
+      const rule = await (await ctx.app()).store.addWatchRule(
         { channel: opts.channel, term: term ?? null, list: list && isListCode(list) ? list : null, country: opts.country?.toUpperCase() ?? null },
         actor(),
         new Date().toISOString(),
@@ -40,7 +40,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .action(async (id: string) => {
       const n = Number(id);
       if (!Number.isInteger(n) || n < 1) throw new UsageError('rule id must be a positive whole number');
-      const removed = await ctx.app().store.removeWatchRule(n, actor(), new Date().toISOString());
+      const removed = await (await ctx.app()).store.removeWatchRule(n, actor(), new Date().toISOString());
       if (!removed) throw new CommandFailed(`no rule ${n}`);
       writeLine(ctx.io, `removed rule ${n}`);
     });
@@ -49,7 +49,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .description('list rules')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const rules = await ctx.app().store.listWatchRules();
+      const rules = await (await ctx.app()).store.listWatchRules();
       if (opts.json) {
         writeJson(ctx.io, rules);
         return;

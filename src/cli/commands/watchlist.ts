@@ -47,7 +47,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 async function existingName(ctx: CliContext, text: string): Promise<string> {
   const name = parseWatchlistName(text);
-  const found = (await ctx.app().store.listWatchlists()).find((w) => w.name.toLowerCase() === name.toLowerCase());
+  const found = (await (await ctx.app()).store.listWatchlists()).find((w) => w.name.toLowerCase() === name.toLowerCase());
   if (!found) throw new CommandFailed(`no watchlist named "${name}" (entitywatch watchlist list shows them)`);
   return found.name;
 }
@@ -72,7 +72,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
         if (err instanceof UsageError) throw new UsageError(`${file}: ${err.message}`, { cause: err });
         throw err;
       }
-      const { watchlist: saved, replaced } = await ctx.app().store.importWatchlist(name, rows, actor(), new Date().toISOString(), { replace: opts.replace === true });
+      const { watchlist: saved, replaced } = await (await ctx.app()).store.importWatchlist(name, rows, actor(), new Date().toISOString(), { replace: opts.replace === true });
       if (opts.json) {
         writeJson(ctx.io, { ...saved, replaced });
         return;
@@ -85,7 +85,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
     .description('list watchlists')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const lists = await ctx.app().store.listWatchlists();
+      const lists = await (await ctx.app()).store.listWatchlists();
       if (opts.json) {
         writeJson(ctx.io, lists);
         return;
@@ -100,7 +100,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
     .description('remove a watchlist and its counterparties (audited)')
     .action(async (text: string) => {
       const name = await existingName(ctx, text);
-      await ctx.app().store.removeWatchlist(name, actor(), new Date().toISOString());
+      await (await ctx.app()).store.removeWatchlist(name, actor(), new Date().toISOString());
       writeLine(ctx.io, `removed watchlist ${name}`);
     });
   watchlist
@@ -111,7 +111,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
     .action(async (text: string, opts: { csv?: boolean; json?: boolean }) => {
       if (opts.csv && opts.json) throw new UsageError('give --csv or --json, not both');
       const name = await existingName(ctx, text);
-      const { store } = ctx.app();
+      const { store } = (await ctx.app());
       const members = await store.watchlistMembers(name);
       const rows = await store.allCurrentDesignations();
       if (rows.length === 0) throw new CommandFailed('no designations stored yet: poll the lists first (entitywatch poll)');

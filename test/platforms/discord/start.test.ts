@@ -31,7 +31,7 @@ describe('startDiscordPlatform', () => {
     keys = testKeys();
     const rest = createDiscordRest({ token: TOKEN, apiUrl: discord.apiUrl });
     const notifier = createDiscordNotifier({ rest, channelIds: [CONFIGURED], log: silentLogger() });
-    t = createTestApp({ CONSOLE_ALERTS: 'off' }, { notifiers: [notifier] });
+    t = await createTestApp({ CONSOLE_ALERTS: 'off' }, { notifiers: [notifier] });
     const config: DiscordConfig = {
       token: TOKEN,
       applicationId: APP_ID,

@@ -45,7 +45,7 @@ describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake 
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1',
       SLACK_API_URL: slack.apiUrl, SLACK_ALERT_CHANNELS: 'C0ALERTS', SLACK_ADMIN_USER_IDS: 'U0LISTED',
     })!;
-    test = createTestApp({}, { notifiers: [] });
+    test = await createTestApp({}, { notifiers: [] });
     notifier = createSlackNotifier({ token: config.botToken, apiUrl: config.apiUrl, alertChannels: config.alertChannels, ruleChannels: slackRuleChannels(test.app.store) });
     test.app.notifiers.push(notifier);
     await seedDesignations(test.app.store, [

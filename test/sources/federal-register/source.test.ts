@@ -57,7 +57,7 @@ describe('federal-register source against a local Federal Register API', () => {
 
   beforeEach(async () => {
     fr = await startFakeFederalRegister();
-    t = createTestApp({ ENABLED_SOURCES: 'federal-register', FEDREG_API_URL: fr.url, CONSOLE_ALERTS: 'on' });
+    t = await createTestApp({ ENABLED_SOURCES: 'federal-register', FEDREG_API_URL: fr.url, CONSOLE_ALERTS: 'on' });
     const built = buildSource('federal-register', t.app.config);
     if (built.kind !== 'feed') throw new Error('federal-register should be a feed');
     source = built;

@@ -21,7 +21,7 @@ describe('page source polled', () => {
   beforeEach(async () => {
     server = await startFakeServer();
     server.route('GET', '/coveredlist', page.handler);
-    t = createTestApp({ CONSOLE_ALERTS: 'off' });
+    t = await createTestApp({ CONSOLE_ALERTS: 'off' });
   });
 
   afterEach(async () => {

@@ -31,8 +31,8 @@ describe('rss source polled', () => {
     expect(server.unexpected).toEqual([]);
   });
 
-  function open(): { t: TestApp; poll: () => ReturnType<typeof pollFeed> } {
-    const t = createTestApp({ CONSOLE_ALERTS: 'off' }, { dir: dir.dir });
+  async function open(): Promise<{ t: TestApp; poll: () => ReturnType<typeof pollFeed> }> {
+    const t = await createTestApp({ CONSOLE_ALERTS: 'off' }, { dir: dir.dir });
     apps.push(t);
     const source = createRssSource({
       id: 'rss:agency-press',
@@ -45,7 +45,7 @@ describe('rss source polled', () => {
   }
 
   it('is silent on the first poll, alerts once per new matching item, and not again after a restart', async () => {
-    const first = open();
+    const first = await open();
     feed.serve(fixture('press-v1.xml'));
     // Only the Entity List release passes the filter: the baseline remembers it, silently.
     expect(await first.poll()).toEqual({ status: 'baseline', count: 1, unit: 'items' });
@@ -77,7 +77,7 @@ describe('rss source polled', () => {
     apps = [];
 
     // A new process on the same database: the same feed, served afresh (no 304), alerts nothing.
-    const second = open();
+    const second = await open();
     feed.serve(fixture('press-v2.xml'));
     expect(await second.poll()).toEqual({ status: 'items', seen: 2, new: 0, alerts: 0 });
     expect((await second.t.app.store.listAlerts(10)).length).toBe(1);
@@ -85,7 +85,7 @@ describe('rss source polled', () => {
   });
 
   it('records an HTML page as a refused poll, not as an empty feed', async () => {
-    const { t, poll } = open();
+    const { t, poll } = await open();
     feed.serve(fixture('not-a-feed.html'));
     expect(await poll()).toMatchObject({ status: 'refused', code: 'html' });
     expect((await t.app.store.getSourceState('rss:agency-press'))?.lastError?.code).toBe('html');
