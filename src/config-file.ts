@@ -11,11 +11,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { checkSelector } from './sources/page/extract.js';
 import { regexProblem } from './sources/rss/regex.js';
+
+// yaml is loaded only when a YAML config file exists.
+const requireLazily = createRequire(import.meta.url);
+function parseYaml(text: string): unknown {
+  return (requireLazily('yaml') as typeof import('yaml')).parse(text);
+}
 
 /** Names become source ids (`rss:<name>`, `page:<name>`): lower case, digits, dashes. */
 const Name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');

@@ -9,7 +9,8 @@
  *   const [root] = parseXml('<RULE><SUBJECT>Additions to the Entity List</SUBJECT></RULE>');
  *   textOf(childrenNamed(root!, 'SUBJECT')[0]!) // "Additions to the Entity List"
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 import { SnapshotRefusedError } from '../../errors.js';
 
 export interface XmlElement {
@@ -22,7 +23,19 @@ export interface XmlElement {
 /** An element, or a run of text (entities decoded). */
 export type XmlNode = XmlElement | string;
 
-const parser = new XMLParser({
+// fast-xml-parser is loaded on first use (a few MB): only the Federal Register and eCFR sources need it.
+const requireLazily = createRequire(import.meta.url);
+type Fxp = typeof import('fast-xml-parser');
+let parserInstance: XMLParser | null = null;
+function fxp(): Fxp {
+  return requireLazily('fast-xml-parser') as Fxp;
+}
+function xmlParser(): XMLParser {
+  parserInstance ??= new (fxp().XMLParser)(PARSER_OPTIONS);
+  return parserInstance;
+}
+
+const PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -33,7 +46,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   processEntities: true,
   htmlEntities: true,
-});
+};
 
 type RawNode = Record<string, unknown>;
 
@@ -65,12 +78,12 @@ function convert(raw: unknown[]): XmlNode[] {
  */
 export function parseXml(xml: string, what = 'XML document'): XmlElement[] {
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const valid = XMLValidator.validate(text);
+  const valid = fxp().XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     throw new SnapshotRefusedError('unparseable', `${what} is not well-formed XML (line ${line}, column ${col}): ${msg}`);
   }
-  return convert(parser.parse(text) as unknown[]).filter(isElement);
+  return convert(xmlParser().parse(text) as unknown[]).filter(isElement);
 }
 
 export function isElement(node: XmlNode): node is XmlElement {

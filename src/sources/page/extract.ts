@@ -8,8 +8,15 @@
  *   regionLines('<main><table><tr><td>Huawei</td><td>2021-03-12</td></tr></table></main>', 'main table')
  *   // → { matched: 1, lines: ['Huawei | 2021-03-12'] }
  */
-import { load, type CheerioAPI } from 'cheerio';
+import { createRequire } from 'node:module';
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+
+// cheerio costs ~16 MB and ~0.25 s to load: only installs that watch a page should pay that.
+const requireLazily = createRequire(import.meta.url);
+function load(html: string): CheerioAPI {
+  return (requireLazily('cheerio') as typeof import('cheerio')).load(html);
+}
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',

@@ -10,7 +10,6 @@
  *   feed.items[0].id                        // "https://www.bis.gov/press-release/…"
  */
 import { createHash } from 'node:crypto';
-import Parser from 'rss-parser';
 import { checkBody } from '../../core/guard.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { FeedOutput, type FeedEntry } from './schema.js';
@@ -56,6 +55,8 @@ export async function parseFeed(bytes: Buffer): Promise<ParsedFeed> {
   checkBody(bytes, null);
   let output: unknown;
   try {
+    // Loaded on first use: only installs with an RSS feed configured pay for it.
+    const { default: Parser } = await import('rss-parser');
     output = await new Parser().parseString(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new SnapshotRefusedError('unparseable', 'the download is not an RSS or Atom feed', { cause: err });
