@@ -129,23 +129,20 @@ export function changeCount(diff: SnapshotDiff): number {
 export function narrowByFingerprint(
   stored: ReadonlyMap<string, string>,
   next: readonly Designation[],
-  fingerprintOf: (d: Designation) => string,
+  nextFingerprints: ReadonlyMap<string, string>,
 ): { candidates: Designation[]; oldKeysToLoad: string[] } {
-  const seen = new Set<string>();
   const candidates: Designation[] = [];
   const oldKeysToLoad: string[] = [];
   for (const d of next) {
     const fp = stored.get(d.key);
     if (fp === undefined) {
       candidates.push(d);
-      continue;
-    }
-    seen.add(d.key);
-    if (fp !== fingerprintOf(d)) {
+    } else if (fp !== nextFingerprints.get(d.key)) {
       candidates.push(d);
       oldKeysToLoad.push(d.key);
     }
   }
-  for (const key of stored.keys()) if (!seen.has(key)) oldKeysToLoad.push(key);
+  // Stored keys the new snapshot lacks: removed, or re-keyed (paired by base key in the diff).
+  for (const key of stored.keys()) if (!nextFingerprints.has(key)) oldKeysToLoad.push(key);
   return { candidates, oldKeysToLoad };
 }

@@ -128,16 +128,16 @@ async function fetchParseCommit(
   }
   checkBody(body.bytes, body.contentType);
   const next = source.parse(body);
+  const location = body.location;
+  // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
+  body = undefined;
   if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
 
   const fingerprints = new Map<string, string>();
-  const fpOf = new Map<Designation, string>();
-  for (const d of next) {
-    const fp = fingerprint(d);
-    fingerprints.set(d.key, fp);
-    fpOf.set(d, fp);
-  }
-  const fingerprintOf = (d: Designation): string => fpOf.get(d) ?? fingerprint(d);
+  for (const d of next) fingerprints.set(d.key, fingerprint(d));
+  // Rows loaded from the store are hashed afresh (they are few); new rows have theirs by key.
+  const loaded = new Set<Designation>();
+  const fingerprintOf = (d: Designation): string => (loaded.has(d) ? fingerprint(d) : fingerprints.get(d.key)!);
 
   // The first accepted snapshot of a source is a silent baseline: stored, never announced.
   const baseline = !state?.lastSuccessAt;
@@ -145,11 +145,13 @@ async function fetchParseCommit(
   if (baseline) {
     const stored = await store.currentFingerprints(source.id);
     const previous = stored.size > 0 ? await store.currentDesignations(source.id) : [];
+    for (const d of previous) loaded.add(d);
     diff = diffSnapshots(previous, next, fingerprintOf);
   } else {
     const stored = await store.currentFingerprints(source.id);
-    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprintOf);
+    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprints);
     const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
+    for (const d of oldRows) loaded.add(d);
     diff = diffSnapshots(oldRows, candidates, fingerprintOf);
     if (!options.allowMassRemoval) {
       checkSnapshot(next.length, countByList(diff.removed), countByKeyList(stored.keys()), deps.guard);
@@ -174,7 +176,7 @@ async function fetchParseCommit(
       contentHash: hash,
       etag: validators.etag,
       lastModified: validators.lastModified,
-      location: body.location,
+      location,
       rowCount: next.length,
     },
     baseline,

@@ -85,7 +85,7 @@ describe('narrowByFingerprint', () => {
     const rows = ['A', 'B', 'C', 'D'].map((n) => makeDesignation({ name: `Company ${n}`, list: 'EL' }));
     const stored = new Map(rows.map((d) => [d.key, fingerprint(d)]));
     const next = [rows[0]!, { ...rows[1]!, aliases: ['B2'] }, rows[2]!, makeDesignation({ name: 'Company E', list: 'EL' })];
-    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprint);
+    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, new Map(next.map((d) => [d.key, fingerprint(d)])));
     expect(names(candidates)).toEqual(['Company B', 'Company E']);
     expect(oldKeysToLoad.sort()).toEqual(['EL:company b', 'EL:company d']);
   });
