@@ -6,7 +6,7 @@
  * «Энергомаш-Урал»"), and "SURNAME, Given Patronymic" people with spelling-variant aliases.
  */
 import anyAscii from 'any-ascii';
-import type { Designation } from '../src/core/model.js';
+import { blankDesignation, type Designation } from '../src/core/model.js';
 import { normaliseName } from '../src/core/text.js';
 import { pick, random, type BenchDoc } from './lookup-data.js';
 
@@ -61,26 +61,7 @@ function capitalise(word: string): string {
 }
 
 function designation(name: string, aliases: string[], type: string | null, list: Designation['list'], n: number): Designation {
-  return {
-    key: `${list}:${n}`,
-    list,
-    listName: list,
-    name,
-    aliases,
-    type,
-    countries: [],
-    addresses: [],
-    programs: [],
-    frCitation: null,
-    startDate: null,
-    endDate: null,
-    licenseRequirement: null,
-    licensePolicy: null,
-    ids: [],
-    remarks: null,
-    sourceId: String(n),
-    sourceUrl: null,
-  };
+  return blankDesignation({ key: `${list}:${n}`, list, listName: list, name, aliases, type, sourceId: String(n) });
 }
 
 function chineseCompany(rand: () => number, n: number): Designation {

@@ -110,3 +110,24 @@ export interface SnapshotDiff {
   removed: Designation[];
   amended: Array<{ before: Designation; after: Designation; fields: FieldChange[] }>;
 }
+
+/** A designation with every optional field empty: for builders, tests and indexes of plain names. */
+export function blankDesignation(fields: Pick<Designation, 'key' | 'list' | 'listName' | 'name'> & Partial<Designation>): Designation {
+  return {
+    aliases: [],
+    type: null,
+    countries: [],
+    addresses: [],
+    programs: [],
+    frCitation: null,
+    startDate: null,
+    endDate: null,
+    licenseRequirement: null,
+    licensePolicy: null,
+    ids: [],
+    remarks: null,
+    sourceId: null,
+    sourceUrl: null,
+    ...fields,
+  };
+}

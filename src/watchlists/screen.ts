@@ -24,7 +24,7 @@
  */
 import type { WatchlistHitAlert } from '../core/alert.js';
 import { MatchIndex } from '../core/match/index.js';
-import type { Designation } from '../core/model.js';
+import { blankDesignation, type Designation } from '../core/model.js';
 
 /** One counterparty of one watchlist (the store's WatchlistMember). */
 export interface ScreenedCounterparty {
@@ -101,26 +101,8 @@ export function screenCounterparties(
 
 /** A counterparty as the engine indexes it: its name only, keyed by its position. */
 function asDesignation(counterparty: ScreenedCounterparty, position: number): Designation {
-  return {
-    key: String(position),
-    list: 'EL', // unused by the engine; a Designation needs one
-    listName: counterparty.watchlist,
-    name: counterparty.name,
-    aliases: [],
-    type: null,
-    countries: [],
-    addresses: [],
-    programs: [],
-    frCitation: null,
-    startDate: null,
-    endDate: null,
-    licenseRequirement: null,
-    licensePolicy: null,
-    ids: [],
-    remarks: null,
-    sourceId: null,
-    sourceUrl: null,
-  };
+  // list is unused by the engine; a Designation needs one.
+  return blankDesignation({ key: String(position), list: 'EL', listName: counterparty.watchlist, name: counterparty.name });
 }
 
 /** Counterparties indexed by name, to find which of them a changed designation concerns. */

@@ -9,7 +9,7 @@
  */
 import { baseKey } from '../../src/core/identity.js';
 import { LISTS } from '../../src/core/lists.js';
-import type { Designation, ListCode } from '../../src/core/model.js';
+import { blankDesignation, type Designation, type ListCode } from '../../src/core/model.js';
 
 const AGENCY_NAMES = {
   BIS: 'Bureau of Industry and Security',
@@ -24,23 +24,6 @@ export function listNameOf(list: ListCode): string {
 }
 
 export function makeDesignation(overrides: Partial<Designation> & { name: string; list: ListCode }): Designation {
-  const keyless: Omit<Designation, 'key'> = {
-    listName: listNameOf(overrides.list),
-    aliases: [],
-    type: 'Entity',
-    countries: [],
-    addresses: [],
-    programs: [],
-    frCitation: null,
-    startDate: null,
-    endDate: null,
-    licenseRequirement: null,
-    licensePolicy: null,
-    ids: [],
-    remarks: null,
-    sourceId: null,
-    sourceUrl: null,
-    ...overrides,
-  };
+  const keyless = blankDesignation({ key: '', listName: listNameOf(overrides.list), type: 'Entity', ...overrides });
   return { ...keyless, key: overrides.key ?? baseKey(keyless) };
 }
