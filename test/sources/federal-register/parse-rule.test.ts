@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { blankDesignation } from '../../../src/core/model.js';
 import { describe, expect, it } from 'vitest';
 import type { Keyless } from '../../../src/core/identity.js';
 import { SnapshotRefusedError } from '../../../src/errors.js';
@@ -11,26 +12,8 @@ function fixture(name: string): string {
 const EL = 'Entity List (EL) - Bureau of Industry and Security';
 
 function blank(overrides: Partial<Keyless>): Keyless {
-  return {
-    list: 'EL',
-    listName: EL,
-    name: '',
-    aliases: [],
-    type: null,
-    countries: [],
-    addresses: [],
-    programs: [],
-    frCitation: null,
-    startDate: null,
-    endDate: null,
-    licenseRequirement: null,
-    licensePolicy: null,
-    ids: [],
-    remarks: null,
-    sourceId: null,
-    sourceUrl: null,
-    ...overrides,
-  };
+  const { key: _key, ...keyless } = blankDesignation({ key: '', list: 'EL', listName: EL, name: '', ...overrides });
+  return keyless;
 }
 
 describe('parseEntityListRule on an Entity List rule', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Designation } from '../../../src/core/model.js';
+import { blankDesignation, type Designation } from '../../../src/core/model.js';
 import { SnapshotRefusedError } from '../../../src/errors.js';
 import { parseOfacSdn } from '../../../src/sources/ofac-sdn/parse.js';
 import { bodyOf, fixture, SDN_DIR, textBody } from './helpers.js';
@@ -9,24 +9,7 @@ const LIST_NAME = 'Specially Designated Nationals (SDN) - Treasury Department';
 const URL_SDN = 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists';
 
 function designation(fields: Partial<Designation> & Pick<Designation, 'key' | 'name' | 'sourceId'>): Designation {
-  return {
-    list: 'SDN',
-    listName: LIST_NAME,
-    aliases: [],
-    type: 'Entity',
-    countries: [],
-    addresses: [],
-    programs: [],
-    frCitation: null,
-    startDate: null,
-    endDate: null,
-    licenseRequirement: null,
-    licensePolicy: null,
-    ids: [],
-    remarks: null,
-    sourceUrl: URL_SDN,
-    ...fields,
-  };
+  return blankDesignation({ list: 'SDN', listName: LIST_NAME, type: 'Entity', sourceUrl: URL_SDN, ...fields });
 }
 
 function refusal(run: () => unknown): SnapshotRefusedError {
