@@ -102,6 +102,7 @@ describe('entitywatch CLI on fixtures', () => {
     expect(run.stdout).toContain('ok    configuration is valid');
     expect(run.stdout).toMatch(/ok    channel webhook:[0-9a-f]{8} \(webhook\)/);
     expect(run.stdout).toContain('ok    source csl');
+    expect(run.stdout).toMatch(/next poll \d{4}-\d\d-\d\dT/);
     expect(run.stdout + run.stderr).not.toContain('XYZSECRET');
   });
 

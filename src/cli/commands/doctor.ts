@@ -40,7 +40,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
         bad(`database or sources: ${describeError(err)}`);
       }
       const task = cron.createTask(config.schedule.cron, () => undefined);
-      ok(`schedule "${config.schedule.cron}", next poll ${task.getNextRun()?.toISOString() ?? 'never'} (+ up to ${config.schedule.jitterMs / 1000}s jitter)`);
+      ok(`schedule "${config.schedule.cron}", next poll ${task.getNextRuns(1)[0]?.toISOString() ?? 'never'} (+ up to ${config.schedule.jitterMs / 1000}s jitter)`);
       await task.destroy();
       writeLine(ctx.io, JSON.stringify(redactedConfig(config)));
       if (problems.length > 0) throw new CommandFailed(`${problems.length} check(s) failed`);
