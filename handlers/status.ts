@@ -2,18 +2,12 @@
  * `status` (admin-only): each source's health, last success and last error, and the channels
  * whose latest delivery failed — where an archived channel or a missing scope shows up.
  */
-import type { SourceState } from '../store/types.js';
+import { healthOf } from '../store/health.js';
 import { guarded } from './guard.js';
 import type { ChannelProblem, Handler, SourceStatus } from './types.js';
 
 /** Recent alerts scanned for failing deliveries. */
 const RECENT_ALERTS = 100;
-
-/** Same meaning as `entitywatch status` (src/cli/commands/status.ts healthOf). */
-export function sourceHealth(state: SourceState): SourceStatus['health'] {
-  if (!state.lastError) return state.lastSuccessAt ? 'ok' : 'never-polled';
-  return state.lastError.code === 'unavailable' || state.lastError.code === 'internal' ? 'failing' : 'refused';
-}
 
 export const statusHandler = {
   id: 'status',
@@ -25,7 +19,7 @@ export const statusHandler = {
     const sources: SourceStatus[] = states
       .map((state) => ({
         id: state.source,
-        health: sourceHealth(state),
+        health: healthOf(state),
         lastSuccessAt: state.lastSuccessAt,
         lastError: state.lastError,
         consecutiveFailures: state.consecutiveFailures,

@@ -7,16 +7,9 @@
  */
 import type { Command } from 'commander';
 import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
-import type { SourceState } from '../../../store/types.js';
+import { healthOf } from '../../../store/health.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
-export type SourceHealth = 'ok' | 'failing' | 'refused' | 'never-polled';
-
-export function healthOf(state: SourceState | null): SourceHealth {
-  if (!state) return 'never-polled';
-  if (!state.lastError) return state.lastSuccessAt ? 'ok' : 'never-polled';
-  return state.lastError.code === 'unavailable' || state.lastError.code === 'internal' ? 'failing' : 'refused';
-}
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
