@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Store } from '../../store/types.js';
 import { createConsoleNotifier } from './console/index.js';
+import { ruleChannelIds } from './rule-channels.js';
 import type { Notifier } from './types.js';
 import { createWebhookNotifier } from './webhook/index.js';
 
@@ -21,10 +22,6 @@ export interface NotifierEnv {
   store: Pick<Store, 'listWatchRules'>;
 }
 
-/** Channel ids (without the prefix) that have watch rules for one platform. */
-function ruleChannelIds(store: NotifierEnv['store'], prefix: string): Promise<string[]> {
-  return store.listWatchRules().then((rules) => rules.map((r) => r.channel).filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length)));
-}
 
 /**
  * The configured notifiers. Chat platform modules (Slack's and Discord's SDKs, ~70 MB and

@@ -18,6 +18,7 @@ import type { Channel, DeliveryReceipt, DeliveryRequest, Notifier } from '../typ
 import { toDeliveryError } from './errors.js';
 import { findPosted, METADATA_EVENT_TYPE, type Posted } from './lookup.js';
 import { renderSlackAlert, type SlackMessage } from './render.js';
+import { ruleChannelIds } from '../rule-channels.js';
 
 export const SLACK_PREFIX = 'slack:';
 
@@ -48,8 +49,7 @@ export function slackChannel(id: string): Channel {
 
 /** `ruleChannels` for the options: the Slack channel ids of the store's watch rules ("slack:C0123" → "C0123"). */
 export function slackRuleChannels(store: Pick<Store, 'listWatchRules'>): () => Promise<string[]> {
-  return async () =>
-    (await store.listWatchRules()).map((rule) => rule.channel).filter((c) => c.startsWith(SLACK_PREFIX)).map((c) => c.slice(SLACK_PREFIX.length));
+  return () => ruleChannelIds(store, SLACK_PREFIX);
 }
 
 /** The Web API base URL with its trailing slash, as WebClient wants it; Slack's when none is given. */
