@@ -9,6 +9,9 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
 import type { Notifier } from '../../src/notifiers/types.js';
+import { buildSnapshotSource } from '../../src/sources/registry.js';
+import { pollSource } from '../../src/worker/poll.js';
+import { snapshotRoute, startFakeServer, type FakeServer } from './http.js';
 
 export interface TestApp {
   app: App;
@@ -46,6 +49,33 @@ export async function createTestApp(
     async close() {
       await app.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real app polling a local trade.gov stand-in that serves one changeable CSL body with ETags. */
+export interface CslStandIn {
+  server: FakeServer;
+  route: ReturnType<typeof snapshotRoute>;
+  t: TestApp;
+  /** One poll of the `csl` source through the real poll path. */
+  poll(): ReturnType<typeof pollSource>;
+  close(): Promise<void>;
+}
+
+export async function startCslStandIn(env: Record<string, string> = {}): Promise<CslStandIn> {
+  const server = await startFakeServer();
+  const route = snapshotRoute();
+  server.route('GET', '/consolidated.json', route.handler);
+  const t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json`, ...env });
+  return {
+    server,
+    route,
+    t,
+    poll: () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps),
+    async close() {
+      await t.close();
+      await server.close();
     },
   };
 }

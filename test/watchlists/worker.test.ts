@@ -5,12 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WatchlistHitAlert } from '../../src/core/alert.js';
-import { buildSnapshotSource } from '../../src/sources/registry.js';
 import { parseCounterpartyCsv } from '../../src/watchlists/parse-csv.js';
-import { pollSource } from '../../src/worker/poll.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startCslStandIn, type CslStandIn, type TestApp } from '../helpers/app.js';
 import { cslJson, manyRows, SOURCES, type CslRowSpec } from '../helpers/csl.js';
-import { snapshotRoute, startFakeServer, type FakeServer } from '../helpers/http.js';
+import type { FakeServer } from '../helpers/http.js';
 
 const base: CslRowSpec[] = [
   { name: 'Beijing Megvii Technology Co., Ltd.', address: '1 Vision Road', city: 'Beijing' },
@@ -22,22 +20,18 @@ const HIKVISION: CslRowSpec = { name: 'Hangzhou Hikvision Digital Technology Co.
 const AT = '2026-05-04T09:00:00.000Z';
 
 describe('watchlist screening in the poll cycle', () => {
+  let standIn: CslStandIn;
   let server: FakeServer;
-  let route: ReturnType<typeof snapshotRoute>;
+  let route: CslStandIn['route'];
   let t: TestApp;
 
   beforeEach(async () => {
-    server = await startFakeServer();
-    route = snapshotRoute();
-    server.route('GET', '/consolidated.json', route.handler);
-    t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
+    standIn = await startCslStandIn({ CONSOLE_ALERTS: 'on' });
+    ({ server, route, t } = standIn);
   });
-  afterEach(async () => {
-    await t.close();
-    await server.close();
-  });
+  afterEach(() => standIn.close());
 
-  const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
+  const poll = () => standIn.poll();
   const importSuppliers = async () => {
     const rows = parseCounterpartyCsv(readFileSync(new URL('../fixtures/watchlists/suppliers.csv', import.meta.url)));
     await t.app.store.importWatchlist('suppliers', rows, 'cli:test', AT);

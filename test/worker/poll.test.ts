@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pollSource } from '../../src/worker/poll.js';
-import { buildSnapshotSource } from '../../src/sources/registry.js';
 import { cslJson, manyRows, SOURCES, type CslRowSpec } from '../helpers/csl.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { snapshotRoute, startFakeServer, type FakeServer } from '../helpers/http.js';
+import { startCslStandIn, type CslStandIn, type TestApp } from '../helpers/app.js';
+import type { FakeServer } from '../helpers/http.js';
 
 const base: CslRowSpec[] = [
   { name: 'Alpha Quantum Co., Ltd.', address: '1 Qubit Road', city: 'Hefei' },
@@ -13,22 +11,18 @@ const base: CslRowSpec[] = [
 ];
 
 describe('poll cycle against a local trade.gov stand-in', () => {
+  let standIn: CslStandIn;
   let server: FakeServer;
-  let route: ReturnType<typeof snapshotRoute>;
+  let route: CslStandIn['route'];
   let t: TestApp;
 
   beforeEach(async () => {
-    server = await startFakeServer();
-    route = snapshotRoute();
-    server.route('GET', '/consolidated.json', route.handler);
-    t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json`, CONSOLE_ALERTS: 'on' });
+    standIn = await startCslStandIn({ CONSOLE_ALERTS: 'on' });
+    ({ server, route, t } = standIn);
   });
-  afterEach(async () => {
-    await t.close();
-    await server.close();
-  });
+  afterEach(() => standIn.close());
 
-  const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
+  const poll = () => standIn.poll();
 
   it('stores the first snapshot as a silent baseline, then costs one request when unchanged (304)', async () => {
     route.serve(cslJson(base));
@@ -147,11 +141,7 @@ describe('poll cycle against a local trade.gov stand-in', () => {
 
 describe('validators', () => {
   it('keeps new validators when a 200 brings the same content, so the next poll gets a 304', async () => {
-    const server = await startFakeServer();
-    const route = snapshotRoute();
-    server.route('GET', '/consolidated.json', route.handler);
-    const t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json` });
-    const poll = () => pollSource(buildSnapshotSource('csl', t.app.config), t.app.pollDeps);
+    const { route, poll, close } = await startCslStandIn();
     try {
       const body = cslJson([{ name: 'Stable Co' }]);
       route.serve(body);
@@ -161,8 +151,7 @@ describe('validators', () => {
       expect(await poll()).toEqual({ status: 'not-modified' });
       expect(route.hits).toEqual({ full: 2, notModified: 1 });
     } finally {
-      await t.close();
-      await server.close();
+      await close();
     }
   });
 });
