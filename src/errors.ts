@@ -26,6 +26,9 @@ export const REFUSAL_CODES = [
   'unparseable', // not valid CSV/JSON/XML of the expected shape
   'mass-removal', // would remove more than the allowed share of a list
   'not-found', // 404/410: the URL no longer serves the list
+  'encoding', // bytes that are not text in an encoding the source accepts (see src/core/decode.ts)
+  'duplicated', // an implausible share of rows repeated exactly
+  'blocked', // the publisher answered an automated client with 403 or a challenge page
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
