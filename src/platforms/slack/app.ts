@@ -15,6 +15,7 @@ import { describeError } from '../../errors.js';
 import type { SlackNotifier } from '../../notifiers/slack/index.js';
 import { SLACK_PREFIX, slackApiBase } from '../../notifiers/slack/index.js';
 import type { Store } from '../../../store/types.js';
+import { createOnce } from '../once.js';
 import { createAdminCheck } from './admin.js';
 import type { SlackConfig } from './config.js';
 import { boltLogger } from './logger.js';
@@ -33,6 +34,19 @@ export interface SlackAppDeps {
   notifier: SlackNotifier;
   lookupIndex: () => Promise<LookupIndex>;
   now: () => Date;
+  /**
+   * Socket Mode: how long to wait for a pong, and the step of the reconnect delay (Bolt's
+   * `clientPingTimeout`; default 5 s). Tests shorten it.
+   */
+  socketPingTimeoutMs?: number;
+}
+
+/** Slack's id of one user action: the same on every redelivery of its envelope or request. */
+function deliveryKey(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as { trigger_id?: unknown; team_id?: unknown; team?: { id?: unknown } };
+  const team = typeof b.team_id === 'string' ? b.team_id : typeof b.team?.id === 'string' ? b.team.id : '';
+  return typeof b.trigger_id === 'string' && b.trigger_id !== '' ? `${team}:${b.trigger_id}` : null;
 }
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
@@ -42,13 +56,32 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
   const logger = boltLogger(log);
   // Commands must answer soon: a 429 or 5xx is not waited out for minutes (the default).
   const clientOptions = { slackApiUrl: slackApiBase(config.apiUrl), rejectRateLimitedCalls: true, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  // apps.connections.open is a Web API call made with the app token: it goes to SLACK_API_URL too.
   const receiver =
     config.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger })
+      ? new SocketModeReceiver({
+          appToken: config.appToken ?? '',
+          logger,
+          installerOptions: { clientOptions: { slackApiUrl: slackApiBase(config.apiUrl) } },
+          ...(deps.socketPingTimeoutMs ? { clientPingTimeout: deps.socketPingTimeoutMs } : {}),
+        })
       : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: EVENTS_PATH, port: config.port, logger });
   // Bolt checks the token on the first request rather than at construction (start.ts checks it first).
   const bolt = new BoltApp({ token: config.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
   const isAdmin = createAdminCheck(bolt.client, config.adminUserIds, log);
+  const once = createOnce();
+
+  // Slack delivers at least once (a Socket Mode envelope it thinks unacknowledged comes again,
+  // also after a reconnect): a repeat is acknowledged so Slack stops, and not run again.
+  bolt.use(async (args) => {
+    const key = deliveryKey(args.body);
+    if (key && !once(`slack:${key}`)) {
+      log.info({ trigger: key }, 'slack delivery repeated; acknowledged and not run again');
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
+  });
 
   function context(userId: string, channelId: string, admin: boolean): HandlerContext {
     return {
