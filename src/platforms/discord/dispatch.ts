@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { HandlerContext, LookupIndex, Reply } from '../../../handlers/types.js';
 import type { Alert } from '../../core/alert.js';
 import type { Store } from '../../../store/types.js';
+import type { Once } from '../once.js';
 import { autocomplete } from './autocomplete.js';
 import { commandByName } from './commands.js';
 import type { Completer } from './completer.js';
@@ -39,7 +40,12 @@ export interface DispatchDeps {
   deferAfterMs?: number;
   /** Autocomplete gives up on a not-yet-built index after this long (default 2,000 ms). */
   autocompleteTimeoutMs?: number;
+  /** Remembers interaction ids: one delivered twice (around a gateway resume) runs once. */
+  once?: Once;
 }
+
+/** The interaction was handled already: nothing is run or answered again. */
+export const REPEATED = 'repeated';
 
 export interface DispatchResult {
   /** The interaction response (type 1, 4, 5 or 8). */
@@ -53,11 +59,15 @@ function message(data: ReplyMessage): DispatchResult {
 }
 
 /** null when the payload is not an interaction (the HTTP endpoint answers 400). */
-export async function dispatchInteraction(payload: unknown, deps: DispatchDeps): Promise<DispatchResult | null> {
+export async function dispatchInteraction(payload: unknown, deps: DispatchDeps): Promise<DispatchResult | typeof REPEATED | null> {
   const parsed = Interaction.safeParse(payload);
   if (!parsed.success) return null;
   const interaction = parsed.data;
   if (interaction.type === INTERACTION.ping) return { response: { type: RESPONSE.pong }, followUp: null };
+  if (deps.once && !deps.once(`discord:${interaction.id}`)) {
+    deps.log.info({ interaction: interaction.id }, 'discord interaction delivered again; not run twice');
+    return REPEATED;
+  }
   const invocation = invocationOf(interaction);
   const command = invocation ? commandByName(invocation.command) : undefined;
   if (!invocation || !command) return message(renderReply({ kind: 'error', message: 'Unknown command.' }, { ephemeral: true }));
