@@ -8,7 +8,7 @@
  * kept). Every message has `allowed_mentions: { parse: [] }`; errors and refusals are ephemeral.
  */
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import type { LookupMatch, Reply } from '../../../handlers/types.js';
+import type { LookupMatch, Reply, RuleOrigin } from '../../../handlers/types.js';
 import type { WatchRule } from '../../core/watch.js';
 import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
 import { embedChars, LIMITS } from '../../notifiers/discord/pack.js';
@@ -64,10 +64,11 @@ function fitting(embeds: APIEmbed[]): APIEmbed[] {
   return kept;
 }
 
-function ruleLine(rule: WatchRule): string {
+function ruleLine(rule: WatchRule, origin: RuleOrigin | undefined): string {
   const what = [rule.term && `“${escapeText(rule.term)}”`, rule.list && `list ${rule.list}`, rule.country && `country ${rule.country}`].filter(Boolean).join(', ');
   const where = rule.channel === '*' ? ' (every channel)' : '';
-  return `\`#${rule.id}\` ${what}${where} — by ${escapeText(rule.createdBy)}`;
+  const added = origin ? `added by ${escapeText(origin.actor)}, ${origin.at.slice(0, 16).replace('T', ' ')} UTC` : '*no audit entry found*';
+  return `\`#${rule.id}\` ${what}${where} — ${added}`;
 }
 
 export function renderReply(reply: Reply, options: { ephemeral: boolean }): ReplyMessage {
@@ -87,7 +88,7 @@ export function renderReply(reply: Reply, options: { ephemeral: boolean }): Repl
     }
     case 'rules': {
       const head = reply.changed ? `${reply.changed.action === 'added' ? 'Added' : 'Removed'} rule \`#${reply.changed.rule.id}\`.` : 'Watch rules for this channel:';
-      const body = reply.rules.length ? reply.rules.map(ruleLine).join('\n') : 'No rules: this channel receives every alert it is sent.';
+      const body = reply.rules.length ? reply.rules.map((r) => ruleLine(r, reply.origins?.find((o) => o.ruleId === r.id))).join('\n') : 'No rules: this channel receives every alert it is sent.';
       return text(`${head}\n${body}`, ephemeral);
     }
     case 'status': {

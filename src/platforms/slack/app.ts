@@ -4,19 +4,24 @@
  * response URL. Nothing here decides what a command does: that is handlers/.
  *
  *   /entity <name>                         anyone; ephemeral answer with a "Share in channel" button
- *   /entitywatch add|remove|list|status|test   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
+ *   /entitywatch add|remove|list|status|test|watchlist …   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
+ *
+ * A reply that carries a file (screening results) sends it to the user's DMs with the app;
+ * `watchlist import` reads the CSV the user shared (files.ts).
  */
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, type RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { entityHandler } from '../../../handlers/entity.js';
 import { resolveAdminCommand } from '../../../handlers/registry.js';
-import type { Handler, HandlerContext, LookupIndex, Reply } from '../../../handlers/types.js';
+import type { Handler, HandlerContext, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
 import { describeError } from '../../errors.js';
 import type { SlackNotifier } from '../../notifiers/slack/index.js';
 import { SLACK_PREFIX, slackApiBase } from '../../notifiers/slack/index.js';
+import { context as contextBlock, escapeText } from '../../notifiers/slack/mrkdwn.js';
 import type { Store } from '../../../store/types.js';
 import { createOnce } from '../once.js';
 import { createAdminCheck } from './admin.js';
+import { sendFileToUser, slackFileReader } from './files.js';
 import type { SlackConfig } from './config.js';
 import { boltLogger } from './logger.js';
 import { renderReply, SHARE_ACTION } from './render.js';
@@ -83,8 +88,11 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
     await args.next();
   });
 
+  const readFile = slackFileReader({ client: bolt.client, botToken: config.botToken, log });
+
   function context(userId: string, channelId: string, admin: boolean): HandlerContext {
     return {
+      attachment: (ref) => readFile({ userId, channelId, ref }),
       store: deps.store,
       lookupIndex: deps.lookupIndex,
       actor: { platform: 'slack', userId, isAdmin: admin },
@@ -132,8 +140,21 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
     const admin = resolved.handler.adminOnly ? await isAdmin(command.user_id) : false;
     if (resolved.handler.adminOnly && !admin) log.info({ user: command.user_id, command: resolved.handler.id }, 'slack admin command refused');
     const reply = await run(resolved.handler, context(command.user_id, command.channel_id, admin), resolved.args);
-    await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
+    const message = renderReply(reply);
+    if (reply.kind === 'text' && reply.file) message.blocks.push(contextBlock([await deliverFile(command.user_id, reply.file, command.channel_id)]));
+    await answer(respond, { response_type: 'ephemeral', ...message });
   });
+
+  /** Send a reply's file to the user's DMs; the line that says where it went, or why not. */
+  async function deliverFile(userId: string, file: ReplyFile, channelId: string): Promise<string> {
+    try {
+      await sendFileToUser(bolt.client, userId, file, `${file.name}, requested in <#${channelId}>.`);
+      return `:page_facing_up: ${escapeText(file.name)} is in your direct messages with entitywatch.`;
+    } catch (err) {
+      log.warn({ user: userId, file: file.name, reason: describeError(err) }, 'slack file upload failed');
+      return `:warning: ${escapeText(file.name)} could not be sent (${escapeText(describeError(err))}): the app needs the files:write and im:write scopes.`;
+    }
+  }
 
   bolt.action({ action_id: SHARE_ACTION }, async ({ ack, body, action, respond }) => {
     await ack();

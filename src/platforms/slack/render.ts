@@ -8,7 +8,7 @@
  * A `matches` reply gets a "Share in channel" button (action SHARE_ACTION, value = the query)
  * unless `shared` — the shared copy is posted for everyone and has no button.
  */
-import type { LookupMatch, Reply, SourceStatus } from '../../../handlers/types.js';
+import type { LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
 import { frLinks } from '../../core/alerts.js';
 import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
@@ -16,6 +16,11 @@ import type { WatchRule } from '../../core/watch.js';
 import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
 
 export const SHARE_ACTION = 'entity_share';
+
+/** "2026-05-04T09:30:00.000Z" → "2026-05-04 09:30". */
+function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
 
 export interface ButtonBlock {
   type: 'actions';
@@ -66,16 +71,17 @@ function matches(query: string, found: readonly LookupMatch[], shared: string | 
   return { text, blocks };
 }
 
-function ruleLine(rule: WatchRule): string {
+function ruleLine(rule: WatchRule, origin: RuleOrigin | undefined): string {
   const what = [rule.term && `“${escapeText(rule.term)}”`, rule.list && `list ${rule.list}`, rule.country && `country ${rule.country}`].filter(Boolean).join(', ');
   const scope = rule.channel === '*' ? ' _(every channel)_' : '';
-  return `*#${rule.id}* ${what}${scope} — by ${escapeText(rule.createdBy)}, ${escapeText(rule.createdAt.slice(0, 16).replace('T', ' '))} UTC`;
+  const added = origin ? `added by ${escapeText(origin.actor)}, ${escapeText(utcMinute(origin.at))} UTC` : '_no audit entry found_';
+  return `*#${rule.id}* ${what}${scope} — ${added}`;
 }
 
 function rules(reply: Extract<Reply, { kind: 'rules' }>): ReplyMessage {
   const done = reply.changed ? `${reply.changed.action === 'added' ? 'Added' : 'Removed'} rule #${reply.changed.rule.id}.` : null;
   const list = reply.rules.length
-    ? `This channel gets only the alert rows matching one of these rules:\n${reply.rules.map(ruleLine).join('\n')}`
+    ? `This channel gets only the alert rows matching one of these rules:\n${reply.rules.map((r) => ruleLine(r, reply.origins?.find((o) => o.ruleId === r.id))).join('\n')}`
     : 'No rules: this channel gets every alert.';
   const text = done ?? 'Watch rules for this channel';
   return { text, blocks: [section([done, list].filter(Boolean).join('\n'))] };
