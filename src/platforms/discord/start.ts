@@ -75,8 +75,14 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
       const channel = { id: discordChannelId(channelId), notifier: 'discord', target: channelId };
       await notifier.send({ alert, channel, idempotencyKey: `${alert.id}:${channel.id}`, threadRemoteId: null });
     },
-    async editOriginal(applicationId, token, message) {
-      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: message, auth: false });
+    async editOriginal(applicationId, token, message, files) {
+      // Files go as multipart (payload_json + files[n]); `attachments` names each by its index.
+      const body = files.length ? { ...message, attachments: files.map((f, id) => ({ id, filename: f.name })) } : message;
+      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
+        body,
+        files: files.map((f) => ({ name: f.name, data: f.bytes, contentType: f.contentType })),
+        auth: false,
+      });
     },
   };
 

@@ -21,9 +21,8 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ChatFile, ReplyFile } from '../../../handlers/types.js';
 import { describeError, UsageError } from '../../errors.js';
+import { MAX_CHAT_FILE_BYTES, readCapped, tooLarge } from '../download.js';
 
-/** Largest counterparty file read from chat; 100,000 rows of names fit well within it. */
-export const MAX_CHAT_FILE_BYTES = 20 * 1024 * 1024;
 /** How far back a file shared without a link is looked for. */
 const RECENT_SECONDS = 60 * 60;
 
@@ -69,14 +68,7 @@ async function download(url: string, botToken: string, name: string): Promise<Bu
   if (res.status >= 300 && res.status < 400) throw new UsageError(`Slack would not hand over ${name} (redirected to sign in): the app needs the files:read scope — reinstall it from the manifest`);
   if (!res.ok) throw new UsageError(`Slack answered ${res.status} for ${name}: try sharing the file again`);
   if (type.includes('text/html')) throw new UsageError(`Slack sent a web page instead of ${name}: the app needs the files:read scope — reinstall it from the manifest`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body ?? []) {
-    size += (chunk as Uint8Array).length;
-    if (size > MAX_CHAT_FILE_BYTES) throw new UsageError(`${name} is larger than ${MAX_CHAT_FILE_BYTES / 1024 / 1024} MB: import it with the CLI`);
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(chunks);
+  return readCapped(res, name);
 }
 
 export interface FileRequest {
@@ -96,7 +88,7 @@ export function slackFileReader(options: { client: WebClient; botToken: string; 
       options.log.warn({ user: userId, reason: describeError(err) }, 'slack file lookup failed');
       throw new UsageError(`the file could not be found (${describeError(err)}): is the app in this channel, with the files:read scope?`, { cause: err });
     }
-    if ((file.size ?? 0) > MAX_CHAT_FILE_BYTES) throw new UsageError(`${file.name} is larger than ${MAX_CHAT_FILE_BYTES / 1024 / 1024} MB: import it with the CLI`);
+    if ((file.size ?? 0) > MAX_CHAT_FILE_BYTES) throw tooLarge(file.name);
     const url = file.url_private_download ?? file.url_private;
     if (!url) throw new UsageError(`${file.name} has no download link (an external or deleted file?): share the CSV itself`);
     return { name: file.name, bytes: await download(url, options.botToken, file.name) };

@@ -2,7 +2,7 @@
  * The Discord gateway through its protocol: the real discord.js Client against the local
  * gateway stand-in (GET /gateway/bot → HELLO → IDENTIFY → READY → heartbeats; RESUME after a
  * drop; INVALID_SESSION → a fresh IDENTIFY), interactions answered through the REST callback.
- * The commands themselves are in commands.test.ts.
+ * The commands themselves are in every-command.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.js';

@@ -67,7 +67,7 @@ export interface Option {
 
 let counter = 0;
 
-export function interaction(type: number, data: { name: string; options?: Option[] } | null, who: { userId: string; permissions: string } = { userId: ADMIN_ID, permissions: ADMIN_PERMISSIONS }) {
+export function interaction(type: number, data: { name: string; options?: Option[]; resolved?: Record<string, unknown> } | null, who: { userId: string; permissions: string } = { userId: ADMIN_ID, permissions: ADMIN_PERMISSIONS }) {
   counter++;
   return {
     id: String(900000000000000000n + BigInt(counter)),

@@ -1,7 +1,7 @@
 /**
  * Slack Socket Mode through its protocol: the real Bolt SocketModeReceiver against the local
  * stand-in (apps.connections.open → ws:// → hello → envelopes → acks by envelope_id).
- * Reconnects, redeliveries and the 3-second ack; the commands themselves are in commands.test.ts.
+ * Reconnects, redeliveries and the 3-second ack; the commands themselves are in every-command.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
