@@ -9,7 +9,7 @@
 import type { Alert } from '../src/core/alert.js';
 import type { Designation } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
-import type { Store } from '../store/types.js';
+import type { DesignationEvent, Store } from '../store/types.js';
 
 export type Platform = 'slack' | 'discord' | 'cli';
 
@@ -107,6 +107,12 @@ export interface ChannelProblem {
   final: boolean;
 }
 
+/** What entitywatch saw happen to one designation (its key), oldest first; empty: listed before it watched. */
+export interface DesignationHistory {
+  key: string;
+  events: DesignationEvent[];
+}
+
 /** Who added a watch rule and when, as the audit log recorded it ("watch.add"). */
 export interface RuleOrigin {
   ruleId: number;
@@ -125,7 +131,13 @@ export type Reply =
   /** The actor may not do this. */
   | { kind: 'refusal'; message: string }
   /** A lookup's answer; `matches` empty means "no match", said plainly by the renderer. */
-  | { kind: 'matches'; query: string; matches: LookupMatch[] }
+  | {
+      kind: 'matches';
+      query: string;
+      matches: LookupMatch[];
+      /** Per matched designation, its history (handlers/history.ts); null or absent: not known. */
+      history?: DesignationHistory[] | null;
+    }
   /** Rules that filter this channel (own and "*"); `changed` says what the command did. */
   | {
       kind: 'rules';

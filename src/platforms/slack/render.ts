@@ -8,11 +8,12 @@
  * A `matches` reply gets a "Share in channel" button (action SHARE_ACTION, value = the query)
  * unless `shared` — the shared copy is posted for everyone and has no button.
  */
-import type { LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
+import type { DesignationHistory, LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
 import { frLinks } from '../../core/alerts.js';
 import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
 import type { WatchRule } from '../../core/watch.js';
+import { historyText } from '../history-text.js';
 import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
 
 export const SHARE_ACTION = 'entity_share';
@@ -36,7 +37,7 @@ export interface ReplyMessage {
 /** Slack's limit on a button value. */
 const MAX_BUTTON_VALUE = 2000;
 
-function designationLines(d: Designation, entityName: string): string[] {
+function designationLines(d: Designation, entityName: string, history: DesignationHistory[] | null): string[] {
   const fr = d.frCitation ? frLinks(d.frCitation).map((l) => link(l.url, l.label)).join(', ') || escapeText(d.frCitation) : null;
   const head = [`• *${escapeText(LISTS[d.list].shortName)}* (${d.list})`, d.startDate && `since ${escapeText(d.startDate)}`, fr && `— ${fr}`];
   const lines = [head.filter(Boolean).join(' ')];
@@ -46,24 +47,25 @@ function designationLines(d: Designation, entityName: string): string[] {
   if (d.addresses[0]) lines.push(`   Address: ${escapeText(d.addresses[0])}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
   if (d.programs.length) lines.push(`   Programs: ${escapeText(d.programs.join(', '))}`);
   if (d.sourceUrl) lines.push(`   ${link(d.sourceUrl, 'Source entry')}`);
+  if (history) lines.push(`   ${historyText(history.find((h) => h.key === d.key), escapeText)}`);
   return lines;
 }
 
-function matchText(m: LookupMatch): string {
+function matchText(m: LookupMatch, history: DesignationHistory[] | null): string {
   const via = m.matchedName !== m.name ? ` — matched “${escapeText(m.matchedName)}”` : '';
   const countries = [...new Set(m.designations.flatMap((d) => d.countries))];
   const where = countries.length ? ` (${escapeText(countries.join(', '))})` : '';
-  return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name))].join('\n');
+  return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name, history))].join('\n');
 }
 
-function matches(query: string, found: readonly LookupMatch[], shared: string | null): ReplyMessage {
+function matches(query: string, found: readonly LookupMatch[], shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
   const q = escapeText(query);
   if (found.length === 0) {
     const text = `No match for “${q}” on any list.`;
     return { text, blocks: [section(`${text}${shared ? `\nShared by ${shared}.` : ''}`)] };
   }
   const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”`;
-  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m)))];
+  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m, history)))];
   if (shared) blocks.push(context([`Shared by ${shared}. Lists change: check again before relying on this.`]));
   else if (query.length <= MAX_BUTTON_VALUE) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, value: query, text: { type: 'plain_text', text: 'Share in channel' } }] });
@@ -116,7 +118,7 @@ export function renderReply(reply: Reply, shared: string | null = null): ReplyMe
       message = { text: escapeText(reply.message), blocks: [section(`:no_entry: ${escapeText(reply.message)}`)] };
       break;
     case 'matches':
-      message = matches(reply.query, reply.matches, shared);
+      message = matches(reply.query, reply.matches, shared, reply.history ?? null);
       break;
     case 'rules':
       message = rules(reply);

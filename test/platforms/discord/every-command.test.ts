@@ -11,7 +11,7 @@ import { createDiscordNotifier, createDiscordRest } from '../../../src/notifiers
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { makeDesignation } from '../../helpers/designations.js';
 import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
-import { seedDesignations } from '../../handlers/context.js';
+import { commitChanges, seedDesignations } from '../../handlers/context.js';
 import { ADMIN_ID, CHANNEL_ID, interaction, MEMBER_ID, MEMBER_PERMISSIONS, watch, type Option } from './interactions-kit.js';
 import { BOT_TOKEN, startDiscordTransport, type DiscordTransport, type TransportName } from './transports.js';
 
@@ -45,10 +45,13 @@ describe.each<TransportName>(['http', 'gateway'])('Discord commands over %s', (t
     discord = await startFakeDiscord();
     const notifier = createDiscordNotifier({ rest: createDiscordRest({ token: BOT_TOKEN, apiUrl: discord.apiUrl }), channelIds: [], log: silentLogger() });
     test = await createTestApp({ CONSOLE_ALERTS: 'off' }, { notifiers: [notifier] });
-    await seedDesignations(test.app.store, [
+    const seeded = [
       makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'] }),
       makeDesignation({ name: 'Hikari Trading LLC', list: 'SDN', countries: ['AE'] }),
-    ]);
+    ];
+    await seedDesignations(test.app.store, seeded);
+    const acme = makeDesignation({ name: 'Acme Optics Co., Ltd.', list: 'EL', countries: ['CN'], frCitation: '91 FR 1234' });
+    await commitChanges(test.app.store, '2026-05-01T10:00:00.000Z', { added: [acme], removed: [], amended: [] }, [...seeded, acme]);
     t = await startDiscordTransport(transport, { app: test.app, discord });
   });
   afterAll(async () => {
@@ -70,6 +73,12 @@ describe.each<TransportName>(['http', 'gateway'])('Discord commands over %s', (t
     expect(answer.type).toBe(4);
     expect(answer.data).toMatchObject({ content: 'Matches for “hikvision”:', allowed_mentions: { parse: [] } });
     expect((answer.data.embeds as Array<{ title: string }>).map((e) => e.title)).toEqual(['Hangzhou Hikvision Digital Technology Co., Ltd.']);
+  });
+
+  it('/entity shows each designation\'s history: added when, by which notice', async () => {
+    const answer = await t.interact(interaction(2, { name: 'entity', options: [{ name: 'name', type: 3, value: 'acme optics' }] }, MEMBER));
+    const [field] = (answer.data.embeds as Array<{ fields: Array<{ value: string }> }>)[0]!.fields;
+    expect(field!.value.split('\n').at(-1)).toBe('History: added 2026-05-01 (91 FR 1234)');
   });
 
   it('refuses every /watch subcommand to a member without Manage Server, at run time, auditing each refusal', async () => {
@@ -109,7 +118,7 @@ describe.each<TransportName>(['http', 'gateway'])('Discord commands over %s', (t
     const [rule] = await test.app.store.listWatchRules();
     expect(content(await t.interact(watch('remove', [{ name: 'id', type: 4, value: rule!.id }])))).toMatch(/^Removed rule `#\d+`\./);
     expect(await test.app.store.listWatchRules()).toEqual([]);
-    expect(content(await t.interact(watch('status')))).toMatch(/^\*\*Sources\*\*\n• \*\*csl\*\*: ok, 2 designations/);
+    expect(content(await t.interact(watch('status')))).toMatch(/^\*\*Sources\*\*\n• \*\*csl\*\*: ok, 3 designations/);
     expect(content(await t.interact(watch('test')))).toMatch(/^Posted a test alert here \(`al_test_/);
     expect(discord.messagesIn(CHANNEL_ID)).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { makeDesignation } from '../../helpers/designations.js';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { attachFiles, type FakeSlackFiles } from '../../helpers/fake-slack-files.js';
-import { seedDesignations } from '../../handlers/context.js';
+import { commitChanges, seedDesignations } from '../../handlers/context.js';
 import { startSlackTransport, type SlackTransport, type TransportName } from './transports.js';
 
 const NOW = new Date('2026-05-04T09:30:00.000Z');
@@ -44,9 +44,11 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     slack.users.set('U0MEMBER', {});
     test = await createTestApp({}, { notifiers: [], now: () => NOW });
     test.app.notifiers.push(createSlackNotifier({ token: FAKE_BOT_TOKEN, apiUrl: slack.apiUrl, alertChannels: [], ruleChannels: slackRuleChannels(test.app.store) }));
-    await seedDesignations(test.app.store, [
-      makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'], frCitation: '84 FR 54002', startDate: '2019-10-09' }),
-    ]);
+    const hik = makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'], frCitation: '84 FR 54002', startDate: '2019-10-09' });
+    await seedDesignations(test.app.store, [hik]);
+    // A later addition, so /entity has history to show.
+    const acme = makeDesignation({ name: 'Acme Optics Co., Ltd.', list: 'EL', countries: ['CN'], frCitation: '91 FR 1234' });
+    await commitChanges(test.app.store, '2026-05-01T10:00:00.000Z', { added: [acme], removed: [], amended: [] }, [hik, acme]);
     t = await startSlackTransport(transport, { app: test.app, slack, adminUserIds: ['U0LISTED'], now: () => NOW });
   });
   afterAll(async () => {
@@ -65,6 +67,12 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     const shared = await t.button('entity_share', 'hikvision', 'U0MEMBER');
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false, text: '1 match for “hikvision”' });
     expect(blocksText(shared)).toContain('Shared by <@U0MEMBER>.');
+  });
+
+  it('/entity shows each designation\'s history: added when, by which notice', async () => {
+    const reply = await t.command('/entity', 'acme optics', 'U0MEMBER');
+    expect(blocksText(reply)).toContain('History: added 2026-05-01 (91 FR 1234)');
+    expect(blocksText(await t.command('/entity', 'hikvision', 'U0MEMBER'))).toContain('History: no change seen — listed before entitywatch began watching');
   });
 
   it('refuses every admin subcommand to a member, audits each refusal, and does nothing else', async () => {
@@ -99,7 +107,7 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
   });
 
   it('status and test', async () => {
-    expect(blocksText(await t.command('/entitywatch', 'status', 'U0LISTED'))).toContain(':white_check_mark: *csl* ok — 1 designations');
+    expect(blocksText(await t.command('/entitywatch', 'status', 'U0LISTED'))).toContain(':white_check_mark: *csl* ok — 2 designations');
     const posts = slack.posts.length;
     expect((await t.command('/entitywatch', 'test', 'U0LISTED')).text).toBe('Posted a test alert to this channel.');
     expect(slack.posts.slice(posts).map((p) => [p.channel, p.text])).toEqual([['C0COMPLY', 'entitywatch test alert']]);

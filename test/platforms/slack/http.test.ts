@@ -84,6 +84,7 @@ describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake 
       '   License requirement: For all items subject to the EAR.',
       '   License review policy: Case-by-case review.',
       '   Address: No. 555 Qianmo Road, Hangzhou, CN',
+      '   History: no change seen — listed before entitywatch began watching',
     ]);
     expect(blocks.at(-1)).toEqual({ type: 'actions', elements: [{ type: 'button', action_id: 'entity_share', value: 'hikvision', text: { type: 'plain_text', text: 'Share in channel' } }] });
   });
