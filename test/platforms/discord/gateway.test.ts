@@ -5,6 +5,8 @@
  * The commands themselves are in every-command.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/log.js';
+import { createDiscordNotifier, createDiscordRest } from '../../../src/notifiers/discord/index.js';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { makeDesignation } from '../../helpers/designations.js';
 import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
@@ -22,7 +24,8 @@ describe('Discord gateway: the real discord.js Client against a gateway stand-in
 
   beforeAll(async () => {
     discord = await startFakeDiscord();
-    test = await createTestApp({ CONSOLE_ALERTS: 'off' }, { notifiers: [] });
+    const notifier = createDiscordNotifier({ rest: createDiscordRest({ token: BOT_TOKEN, apiUrl: discord.apiUrl }), channelIds: [], log: silentLogger() });
+    test = await createTestApp({ CONSOLE_ALERTS: 'off' }, { notifiers: [notifier] });
     await seedDesignations(test.app.store, [makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'] })]);
     t = await startDiscordTransport('gateway', { app: test.app, discord, heartbeatMs: 200 });
   });
@@ -55,6 +58,17 @@ describe('Discord gateway: the real discord.js Client against a gateway stand-in
     const callback = discord.interactionReplies.find((r) => r.path.includes(payload.id))!;
     expect(callback.headers.authorization).toBeUndefined();
   });
+
+  it('a slow command is answered within 3 s by a deferred callback (type 5), then the edit follows', async () => {
+    discord.rateLimitNext(1, 3.5);
+    const payload = watch('test');
+    const sent = Date.now();
+    t.gateway!.dispatch('INTERACTION_CREATE', payload);
+    await until(() => discord.interactionReplies.some((r) => r.path.includes(payload.id)), 'the callback');
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(discord.interactionReplies.find((r) => r.path.includes(payload.id))!.body).toEqual({ type: 5, data: { flags: 64 } });
+    await until(() => discord.interactionReplies.some((r) => r.method === 'PATCH' && r.path.includes(payload.token)), 'the edit', 10_000);
+  }, 15_000);
 
   it('a dropped connection is RESUMEd with the session and last sequence; RESUMED; events sent meanwhile are replayed', async () => {
     const identifies = t.gateway!.identifies.length;

@@ -12,7 +12,7 @@ import { makeDesignation } from '../../helpers/designations.js';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { attachFiles, type FakeSlackFiles } from '../../helpers/fake-slack-files.js';
 import { commitChanges, seedDesignations } from '../../handlers/context.js';
-import { startSlackTransport, type SlackTransport, type TransportName } from './transports.js';
+import { startSlackTransport, waitFor, type SlackTransport, type TransportName } from './transports.js';
 
 const NOW = new Date('2026-05-04T09:30:00.000Z');
 const SUPPLIERS = 'name,country,reference\r\nHikvision,CN,SUP-0042\r\n"Acme Trading, Inc.",DE,SUP-0043\r\n';
@@ -161,6 +161,25 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     expect(String((await t.command('/entitywatch', 'watchlist list', 'U0LISTED')).text)).toMatch(/^Watchlists, screened against every list change:\n• suppliers — 1 counterparty \(imported by slack:U0LISTED/);
     expect((await t.command('/entitywatch', 'watchlist remove suppliers', 'U0LISTED')).text).toBe('Removed watchlist suppliers (1 counterparty).');
     expect(await test.app.store.listWatchlists()).toEqual([]);
+  });
+
+  it('acknowledges within 3 s even when the command is slow (users.info 3.5 s), and answers after', async () => {
+    slack.users.set('U0SLOW', { is_admin: true });
+    slack.delay('users.info', 3500);
+    const { id, ackMs } = await t.send('/entitywatch', 'list', 'U0SLOW');
+    expect(ackMs).toBeLessThan(3000);
+    expect(slack.responses.get(id)).toBeUndefined();
+    const answer = await waitFor(() => slack.responses.get(id)?.[0], 'the late answer');
+    expect(answer.text).toBe('Watch rules for this channel');
+  });
+
+  it('a command delivered twice (same trigger id) is acknowledged and answered once', async () => {
+    const { id } = await t.send('/entitywatch', 'add zte', 'U0LISTED');
+    await waitFor(() => slack.responses.get(id)?.[0], 'the answer');
+    await t.repeatLast();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.responses.get(id)).toHaveLength(1);
+    expect((await test.app.store.listWatchRules()).map((r) => r.term)).toEqual(['zte']);
   });
 
   it('help for an empty or unknown subcommand, to anyone, names every subcommand', async () => {

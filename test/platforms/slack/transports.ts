@@ -22,8 +22,14 @@ export interface SlackTransport {
   socket: FakeSocketMode | null;
   /** Send a slash command; resolves with the first body posted to its response URL. */
   command(name: string, text: string, user: string, channel?: string): Promise<Record<string, unknown>>;
-  /** Send a slash command without waiting for the answer: its response URL id (and envelope). */
-  send(name: string, text: string, user: string, channel?: string): Promise<{ id: string; envelope: Envelope | null }>;
+  /**
+   * Send a slash command without waiting for the answer: its response URL id (and envelope).
+   * Resolves once Slack would have its acknowledgement (HTTP: the 200; Socket Mode: the ack)
+   * with `ackMs`, the time that took.
+   */
+  send(name: string, text: string, user: string, channel?: string): Promise<{ id: string; envelope: Envelope | null; ackMs: number }>;
+  /** Deliver the last command sent once more, as Slack retries (the same trigger id). */
+  repeatLast(): Promise<void>;
   /** Press a button; resolves with the first body posted to its response URL. */
   button(actionId: string, value: string, user: string, channel?: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
@@ -60,6 +66,8 @@ export async function startSlackTransport(
   const socket = name === 'socket' ? attachSocketMode(slack) : null;
   const platform = await startSlackPlatform(options.app, slackConfigFromEnv(env)!, { now: options.now, socketPingTimeoutMs: 400 });
 
+  let last: { body: string; envelope: Envelope | null } | null = null;
+
   async function deliver(body: string, kind: 'slash_commands' | 'interactive'): Promise<Envelope | null> {
     if (socket) {
       const payload = kind === 'interactive' ? (JSON.parse(new URLSearchParams(body).get('payload') ?? '{}') as Record<string, unknown>) : fields(body);
@@ -76,8 +84,23 @@ export async function startSlackTransport(
     socket,
     async send(command, text, user, channel = 'C0COMPLY') {
       const id = `${name}-r${++seq}`;
-      const envelope = await deliver(slashCommand(command, text, { user, channel, responseUrl: slack.responseUrl(id) }), 'slash_commands');
-      return { id, envelope };
+      const body = slashCommand(command, text, { user, channel, responseUrl: slack.responseUrl(id) });
+      const started = Date.now();
+      const envelope = await deliver(body, 'slash_commands');
+      if (envelope) await envelope.acked;
+      last = { body, envelope };
+      return { id, envelope, ackMs: envelope?.ackMs ?? Date.now() - started };
+    },
+    async repeatLast() {
+      if (!last) throw new Error('nothing sent yet');
+      if (socket && last.envelope) {
+        const before = socket.acks.length;
+        socket.redeliver(last.envelope);
+        await waitFor(() => (socket.acks.length > before ? true : undefined), 'the ack of the repeat');
+        return;
+      }
+      const res = await postSigned(platform.eventsUrl!, last.body);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status} for the repeat`);
     },
     async command(command, text, user, channel) {
       const { id } = await transport.send(command, text, user, channel);
