@@ -68,14 +68,17 @@ export interface HandlerContext {
 export interface ChatFile {
   /** The file name as shared ("suppliers.csv"), for messages. */
   name: string;
+  /** The file's content, as downloaded (not yet decoded). */
   bytes: Buffer;
 }
 
 /** A file a reply carries: Slack uploads it (external upload flow), Discord attaches it. */
 export interface ReplyFile {
+  /** The file name the user sees ("screen-suppliers-2026-05-04.csv"). */
   name: string;
   /** MIME type, e.g. "text/csv". */
   contentType: string;
+  /** The content (UTF-8 text for CSV). */
   bytes: Buffer;
 }
 
@@ -109,12 +112,15 @@ export interface ChannelProblem {
 
 /** What entitywatch saw happen to one designation (its key), oldest first; empty: listed before it watched. */
 export interface DesignationHistory {
+  /** The designation's key ("EL:acme optics co ltd"), as in `LookupMatch.designations`. */
   key: string;
+  /** Oldest first. */
   events: DesignationEvent[];
 }
 
 /** Who added a watch rule and when, as the audit log recorded it ("watch.add"). */
 export interface RuleOrigin {
+  /** The rule's id. */
   ruleId: number;
   /** The audit actor: "slack:U0123", "discord:456", "cli:alice". */
   actor: string;
