@@ -52,6 +52,9 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     t = await startSlackTransport(transport, { app: test.app, slack, adminUserIds: ['U0LISTED'], now: () => NOW });
   });
   afterAll(async () => {
+    // Socket Mode: every envelope of the run was acknowledged by its id, each within Slack's 3 s.
+    for (const envelope of t?.socket?.envelopes ?? []) expect(envelope.ackMs, envelope.envelope_id).not.toBeNull();
+    expect((t?.socket?.envelopes ?? []).filter((e) => (e.ackMs ?? 0) >= 3000)).toEqual([]);
     await t?.stop();
     await test?.close();
     expect(slack.unexpected).toEqual([]);
@@ -155,6 +158,16 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     expect(header).toBe('watchlist,counterparty,reference,list,designation,matched_name,score');
     expect(row).toMatch(/^suppliers,Hikvision,,EL,"Hangzhou Hikvision Digital Technology Co\., Ltd\.",Hikvision,(0\.\d+|1)$/);
     expect(end).toBe('');
+  });
+
+  it('watchlist screen without files:write still answers the hits, and says why the file did not come', async () => {
+    slack.fail('files.getUploadURLExternal', { error: 'missing_scope', needed: 'files:write' });
+    const uploads = files.uploads.length;
+    const reply = await t.command('/entitywatch', 'watchlist screen suppliers', 'U0LISTED');
+    expect(String(reply.text)).toMatch(/^Screened 1 counterparty of suppliers/);
+    expect(blocksText(reply)).toContain(':warning: screen-suppliers-2026-05-04.csv could not be sent');
+    expect(blocksText(reply)).toContain('the app needs the files:write and im:write scopes.');
+    expect(files.uploads.length).toBe(uploads);
   });
 
   it('watchlist list and remove', async () => {
