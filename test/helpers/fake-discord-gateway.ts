@@ -36,6 +36,8 @@ export interface FakeGateway {
   resumed: number;
   /** Connections opened. */
   connections: number;
+  /** The path each connection asked for: "/gateway" (from GET /gateway/bot) or "/resume" (resume_gateway_url). */
+  paths: string[];
   unexpected: string[];
   /** Send an event in the current session (queued for a resume when disconnected). */
   dispatch(t: string, d: unknown): number;
@@ -67,6 +69,7 @@ export function attachGateway(discord: FakeDiscord, options: { token: string; he
     ready: 0,
     resumed: 0,
     connections: 0,
+    paths: [],
     unexpected: [],
     dispatch(t, d) {
       if (!session) throw new Error('no gateway session to dispatch in');
@@ -167,6 +170,7 @@ export function attachGateway(discord: FakeDiscord, options: { token: string; he
       socket?.terminate();
       socket = ws;
       fake.connections++;
+      fake.paths.push(url.pathname);
       const state = { identified: false };
       ws.on('message', (data) => onMessage(ws, state, String(data)));
       ws.on('close', () => {

@@ -48,6 +48,7 @@ describe('Discord gateway: the real discord.js Client against a gateway stand-in
     await until(() => t.gateway!.heartbeats.length >= 3, 'three heartbeats');
     expect(t.gateway!.heartbeats.at(-1)).toBeGreaterThanOrEqual(1);
     expect(t.gateway!.connections).toBe(1);
+    expect(t.gateway!.paths).toEqual(['/gateway']);
   });
 
   it('an INTERACTION_CREATE is answered once through POST /interactions/{id}/{token}/callback, no auth header', async () => {
@@ -80,6 +81,8 @@ describe('Discord gateway: the real discord.js Client against a gateway stand-in
     expect(resume).toMatchObject({ token: BOT_TOKEN });
     expect(resume!.seq).toBeGreaterThan(1);
     expect(t.gateway!.identifies).toHaveLength(identifies);
+    // It resumed where READY said to (resume_gateway_url), not at the URL of GET /gateway/bot.
+    expect(t.gateway!.paths.at(-1)).toBe('/resume');
     await until(() => discord.interactionReplies.some((r) => r.path.includes(during.id)), 'the answer to the replayed interaction');
     expect(discord.interactionReplies.find((r) => r.path.includes(during.id))!.body).toMatchObject({ type: 4 });
   });
