@@ -33,8 +33,8 @@ const SlackFile = z
     filetype: z.string().optional(),
     size: z.number().int().nonnegative().optional(),
     created: z.number().optional(),
-    url_private_download: z.url().optional(),
-    url_private: z.url().optional(),
+    url_private_download: z.url({ protocol: /^https?$/ }).optional(),
+    url_private: z.url({ protocol: /^https?$/ }).optional(),
   })
   .loose();
 type SlackFile = z.infer<typeof SlackFile>;
