@@ -13,13 +13,18 @@
  * that `envelope_id`. An envelope not acknowledged when its connection closes is delivered again
  * on the next connection with `retry_attempt` + 1, as Slack retries it. `disconnect(reason)` sends
  * Slack's `disconnect` message (the app must reconnect by itself); `drop()` cuts the socket.
- * An ack for an unknown envelope, an unused ticket or a malformed message lands in `unexpected`.
+ * Like Slack, it pings each connection every few seconds (the client closes a connection that
+ * stops being pinged). An ack for an unknown envelope, an unused ticket or a malformed message
+ * lands in `unexpected`.
  */
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FakeSlack } from './fake-slack.js';
 
 export const FAKE_APP_TOKEN = 'xapp-1-A1-test-app-token';
+
+/** How often the stand-in pings a connection (the SDK gives up after 30 s without one). */
+const PING_MS = 5000;
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
 
@@ -167,7 +172,9 @@ export function attachSocketMode(slack: FakeSlack): FakeSocketMode {
         p.envelope.ackPayload = message.payload;
         p.resolve();
       });
+      const pinger = setInterval(() => ws.ping(), PING_MS);
       ws.on('close', () => {
+        clearInterval(pinger);
         if (current !== ws) return;
         current = null;
         // Slack retries what was not acknowledged on the next connection.

@@ -49,7 +49,7 @@ export async function until(check: () => boolean, what: string, ms = 10_000): Pr
 export async function startDiscordTransport(name: TransportName, options: { app: App; discord: FakeDiscord; heartbeatMs?: number }): Promise<DiscordTransport> {
   const { discord } = options;
   const keys = testKeys();
-  const gateway = name === 'gateway' ? attachGateway(discord, { token: BOT_TOKEN, heartbeatMs: options.heartbeatMs ?? 300, applicationId: APP_ID }) : null;
+  const gateway = name === 'gateway' ? attachGateway(discord, { token: BOT_TOKEN, heartbeatMs: options.heartbeatMs ?? 1000, applicationId: APP_ID }) : null;
   const config: DiscordConfig = {
     token: BOT_TOKEN,
     applicationId: APP_ID,
