@@ -2,10 +2,11 @@
  * `entity <name>`: look a name up on every list. Anyone may use it.
  *
  *   await entityHandler.run(ctx, 'hikvision')
- *   // { kind: 'matches', query: 'hikvision', matches: [...] } — empty `matches` means no match
+ *   // { kind: 'matches', query: 'hikvision', matches: [...], history: [...] } — empty `matches` means no match
  */
 import { UsageError } from '../src/errors.js';
 import { guarded } from './guard.js';
+import { historyOf } from './history.js';
 import type { Handler } from './types.js';
 
 /** Best matches shown: enough to see near-namesakes, few enough to read in chat. */
@@ -22,6 +23,9 @@ export const entityHandler = {
     if (query === '') throw new UsageError('give a name to look up, e.g. `hikvision`');
     if (query.length > MAX_QUERY) throw new UsageError(`a name is at most ${MAX_QUERY} characters`);
     const index = await ctx.lookupIndex();
-    return { kind: 'matches', query, matches: index.search(query, { limit: ENTITY_RESULT_LIMIT }) };
+    const matches = index.search(query, { limit: ENTITY_RESULT_LIMIT });
+    // No match, no designation to give a history of.
+    if (matches.length === 0) return { kind: 'matches', query, matches };
+    return { kind: 'matches', query, matches, history: await historyOf(ctx.store, matches) };
   }),
 } satisfies Handler;

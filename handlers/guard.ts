@@ -14,16 +14,28 @@ export function actorId(actor: Actor): string {
 export const NOT_ADMIN =
   'Only entitywatch admins can do that. Ask an admin, or a workspace admin or owner, to run it or to add you.';
 
+/** Argument text kept in a refusal's audit row. */
+const AUDITED_ARGS = 200;
+
 /**
  * Wrap a handler body: refuse non-admins when `adminOnly`, and turn a UsageError (bad arguments,
  * an invalid rule) into an `error` reply. Other errors propagate: the platform logs them.
+ *
+ * The admin check is made here, each time the command runs, from what the platform established
+ * for this very request (not from how the command was registered), and a refusal is audited as
+ * "command.refused" with the command id (`command`), the channel and the arguments typed.
  */
 export function guarded(
   adminOnly: boolean,
   body: (ctx: HandlerContext, args: string) => Promise<Reply>,
+  command = 'command',
 ): (ctx: HandlerContext, args: string) => Promise<Reply> {
   return async (ctx, args) => {
-    if (adminOnly && !ctx.actor.isAdmin) return { kind: 'refusal', message: NOT_ADMIN };
+    if (adminOnly && !ctx.actor.isAdmin) {
+      const detail = { command, channel: ctx.channelId, args: args.trim().slice(0, AUDITED_ARGS) };
+      await ctx.store.audit(actorId(ctx.actor), 'command.refused', detail, ctx.now().toISOString());
+      return { kind: 'refusal', message: NOT_ADMIN };
+    }
     try {
       return await body(ctx, args);
     } catch (err) {

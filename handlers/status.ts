@@ -38,5 +38,5 @@ export const statusHandler = {
     const channels = [...latest.values()].filter((p): p is ChannelProblem => p !== null).sort((a, b) => a.channel.localeCompare(b.channel));
     const ruleCount = (await ctx.store.listWatchRules()).length;
     return { kind: 'status', sources, channels, ruleCount };
-  }),
+  }, 'status'),
 } satisfies Handler;

@@ -43,5 +43,5 @@ export const testAlertHandler = {
     }
     await ctx.store.audit(actorId(ctx.actor), 'alert.test', { channel: ctx.channelId, alertId: alert.id }, at.toISOString());
     return { kind: 'test-posted', channelId: ctx.channelId, alertId: alert.id };
-  }),
+  }, 'test'),
 } satisfies Handler;

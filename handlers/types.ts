@@ -9,7 +9,7 @@
 import type { Alert } from '../src/core/alert.js';
 import type { Designation } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
-import type { Store } from '../store/types.js';
+import type { DesignationEvent, Store } from '../store/types.js';
 
 export type Platform = 'slack' | 'discord' | 'cli';
 
@@ -55,6 +55,31 @@ export interface HandlerContext {
   postAlert(alert: Alert): Promise<void>;
   /** Called after a watch rule was added or removed (the platform refreshes its alert channels). */
   rulesChanged?(): Promise<void>;
+  /**
+   * The file that came with the command: a Discord attachment option, or a Slack file named by
+   * `ref` (its link or id) or, without one, the newest CSV the user shared in this channel.
+   * Throws UsageError saying what to do when there is none or it cannot be read. Absent where
+   * the platform takes no files.
+   */
+  attachment?(ref: string | null): Promise<ChatFile>;
+}
+
+/** A file read from a chat platform. */
+export interface ChatFile {
+  /** The file name as shared ("suppliers.csv"), for messages. */
+  name: string;
+  /** The file's content, as downloaded (not yet decoded). */
+  bytes: Buffer;
+}
+
+/** A file a reply carries: Slack uploads it (external upload flow), Discord attaches it. */
+export interface ReplyFile {
+  /** The file name the user sees ("screen-suppliers-2026-05-04.csv"). */
+  name: string;
+  /** MIME type, e.g. "text/csv". */
+  contentType: string;
+  /** The content (UTF-8 text for CSV). */
+  bytes: Buffer;
 }
 
 /** Status of one source, as `/entitywatch status` shows it. */
@@ -85,18 +110,49 @@ export interface ChannelProblem {
   final: boolean;
 }
 
+/** What entitywatch saw happen to one designation (its key), oldest first; empty: listed before it watched. */
+export interface DesignationHistory {
+  /** The designation's key ("EL:acme optics co ltd"), as in `LookupMatch.designations`. */
+  key: string;
+  /** Oldest first. */
+  events: DesignationEvent[];
+}
+
+/** Who added a watch rule and when, as the audit log recorded it ("watch.add"). */
+export interface RuleOrigin {
+  /** The rule's id. */
+  ruleId: number;
+  /** The audit actor: "slack:U0123", "discord:456", "cli:alice". */
+  actor: string;
+  /** ISO time of the audit row. */
+  at: string;
+}
+
 /** A platform-neutral answer. Platforms render each kind; anything they do not know, as `text`. */
 export type Reply =
-  /** Plain information. */
-  | { kind: 'text'; text: string }
+  /** Plain information; `file`, when set, goes with it (screening results as CSV). */
+  | { kind: 'text'; text: string; file?: ReplyFile }
   /** The request could not be done: bad arguments, unknown rule, failed post. */
   | { kind: 'error'; message: string }
   /** The actor may not do this. */
   | { kind: 'refusal'; message: string }
   /** A lookup's answer; `matches` empty means "no match", said plainly by the renderer. */
-  | { kind: 'matches'; query: string; matches: LookupMatch[] }
+  | {
+      kind: 'matches';
+      query: string;
+      matches: LookupMatch[];
+      /** Per matched designation, its history (handlers/history.ts); null or absent: not known. */
+      history?: DesignationHistory[] | null;
+    }
   /** Rules that filter this channel (own and "*"); `changed` says what the command did. */
-  | { kind: 'rules'; channelId: string; rules: WatchRule[]; changed: { action: 'added' | 'removed'; rule: WatchRule } | null }
+  | {
+      kind: 'rules';
+      channelId: string;
+      rules: WatchRule[];
+      changed: { action: 'added' | 'removed'; rule: WatchRule } | null;
+      /** From the audit log, per rule that has a "watch.add" row (a rule without one shows that). */
+      origins?: RuleOrigin[];
+    }
   | { kind: 'status'; sources: SourceStatus[]; channels: ChannelProblem[]; ruleCount: number }
   /** A sample alert was posted to the channel. */
   | { kind: 'test-posted'; channelId: string; alertId: string };

@@ -3,24 +3,51 @@
  *
  *   add <keyword> [list:EL] [country:CN]   a rule for this channel (audited by the store)
  *   remove <id>                            a rule of this channel, or a global ("*") one
- *   list                                   the rules that filter this channel
+ *   list                                   the rules that filter this channel, each with who
+ *                                          added it and when, from the audit log
  *
  * A channel with rules gets only the rows they match; a channel without gets everything.
  */
+import { z } from 'zod';
 import type { WatchRule } from '../src/core/watch.js';
 import { parseWatchRuleInput } from '../store/sqlite/rule-input.js';
 import { parseRuleId, parseWatchArgs } from './args.js';
 import { actorId, guarded } from './guard.js';
-import type { Handler, HandlerContext, Reply } from './types.js';
+import type { Handler, HandlerContext, Reply, RuleOrigin } from './types.js';
+
+/**
+ * Audit rows read to find who added the rules. The store has no query by rule id yet, so the
+ * newest rows are scanned; a rule older than that shows "no audit entry found" — said, not guessed.
+ */
+export const AUDIT_SCAN = 20_000;
 
 async function rulesOf(ctx: HandlerContext): Promise<WatchRule[]> {
   const rules = await ctx.store.listWatchRules();
   return rules.filter((rule) => rule.channel === ctx.channelId || rule.channel === '*');
 }
 
+const AddedRule = z.object({ id: z.number().int() }).loose();
+
+/** Who added each rule and when, from the audit log's "watch.add" rows (the detail is the rule). */
+export async function originsOf(ctx: HandlerContext, rules: readonly WatchRule[]): Promise<RuleOrigin[]> {
+  const wanted = new Set(rules.map((r) => r.id));
+  const origins = new Map<number, RuleOrigin>();
+  for (const entry of await ctx.store.listAudit(AUDIT_SCAN)) {
+    if (entry.action !== 'watch.add') continue;
+    const rule = AddedRule.safeParse(entry.detail);
+    if (rule.success && wanted.has(rule.data.id)) origins.set(rule.data.id, { ruleId: rule.data.id, actor: entry.actor, at: entry.at });
+  }
+  return rules.flatMap((r) => origins.get(r.id) ?? []);
+}
+
+async function rulesReply(ctx: HandlerContext, changed: Extract<Reply, { kind: 'rules' }>['changed']): Promise<Reply> {
+  const rules = await rulesOf(ctx);
+  return { kind: 'rules', channelId: ctx.channelId, rules, changed, origins: await originsOf(ctx, rules) };
+}
+
 async function changed(ctx: HandlerContext, action: 'added' | 'removed', rule: WatchRule): Promise<Reply> {
   await ctx.rulesChanged?.();
-  return { kind: 'rules', channelId: ctx.channelId, rules: await rulesOf(ctx), changed: { action, rule } };
+  return rulesReply(ctx, { action, rule });
 }
 
 export const watchAddHandler = {
@@ -33,7 +60,7 @@ export const watchAddHandler = {
     const input = parseWatchRuleInput({ channel: ctx.channelId, ...parseWatchArgs(args) });
     const rule = await ctx.store.addWatchRule(input, actorId(ctx.actor), ctx.now().toISOString());
     return changed(ctx, 'added', rule);
-  }),
+  }, 'watch.add'),
 } satisfies Handler;
 
 export const watchRemoveHandler = {
@@ -51,7 +78,7 @@ export const watchRemoveHandler = {
     const removed = await ctx.store.removeWatchRule(id, actorId(ctx.actor), ctx.now().toISOString());
     if (!removed) return { kind: 'error', message: `There is no rule ${id}. \`list\` shows this channel's rules.` };
     return changed(ctx, 'removed', rule);
-  }),
+  }, 'watch.remove'),
 } satisfies Handler;
 
 export const watchListHandler = {
@@ -59,5 +86,5 @@ export const watchListHandler = {
   usage: 'list',
   description: "List this channel's watch rules",
   adminOnly: true,
-  run: guarded(true, async (ctx) => ({ kind: 'rules', channelId: ctx.channelId, rules: await rulesOf(ctx), changed: null })),
+  run: guarded(true, async (ctx) => rulesReply(ctx, null), 'watch.list'),
 } satisfies Handler;

@@ -1,17 +1,23 @@
 /**
  * Admin-only counterparty watchlist commands, one handler for the subcommand and its action:
  *
- *   watchlist list              every watchlist with its size
- *   watchlist screen <name>     the watchlist against today's lists: the best hits, as fits a message
- *   watchlist remove <name>     remove it (audited by the store)
+ *   watchlist list                                 every watchlist with its size
+ *   watchlist import <name> [--replace] [<file>]   the CSV that came with the command (ctx.attachment)
+ *   watchlist screen <name>                        the watchlist against today's lists: the best hits
+ *                                                  in the message, every hit in an attached CSV
+ *   watchlist remove <name>                        remove it (audited by the store)
  *
- * Importing takes a file, which a slash command cannot carry: the help says to use the CLI
- * (`entitywatch watchlist import FILE --name NAME`). Replies are plain text that fits both
- * platforms (Discord allows 2,000 characters a message, Slack 3,000 a section).
+ * An import reads the file exactly as `entitywatch watchlist import` does (read-file.ts: the same
+ * decoding and validation; any bad line imports nothing) and is audited the same way by the store,
+ * with the chat actor. Replies are plain text that fits both platforms (Discord allows 2,000
+ * characters a message, Slack 3,000 a section).
  */
 import { sanitise } from '../src/notifiers/plain-text.js';
+import { parseCounterpartyFile } from '../src/watchlists/read-file.js';
+import { screenCsv } from '../src/watchlists/screen-csv.js';
 import { parseWatchlistName } from '../src/watchlists/schema.js';
 import { screenCounterparties, type DesignationSearch, type ScreenedCounterparty, type WatchlistHit } from '../src/watchlists/screen.js';
+import { splitWords } from './args.js';
 import { actorId, guarded } from './guard.js';
 import type { Handler, HandlerContext, Reply } from './types.js';
 
@@ -21,12 +27,14 @@ export const MAX_REPLY_CHARS = 1900;
 /** Counterparties screened between yields to the event loop, so a 100,000-name list does not stall the worker. */
 const SCREEN_CHUNK = 500;
 
-const IMPORT_HINT = 'Import or replace one with the CLI, which reads the CSV file: `entitywatch watchlist import FILE --name NAME [--replace]`.';
+const IMPORT_HINT =
+  'Import one from a CSV (header `name`, optional `country`, `reference`): share the file here, then `watchlist import NAME` (add `--replace` to swap an existing one), or `entitywatch watchlist import FILE --name NAME` on the server.';
 
 export const WATCHLIST_HELP = [
   'Watchlist subcommands (admins only):',
   '`watchlist list` — every watchlist and its size',
-  "`watchlist screen <name>` — screen a watchlist against today's lists",
+  '`watchlist import <name> [--replace] [file link]` — import the CSV shared with the command',
+  "`watchlist screen <name>` — screen a watchlist against today's lists (all hits as a CSV file)",
   '`watchlist remove <name>` — remove a watchlist',
   IMPORT_HINT,
 ].join('\n');
@@ -64,13 +72,14 @@ function hitLine(hit: WatchlistHit): string {
   return sanitise(`• ${hit.score.toFixed(2)} ${hit.counterparty}${ref} ↔ ${hit.list}: ${hit.designationName}${via}`);
 }
 
-/** The head line, then hits best first while they fit, then how to get the rest. */
-export function screenText(name: string, screened: number, hits: readonly WatchlistHit[]): string {
+/** The head line, then hits best first while they fit, then where the rest are (`fileName`, attached). */
+export function screenText(name: string, screened: number, hits: readonly WatchlistHit[], fileName: string | null = null): string {
   const head = `Screened ${plural(screened, 'counterparty', 'counterparties')} of ${name} against today's lists: `;
   if (hits.length === 0) return `${head}no hits.`;
   const ranked = [...hits].sort((a, b) => b.score - a.score);
   const lines = [`${head}${plural(hits.length, 'hit')}.`];
-  const rest = (shown: number) => `…and ${hits.length - shown} more: \`entitywatch watchlist screen ${name} --csv\` lists them all.`;
+  const rest = (shown: number) =>
+    fileName ? `…and ${hits.length - shown} more: every hit is in ${fileName}.` : `…and ${hits.length - shown} more: \`entitywatch watchlist screen ${name} --csv\` lists them all.`;
   let length = lines[0]!.length;
   for (const [i, hit] of ranked.entries()) {
     const line = hitLine(hit);
@@ -85,12 +94,33 @@ export function screenText(name: string, screened: number, hits: readonly Watchl
   return lines.join('\n');
 }
 
+/** "screen-suppliers-2026-05-04.csv": a name a spreadsheet opens, safe in any file system. */
+function screenFileName(name: string, at: Date): string {
+  return `screen-${name.replace(/[^\p{L}\p{N}._-]+/gu, '_')}-${at.toISOString().slice(0, 10)}.csv`;
+}
+
 async function screen(ctx: HandlerContext, text: string): Promise<Reply> {
   const found = await existing(ctx, text);
   if ('kind' in found) return found;
   const members = await ctx.store.watchlistMembers(found.name);
   const hits = await screenInChunks(members, await ctx.lookupIndex());
-  return { kind: 'text', text: screenText(found.name, members.length, hits) };
+  const ranked = [...hits].sort((a, b) => b.score - a.score);
+  const file = { name: screenFileName(found.name, ctx.now()), contentType: 'text/csv', bytes: Buffer.from(screenCsv(ranked), 'utf8') };
+  return { kind: 'text', text: screenText(found.name, members.length, hits, file.name), file };
+}
+
+async function importList(ctx: HandlerContext, text: string): Promise<Reply> {
+  const words = splitWords(text);
+  const replace = words.some((w) => w.toLowerCase() === '--replace');
+  const [first, ...rest] = words.filter((w) => w.toLowerCase() !== '--replace');
+  if (!first) return { kind: 'error', message: `Which watchlist? \`watchlist import NAME\`. ${IMPORT_HINT}` };
+  const name = parseWatchlistName(first);
+  if (!ctx.attachment) return { kind: 'error', message: `This chat cannot take files. ${IMPORT_HINT}` };
+  const file = await ctx.attachment(rest.length ? rest.join(' ') : null);
+  const rows = parseCounterpartyFile(file.name, file.bytes);
+  const { watchlist, replaced } = await ctx.store.importWatchlist(name, rows, actorId(ctx.actor), ctx.now().toISOString(), { replace });
+  const swap = replace && replaced > 0 ? ` (replacing ${plural(replaced, 'counterparty', 'counterparties')})` : '';
+  return { kind: 'text', text: `Imported ${plural(watchlist.count, 'counterparty', 'counterparties')} from ${sanitise(file.name)} into watchlist ${watchlist.name}${swap}. Every list change is screened against it.` };
 }
 
 async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
@@ -103,8 +133,8 @@ async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
 
 export const watchlistHandler = {
   id: 'watchlist',
-  usage: 'watchlist list|screen <name>|remove <name>',
-  description: 'Counterparty watchlists: list, screen against the lists, remove (import: CLI)',
+  usage: 'watchlist list|import <name> [--replace] [file]|screen <name>|remove <name>',
+  description: 'Counterparty watchlists: list, import a CSV, screen against the lists, remove',
   adminOnly: true,
   run: guarded(true, async (ctx, args) => {
     const [action = '', ...rest] = args.trim().split(/\s+/);
@@ -117,9 +147,9 @@ export const watchlistHandler = {
       case 'remove':
         return remove(ctx, name);
       case 'import':
-        return { kind: 'text', text: `Chat cannot take the CSV file. ${IMPORT_HINT}` };
+        return importList(ctx, name);
       default:
         return { kind: 'text', text: WATCHLIST_HELP };
     }
-  }),
+  }, 'watchlist'),
 } satisfies Handler;

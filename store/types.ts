@@ -92,6 +92,19 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** One change of a designation as entitywatch saw it happen (a first, baseline snapshot is not history). */
+export interface DesignationEvent {
+  kind: 'added' | 'removed' | 'amended';
+  /** The source whose snapshot carried it ("csl", "ofac-sdn"). */
+  source: string;
+  /** When that snapshot was fetched (ISO): when entitywatch saw the change. */
+  seenAt: string;
+  /** The Federal Register citation the designation carried after the change (before, for a removal). */
+  notice: string | null;
+  /** Fields an amendment changed ("addresses", "frCitation"…); empty for additions and removals. */
+  fields: string[];
+}
+
 /** An entity announced ahead of the lists (by a Federal Register document), for correlation. */
 export interface Announcement {
   list: ListCode;
@@ -218,6 +231,14 @@ export interface Store {
   /** Append to the audit log. */
   audit(actor: string, action: string, detail: Record<string, unknown>, at: string): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
+
+  // ── designation history ──────────────────────────────────────────────────
+  /**
+   * The change history of these designation keys (every source), oldest first per key; a key
+   * with no recorded change is absent. Optional until every store implements it: without it,
+   * lookups show no history (and say so).
+   */
+  designationHistory?(keys: readonly string[]): Promise<Map<string, DesignationEvent[]>>;
 
   // ── counterparty watchlists ──────────────────────────────────────────────
   /**

@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
 import { createFeedStore } from './feeds.js';
+import { createHistoryStore } from './history.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
@@ -49,6 +50,7 @@ export function openSqliteStore(path: string): Store {
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),
     ...createWatchlistStore(db),
+    ...createHistoryStore(db),
     async close() {
       if (db.open) db.close();
     },

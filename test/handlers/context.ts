@@ -9,7 +9,7 @@ import { createLookupIndex } from '../../handlers/lookup-index.js';
 import type { Actor, HandlerContext } from '../../handlers/types.js';
 import type { Alert } from '../../src/core/alert.js';
 import { fingerprint } from '../../src/core/fingerprint.js';
-import type { Designation } from '../../src/core/model.js';
+import type { Designation, SnapshotDiff } from '../../src/core/model.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 
@@ -55,6 +55,17 @@ export async function seedDesignations(store: Store, designations: Designation[]
     baseline: true,
     diff: { added: designations, removed: [], amended: [] },
     fingerprints: new Map(designations.map((d) => [d.key, fingerprint(d)])),
+    alerts: [],
+  });
+}
+
+/** A later (not baseline) snapshot of `source` fetched `at`, with these changes: history and no alerts. */
+export async function commitChanges(store: Store, at: string, diff: SnapshotDiff, current: Designation[], source = 'csl'): Promise<void> {
+  await store.commitSnapshot({
+    meta: { source, fetchedAt: at, contentHash: `h-${at}`, etag: null, lastModified: null, location: 'test', rowCount: current.length },
+    baseline: false,
+    diff,
+    fingerprints: new Map(current.map((d) => [d.key, fingerprint(d)])),
     alerts: [],
   });
 }

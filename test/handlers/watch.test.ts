@@ -15,7 +15,12 @@ describe('watch handlers', () => {
       expect(await handler.run(t.ctx, args)).toEqual({ kind: 'refusal', message: NOT_ADMIN });
     }
     expect(await t.store.listWatchRules()).toEqual([]);
-    expect(await t.store.listAudit(10)).toEqual([]);
+    // Each refusal is audited, with the command, the channel and what was typed.
+    expect((await t.store.listAudit(10)).reverse().map(({ actor, action, at, detail }) => ({ actor, action, at, detail }))).toEqual(
+      [['watch.add', 'huawei list:EL'], ['watch.remove', '1'], ['watch.list', '']].map(([command, args]) => ({
+        actor: 'slack:U0ALICE', action: 'command.refused', at: NOW.toISOString(), detail: { command, channel: 'slack:C0TEST', args },
+      })),
+    );
     expect(t.rulesChangedCalls).toBe(0);
   });
 
@@ -23,7 +28,8 @@ describe('watch handlers', () => {
     t = handlerContext({ isAdmin: true, userId: 'U0ADMIN' });
     const reply = await watchAddHandler.run(t.ctx, 'huawei technologies list:el country:cn');
     const rule = { id: 1, channel: 'slack:C0TEST', term: 'huawei technologies', list: 'EL', country: 'CN', createdBy: 'slack:U0ADMIN', createdAt: NOW.toISOString() };
-    expect(reply).toEqual({ kind: 'rules', channelId: 'slack:C0TEST', rules: [rule], changed: { action: 'added', rule } });
+    const origins = [{ ruleId: 1, actor: 'slack:U0ADMIN', at: NOW.toISOString() }];
+    expect(reply).toEqual({ kind: 'rules', channelId: 'slack:C0TEST', rules: [rule], changed: { action: 'added', rule }, origins });
     expect(await t.store.listWatchRules()).toEqual([rule]);
     expect((await t.store.listAudit(10)).map(({ actor, action, at, detail }) => ({ actor, action, at, detail }))).toEqual([
       { actor: 'slack:U0ADMIN', action: 'watch.add', at: NOW.toISOString(), detail: rule },
@@ -50,6 +56,11 @@ describe('watch handlers', () => {
     await watchAddHandler.run(t.ctx, 'hikvision');
     const listed = await watchListHandler.run(t.ctx, '');
     expect(listed.kind === 'rules' && listed.rules.map((r) => [r.id, r.channel])).toEqual([[1, '*'], [3, 'discord:900']]);
+    // Who added each rule and when comes from the audit log, whoever added it (the CLI too).
+    expect(listed.kind === 'rules' && listed.origins).toEqual([
+      { ruleId: 1, actor: 'cli:bob', at: NOW.toISOString() },
+      { ruleId: 3, actor: 'discord:42', at: NOW.toISOString() },
+    ]);
     expect(await watchRemoveHandler.run(t.ctx, '2')).toEqual({ kind: 'error', message: 'Rule 2 belongs to another channel (slack:C0OTHER); remove it there.' });
     expect(await watchRemoveHandler.run(t.ctx, '99')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^There is no rule 99/) });
     const removed = await watchRemoveHandler.run(t.ctx, '3');

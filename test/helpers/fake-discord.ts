@@ -5,10 +5,13 @@
  * It records messages and threads, emulates `enforce_nonce` (a repeat nonce from the same
  * channel returns the message already created), answers 429 with `retry_after` in the JSON and
  * the Retry-After header when told to, 403 Missing Access for `forbid`den channels, and records
- * interaction callbacks, follow-ups and command registrations. Anything else is 404 and lands
- * in `unexpected`, which tests assert is empty.
+ * interaction callbacks (a second callback for one interaction is 400 "already acknowledged",
+ * code 40060, as Discord answers it), follow-ups and command registrations, and serves files put
+ * in `files` (attachments on Discord's CDN). Multipart bodies (files) are parsed: `body` is
+ * `payload_json` and `uploads` holds the files. Anything else is 404 and lands in `unexpected`,
+ * which tests assert is empty. The gateway is fake-discord-gateway.ts (it sets `gatewayBot`).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeMessage {
@@ -23,6 +26,8 @@ export interface FakeRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** Files of a multipart request: field name → file name and bytes. */
+  uploads: Array<{ field: string; name: string; bytes: Buffer }>;
   at: number;
 }
 
@@ -47,12 +52,39 @@ export interface FakeDiscord {
   forbid(channelId: string): void;
   /** Make GET /gateway/bot fail (the gateway cannot connect). */
   gatewayDown: boolean;
+  /** The body of GET /gateway/bot when the gateway is up (set by the gateway stand-in). */
+  gatewayBot: (() => unknown) | null;
+  /** Served on GET: path (e.g. "/attachments/1/2/list.csv") → content type and bytes. */
+  files: Map<string, { contentType: string; bytes: Buffer }>;
+  /** The HTTP server, e.g. to accept WebSocket upgrades. */
+  server: Server;
   messagesIn(channelId: string): FakeMessage[];
   close(): Promise<void>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+/** JSON, or multipart/form-data as Discord takes files: `payload_json` plus `files[n]`. */
+async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; uploads: FakeRequest['uploads'] }> {
+  if (contentType.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const uploads: FakeRequest['uploads'] = [];
+    let body: unknown = null;
+    for (const [field, value] of form) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else uploads.push({ field, name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
+    return { body, uploads };
+  }
+  const text = raw.toString('utf8');
+  try {
+    return { body: text ? JSON.parse(text) : null, uploads: [] };
+  } catch {
+    return { body: text, uploads: [] };
+  }
 }
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
@@ -62,7 +94,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const forbidden = new Set<string>();
   let limited = { count: 0, retryAfter: 0 };
 
-  const fake: Omit<FakeDiscord, 'apiUrl' | 'url' | 'close'> = {
+  const acknowledged = new Set<string>();
+  const fake: Omit<FakeDiscord, 'apiUrl' | 'url' | 'close' | 'server'> = {
     requests: [],
     unexpected: [],
     messages: [],
@@ -71,6 +104,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     interactionReplies: [],
     webhookMessages: [],
     gatewayDown: true,
+    gatewayBot: null,
+    files: new Map(),
     rateLimitNext(count, retryAfterSeconds) {
       limited = { count, retryAfter: retryAfterSeconds };
     },
@@ -125,6 +160,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       json(res, 200, { id: '111111111111111111', name: 'entitywatch' });
       return true;
     }
+    if (req.method === 'POST' && (m = /^\/api\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path))) {
+      fake.interactionReplies.push(req);
+      if (acknowledged.has(m[1]!)) return json(res, 400, { message: 'Interaction has already been acknowledged.', code: 40060 }), true;
+      acknowledged.add(m[1]!);
+      res.writeHead(204).end();
+      return true;
+    }
+    if (req.method === 'GET' && fake.files.has(path)) {
+      const file = fake.files.get(path)!;
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) }).end(file.bytes);
+      return true;
+    }
     if (/^\/api\/v10\/(interactions\/\d+\/[^/]+\/callback|webhooks\/\d+\/[^/]+(\/messages\/(@|%40)original)?)$/.test(path)) {
       fake.interactionReplies.push(req);
       json(res, 200, { id: newId() });
@@ -136,7 +183,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return true;
     }
     if (req.method === 'GET' && path.startsWith('/api/v10/gateway')) {
-      if (fake.gatewayDown) return json(res, 503, { message: 'gateway unavailable (fake)' }), true;
+      if (fake.gatewayDown || !fake.gatewayBot) return json(res, 503, { message: 'gateway unavailable (fake)' }), true;
+      if (path === '/api/v10/gateway/bot' && req.headers.authorization?.startsWith('Bot ')) return json(res, 200, fake.gatewayBot()), true;
     }
     return false;
   }
@@ -145,24 +193,22 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = null;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        body = text;
-      }
-      const recorded: FakeRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, at: Date.now() };
-      fake.requests.push(recorded);
-      if (route(recorded, res)) return;
-      fake.unexpected.push(recorded);
-      json(res, 404, { message: 'Unknown route (fake Discord)', code: 0 });
+      void (async () => {
+        const raw = Buffer.concat(chunks);
+        const { body, uploads } = await parseBody(req.headers['content-type'] ?? '', raw);
+        const recorded: FakeRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, uploads, at: Date.now() };
+        fake.requests.push(recorded);
+        if (route(recorded, res)) return;
+        fake.unexpected.push(recorded);
+        json(res, 404, { message: 'Unknown route (fake Discord)', code: 0 });
+      })();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return Object.assign(fake, {
+    server,
     url,
     apiUrl: `${url}/api`,
     close: () =>

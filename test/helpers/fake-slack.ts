@@ -4,8 +4,11 @@
  * metadata and threads, answers conversations.history/replies from them, users.info from
  * `users`, and can be told to fail the next calls of a method (429 + Retry-After, 500, or a
  * Slack error code). Every request is recorded; an unknown method lands in `unexpected`.
+ *
+ * Other stand-ins extend it (Socket Mode: fake-slack-socket.ts; files: fake-slack-files.ts) with
+ * `method` (a Web API method and the token it takes) and `route` (a raw HTTP path prefix).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeMessage {
@@ -36,8 +39,21 @@ export interface FakeSlack {
   unexpected: string[];
   /** Fail `times` calls of `method`, after letting the next `after` calls through. */
   fail(method: string, failure: Failure, times?: number, after?: number): void;
+  /** Answer the next `times` calls of `method` only after `ms` (a slow Slack). */
+  delay(method: string, ms: number, times?: number): void;
+  /** Serve a Web API method; it must be called with `token` (default the bot token). */
+  method(name: string, handler: MethodHandler, token?: string): void;
+  /** Serve raw requests whose path starts with `prefix` (downloads, upload URLs). */
+  route(prefix: string, handler: RawHandler): void;
+  /** The HTTP server, e.g. to accept WebSocket upgrades. */
+  server: Server;
+  /** http://127.0.0.1:<port> */
+  base: string;
   close(): Promise<void>;
 }
+
+export type MethodHandler = (args: Record<string, unknown>) => unknown;
+export type RawHandler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 
 export const FAKE_BOT_TOKEN = 'xoxb-test-token';
 
@@ -53,8 +69,11 @@ function parseBody(req: IncomingMessage, raw: string): Record<string, unknown> {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const messages: FakeMessage[] = [];
   const failures = new Map<string, Array<Failure | null>>();
+  const delays = new Map<string, number[]>();
+  const tokens = new Map<string, string>();
+  const raw: Array<[string, RawHandler]> = [];
   let counter = 0;
-  const fake: Omit<FakeSlack, 'apiUrl' | 'responseUrl' | 'close'> = {
+  const fake: Omit<FakeSlack, 'apiUrl' | 'responseUrl' | 'close' | 'server' | 'base'> = {
     posts: [],
     calls: [],
     responses: new Map(),
@@ -65,6 +84,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       for (let i = 0; i < after; i++) queue.push(null);
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(method, queue);
+    },
+    delay(method, ms, times = 1) {
+      delays.set(method, [...(delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
+    },
+    method(name, handler, token = FAKE_BOT_TOKEN) {
+      methods[name] = handler;
+      tokens.set(name, token);
+    },
+    route(prefix, handler) {
+      raw.push([prefix, handler]);
     },
   };
 
@@ -77,7 +106,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     return { type: 'message', ts: m.ts, text: m.text, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(replies ? { reply_count: replies } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) };
   }
 
-  const methods: Record<string, (args: Record<string, unknown>) => unknown> = {
+  const methods: Record<string, MethodHandler> = {
     'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'entitywatch' }),
     'chat.postMessage': (args) => {
       counter++;
@@ -116,6 +145,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const rawRoute = raw.find(([prefix]) => path.startsWith(prefix));
+      if (rawRoute) return rawRoute[1](req, Buffer.concat(chunks), res);
       const args = parseBody(req, Buffer.concat(chunks).toString('utf8'));
       const respond = /^\/respond\/(.+)$/.exec(path);
       if (respond) {
@@ -133,22 +164,33 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         send(res, 404, { ok: false, error: 'unknown_method' });
         return;
       }
-      if (req.headers.authorization !== `Bearer ${FAKE_BOT_TOKEN}`) {
+      if (req.headers.authorization !== `Bearer ${tokens.get(method) ?? FAKE_BOT_TOKEN}`) {
         send(res, 200, { ok: false, error: 'invalid_auth' });
         return;
       }
       const failure = failures.get(method)?.shift();
+      const wait = delays.get(method)?.shift() ?? 0;
+      if (wait > 0) {
+        setTimeout(() => answer(res, method, handler, args, failure), wait);
+        return;
+      }
+      answer(res, method, handler, args, failure);
+    });
+  });
+
+  function answer(res: ServerResponse, _method: string, handler: MethodHandler, args: Record<string, unknown>, failure: Failure | null | undefined): void {
       if (failure && 'status' in failure && failure.status === 429) send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
       else if (failure && 'status' in failure) send(res, failure.status, { ok: false, error: 'internal' });
       else if (failure && 'error' in failure) send(res, 200, { ok: false, error: failure.error, ...(failure.needed ? { needed: failure.needed } : {}) });
       else send(res, 200, handler(args));
-    });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   return {
     ...fake,
+    server,
+    base,
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${id}`,
     close: () =>

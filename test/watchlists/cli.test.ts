@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/cli/commands/watchlist.js';
+import { csvCell } from '../../src/watchlists/screen-csv.js';
 import { tempDir } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
 import { cslJson, manyRows, type CslRowSpec } from '../helpers/csl.js';

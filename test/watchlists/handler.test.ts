@@ -38,7 +38,13 @@ describe('watchlist handler', () => {
       expect(await watchlistHandler.run(t.ctx, args)).toEqual({ kind: 'refusal', message: NOT_ADMIN });
     }
     expect((await t.store.listWatchlists()).map((w) => w.name)).toEqual(['suppliers']);
-    expect((await t.store.listAudit(10)).map((a) => a.action)).toEqual(['watchlist.import']);
+    expect((await t.store.listAudit(10)).map((a) => [a.action, a.detail.args ?? null])).toEqual([
+      ['command.refused', ''],
+      ['command.refused', 'remove suppliers'],
+      ['command.refused', 'screen suppliers'],
+      ['command.refused', 'list'],
+      ['watchlist.import', null],
+    ]);
   });
 
   it('lists the watchlists with their sizes', async () => {
@@ -50,19 +56,26 @@ describe('watchlist handler', () => {
     await t.store.removeWatchlist('suppliers', 'cli:alice', NOW.toISOString());
     expect(await watchlistHandler.run(t.ctx, 'LIST')).toEqual({
       kind: 'text',
-      text: 'No watchlists yet. Import or replace one with the CLI, which reads the CSV file: `entitywatch watchlist import FILE --name NAME [--replace]`.',
+      text: 'No watchlists yet. Import one from a CSV (header `name`, optional `country`, `reference`): share the file here, then `watchlist import NAME` (add `--replace` to swap an existing one), or `entitywatch watchlist import FILE --name NAME` on the server.',
     });
   });
 
   it("screens a watchlist against today's lists, honouring each counterparty's country", async () => {
     await withSuppliers();
     const reply = await watchlistHandler.run(t.ctx, 'screen Suppliers');
+    const csv = [
+      'watchlist,counterparty,reference,list,designation,matched_name,score',
+      'suppliers,Hikvision,SUP-0042,EL,"Hangzhou Hikvision Digital Technology Co., Ltd.","Hangzhou Hikvision Digital Technology Co., Ltd.",1',
+      '',
+    ].join('\n');
+    expect(reply.kind === 'text' && reply.file?.bytes.toString('utf8')).toEqual(csv);
     expect(reply).toEqual({
       kind: 'text',
       text: [
         "Screened 3 counterparties of suppliers against today's lists: 1 hit.",
         '• 1.00 Hikvision [SUP-0042] ↔ EL: Hangzhou Hikvision Digital Technology Co., Ltd.',
       ].join('\n'),
+      file: { name: 'screen-suppliers-2026-05-04.csv', contentType: 'text/csv', bytes: Buffer.from(csv, 'utf8') },
     });
   });
 
@@ -82,9 +95,21 @@ describe('watchlist handler', () => {
     ]);
   });
 
-  it('points to the CLI for imports and shows help otherwise', async () => {
+  it('imports the attached file as the CLI would; points to the CLI where the chat takes no files; help otherwise', async () => {
     await withSuppliers();
-    expect(await watchlistHandler.run(t.ctx, 'import suppliers.csv')).toMatchObject({ kind: 'text', text: expect.stringMatching(/^Chat cannot take the CSV file\. .*entitywatch watchlist import FILE --name NAME/) });
+    expect(await watchlistHandler.run(t.ctx, 'import customers')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^This chat cannot take files\. .*entitywatch watchlist import FILE --name NAME/) });
+    const refs: Array<string | null> = [];
+    t.ctx.attachment = async (ref) => {
+      refs.push(ref);
+      return { name: 'customers.csv', bytes: Buffer.from('\uFEFFcompany;ref\r\nMegvii;C-2\r\n', 'utf8') };
+    };
+    expect(await watchlistHandler.run(t.ctx, 'import customers')).toEqual({ kind: 'text', text: 'Imported 1 counterparty from customers.csv into watchlist customers. Every list change is screened against it.' });
+    expect(await watchlistHandler.run(t.ctx, 'import customers --replace F0123ABCD')).toMatchObject({ kind: 'text', text: expect.stringContaining('(replacing 1 counterparty)') });
+    expect(refs).toEqual([null, 'F0123ABCD']);
+    expect((await t.store.listAudit(1))[0]).toMatchObject({ actor: 'slack:U0ADMIN', action: 'watchlist.import', detail: { name: 'customers', count: 1, replaced: 1 } });
+    t.ctx.attachment = async () => ({ name: 'bad.csv', bytes: Buffer.from('name\nAcme\n"unclosed\n') });
+    expect(await watchlistHandler.run(t.ctx, 'import third')).toMatchObject({ kind: 'error', message: expect.stringMatching(/^bad\.csv: /) });
+    expect((await t.store.listWatchlists()).map((w) => w.name)).toEqual(['customers', 'suppliers']);
     expect(await watchlistHandler.run(t.ctx, '')).toEqual({ kind: 'text', text: WATCHLIST_HELP });
   });
 

@@ -16,29 +16,14 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { MatchIndex } from '../../core/match/index.js';
 import { CommandFailed, UsageError } from '../../errors.js';
-import { parseCounterpartyCsv } from '../../watchlists/parse-csv.js';
+import { parseCounterpartyFile } from '../../watchlists/read-file.js';
 import { parseWatchlistName } from '../../watchlists/schema.js';
-import { screenCounterparties, type WatchlistHit } from '../../watchlists/screen.js';
+import { screenCounterparties } from '../../watchlists/screen.js';
+import { SCREEN_CSV_HEADER, screenCsv } from '../../watchlists/screen-csv.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
 function actor(): string {
   return `cli:${userInfo().username}`;
-}
-
-export const SCREEN_CSV_HEADER = ['watchlist', 'counterparty', 'reference', 'list', 'designation', 'matched_name', 'score'] as const;
-
-/**
- * One CSV cell: quoted when it holds a separator, quote or line break. A cell that a spreadsheet
- * would run as a formula (=, +, -, @ first) gets a leading apostrophe: names come from the lists
- * and from whoever wrote the counterparty file.
- */
-export function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvLine(hit: WatchlistHit): string {
-  return [hit.watchlist, hit.counterparty, hit.reference ?? '', hit.list, hit.designationName, hit.matchedName, String(hit.score)].map(csvCell).join(',');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -65,13 +50,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
       const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read ${file}: ${err.code ?? 'error'}`, { cause: err });
       });
-      let rows;
-      try {
-        rows = parseCounterpartyCsv(bytes);
-      } catch (err) {
-        if (err instanceof UsageError) throw new UsageError(`${file}: ${err.message}`, { cause: err });
-        throw err;
-      }
+      const rows = parseCounterpartyFile(file, bytes);
       const { watchlist: saved, replaced } = await (await ctx.app()).store.importWatchlist(name, rows, actor(), new Date().toISOString(), { replace: opts.replace === true });
       if (opts.json) {
         writeJson(ctx.io, { ...saved, replaced });
@@ -124,8 +103,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
         return;
       }
       if (opts.csv) {
-        writeLine(ctx.io, SCREEN_CSV_HEADER.join(','));
-        for (const hit of hits) writeLine(ctx.io, csvLine(hit));
+        ctx.io.stdout.write(screenCsv(hits));
         if (hits.length === 0) ctx.io.stderr.write(`No hits: ${summary}.\n`);
         return;
       }

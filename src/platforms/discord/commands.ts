@@ -6,7 +6,8 @@
  *   /entity name:<…>                      anyone; autocomplete over current designations
  *   /watch add keyword:<…> list:<EL> country:<CN>   Manage Server (declared and checked at run time)
  *   /watch remove id:<n> · /watch list · /watch status · /watch test
- *   /watch watchlist action:<list|screen|remove> name:<…>   counterparty watchlists (import: CLI)
+ *   /watch watchlist action:<list|import|screen|remove> name:<…> file:<CSV> replace:<bool>
+ *                                         counterparty watchlists; import reads the attached CSV
  */
 import {
   ApplicationCommandOptionType,
@@ -38,6 +39,9 @@ export interface DiscordCommand {
   /** The option answered by autocomplete, if any. */
   autocomplete?: string;
 }
+
+/** The attachment option of `/watch watchlist` that carries an import's CSV. */
+export const WATCHLIST_FILE_OPTION = 'file';
 
 /** Manage Server, as the decimal string Discord expects. Members without it do not see /watch. */
 export const WATCH_PERMISSION = PermissionFlagsBits.ManageGuild.toString();
@@ -85,8 +89,12 @@ const WATCH_ROUTES: Readonly<Record<string, (options: OptionValues) => { handler
   list: () => ({ handler: watchListHandler, args: '' }),
   status: () => ({ handler: statusHandler, args: '' }),
   test: () => ({ handler: testAlertHandler, args: '' }),
-  // The shared handler reads "<action> <name>", as typed after `/entitywatch watchlist`.
-  watchlist: (o) => ({ handler: watchlistHandler, args: [String(o.action ?? ''), String(o.name ?? '')].join(' ').trim() }),
+  // The shared handler reads "<action> <name> [--replace]", as typed after `/entitywatch watchlist`;
+  // the `file` attachment reaches it as ctx.attachment (dispatch.ts).
+  watchlist: (o) => ({
+    handler: watchlistHandler,
+    args: [String(o.action ?? ''), String(o.name ?? ''), o.replace === true ? '--replace' : ''].filter(Boolean).join(' '),
+  }),
 };
 
 export const watchCommand = {
@@ -117,15 +125,18 @@ export const watchCommand = {
         {
           type: ApplicationCommandOptionType.String,
           name: 'action',
-          description: 'What to do (importing takes a CSV file: use the CLI)',
+          description: 'What to do',
           required: true,
           choices: [
             { name: 'list — every watchlist', value: 'list' },
-            { name: "screen — a watchlist against today's lists", value: 'screen' },
+            { name: 'import — the CSV attached as file', value: 'import' },
+            { name: "screen — a watchlist against today's lists (all hits as CSV)", value: 'screen' },
             { name: 'remove — delete a watchlist', value: 'remove' },
           ],
         },
-        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Watchlist name (for screen and remove)', max_length: 64 },
+        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Watchlist name (for import, screen and remove)', max_length: 64 },
+        { type: ApplicationCommandOptionType.Attachment, name: WATCHLIST_FILE_OPTION, description: 'For import: a CSV with a name column (optional country, reference)' },
+        { type: ApplicationCommandOptionType.Boolean, name: 'replace', description: 'For import: replace the counterparties of an existing watchlist' },
       ]),
     ],
   },

@@ -13,14 +13,17 @@
  */
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { HandlerContext, LookupIndex, Reply } from '../../../handlers/types.js';
+import type { ChatFile, HandlerContext, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
+import { UsageError } from '../../errors.js';
+import { MAX_CHAT_FILE_BYTES, readCapped, tooLarge } from '../download.js';
 import type { Alert } from '../../core/alert.js';
 import type { Store } from '../../../store/types.js';
+import type { Once } from '../once.js';
 import { autocomplete } from './autocomplete.js';
-import { commandByName } from './commands.js';
+import { commandByName, WATCHLIST_FILE_OPTION } from './commands.js';
 import type { Completer } from './completer.js';
 import { renderReply, type ReplyMessage } from './reply.js';
-import { channelIdOf, hasManageServer, INTERACTION, Interaction, invocationOf, RESPONSE, userIdOf } from './schema.js';
+import { attachmentOf, channelIdOf, hasManageServer, INTERACTION, Interaction, invocationOf, RESPONSE, userIdOf, type Attachment } from './schema.js';
 
 export interface DispatchDeps {
   store: Store;
@@ -33,13 +36,18 @@ export interface DispatchDeps {
   postAlert(channelId: string, alert: Alert): Promise<void>;
   /** A watch rule was added or removed: refresh the alert channels. */
   rulesChanged(): Promise<void>;
-  /** Replace a deferred answer (PATCH the interaction's @original message). */
-  editOriginal(applicationId: string, token: string, message: ReplyMessage): Promise<void>;
+  /** Replace a deferred answer (PATCH the interaction's @original message), with files attached. */
+  editOriginal(applicationId: string, token: string, message: ReplyMessage, files: readonly ReplyFile[]): Promise<void>;
   /** Answer within this long or defer (default 2,000 ms: Discord's limit is 3 s). */
   deferAfterMs?: number;
   /** Autocomplete gives up on a not-yet-built index after this long (default 2,000 ms). */
   autocompleteTimeoutMs?: number;
+  /** Remembers interaction ids: one delivered twice (around a gateway resume) runs once. */
+  once?: Once;
 }
+
+/** The interaction was handled already: nothing is run or answered again. */
+export const REPEATED = 'repeated';
 
 export interface DispatchResult {
   /** The interaction response (type 1, 4, 5 or 8). */
@@ -48,16 +56,33 @@ export interface DispatchResult {
   followUp: Promise<void> | null;
 }
 
+function filesOf(reply: Reply): ReplyFile[] {
+  return reply.kind === 'text' && reply.file ? [reply.file] : [];
+}
+
+/** The CSV of `/watch watchlist action:import file:…`, from Discord's CDN. */
+async function readAttachment(attachment: Attachment | null): Promise<ChatFile> {
+  if (!attachment) throw new UsageError(`attach the CSV in the \`${WATCHLIST_FILE_OPTION}\` option of /watch watchlist (a header with a name column)`);
+  if (attachment.size > MAX_CHAT_FILE_BYTES) throw tooLarge(attachment.filename);
+  const res = await fetch(attachment.url);
+  if (!res.ok) throw new UsageError(`Discord answered ${res.status} for ${attachment.filename}: attach it again`);
+  return { name: attachment.filename, bytes: await readCapped(res, attachment.filename) };
+}
+
 function message(data: ReplyMessage): DispatchResult {
   return { response: { type: RESPONSE.message, data }, followUp: null };
 }
 
 /** null when the payload is not an interaction (the HTTP endpoint answers 400). */
-export async function dispatchInteraction(payload: unknown, deps: DispatchDeps): Promise<DispatchResult | null> {
+export async function dispatchInteraction(payload: unknown, deps: DispatchDeps): Promise<DispatchResult | typeof REPEATED | null> {
   const parsed = Interaction.safeParse(payload);
   if (!parsed.success) return null;
   const interaction = parsed.data;
   if (interaction.type === INTERACTION.ping) return { response: { type: RESPONSE.pong }, followUp: null };
+  if (deps.once && !deps.once(`discord:${interaction.id}`)) {
+    deps.log.info({ interaction: interaction.id }, 'discord interaction delivered again; not run twice');
+    return REPEATED;
+  }
   const invocation = invocationOf(interaction);
   const command = invocation ? commandByName(invocation.command) : undefined;
   if (!invocation || !command) return message(renderReply({ kind: 'error', message: 'Unknown command.' }, { ephemeral: true }));
@@ -84,6 +109,7 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
     now: deps.now,
     postAlert: (alert) => deps.postAlert(channelId, alert),
     rulesChanged: deps.rulesChanged,
+    attachment: () => readAttachment(attachmentOf(interaction, invocation, WATCHLIST_FILE_OPTION)),
   };
   const ephemeral = command.ephemeral;
   const running: Promise<Reply> = route.handler.run(ctx, route.args).catch((err: unknown) => {
@@ -94,10 +120,11 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
   const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deps.deferAfterMs ?? 2000)));
   const early = await Promise.race([running, slow]);
   clearTimeout(timer);
-  if (early) return message(renderReply(early, { ephemeral }));
+  // A reply with a file is sent as an edit of a deferred answer: that request can carry files.
+  if (early && !filesOf(early).length) return message(renderReply(early, { ephemeral }));
 
   const followUp = running
-    .then((reply) => deps.editOriginal(interaction.application_id, interaction.token, renderReply(reply, { ephemeral })))
+    .then((reply) => deps.editOriginal(interaction.application_id, interaction.token, renderReply(reply, { ephemeral }), filesOf(reply)))
     .catch((err: unknown) => deps.log.error({ err }, 'discord follow-up failed'));
   return { response: { type: RESPONSE.deferredMessage, data: ephemeral ? { flags: MessageFlags.Ephemeral } : {} }, followUp };
 }

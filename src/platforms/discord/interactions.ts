@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { dispatchInteraction, type DispatchDeps } from './dispatch.js';
+import { dispatchInteraction, REPEATED, type DispatchDeps } from './dispatch.js';
 import { createInteractionVerifier } from './verify.js';
 
 /** Interactions are small; anything bigger is not Discord. */
@@ -78,6 +78,8 @@ export async function startInteractionsServer(options: InteractionsServerOptions
     }
     const result = await dispatchInteraction(payload, deps);
     if (!result) return send(res, 400, { error: 'not an interaction' });
+    // Answered already: a second answer would be refused by Discord (40060) anyway.
+    if (result === REPEATED) return send(res, 409, { error: 'interaction already answered' });
     send(res, 200, result.response);
     if (result.followUp) {
       followUps.add(result.followUp);

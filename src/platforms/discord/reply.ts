@@ -8,9 +8,10 @@
  * kept). Every message has `allowed_mentions: { parse: [] }`; errors and refusals are ephemeral.
  */
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import type { LookupMatch, Reply } from '../../../handlers/types.js';
+import type { DesignationHistory, LookupMatch, Reply, RuleOrigin } from '../../../handlers/types.js';
 import type { WatchRule } from '../../core/watch.js';
 import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
+import { historyText } from '../history-text.js';
 import { embedChars, LIMITS } from '../../notifiers/discord/pack.js';
 import { LIST_COLOURS } from '../../notifiers/discord/render.js';
 
@@ -30,7 +31,7 @@ function text(content: string, ephemeral: boolean): ReplyMessage {
   return message;
 }
 
-function matchEmbed(match: LookupMatch): APIEmbed {
+function matchEmbed(match: LookupMatch, history: DesignationHistory[] | null): APIEmbed {
   const fields: APIEmbedField[] = match.designations.slice(0, DESIGNATIONS_PER_MATCH).map((d) => {
     const lines = [escapeText(d.listName)];
     if (d.aliases.length) lines.push(`**Aliases:** ${d.aliases.slice(0, 5).map(escapeText).join('; ')}`);
@@ -38,6 +39,7 @@ function matchEmbed(match: LookupMatch): APIEmbed {
     if (d.licensePolicy) lines.push(`**License policy:** ${escapeText(d.licensePolicy)}`);
     if (d.frCitation) lines.push(`**FR:** ${escapeText(d.frCitation)}`);
     if (d.sourceUrl) lines.push(maskedLink('Source', d.sourceUrl));
+    if (history) lines.push(historyText(history.find((h) => h.key === d.key), escapeText));
     return { name: truncate(`${d.list}: ${escapeText(d.name)}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue) };
   });
   const hidden = match.designations.length - fields.length;
@@ -64,10 +66,11 @@ function fitting(embeds: APIEmbed[]): APIEmbed[] {
   return kept;
 }
 
-function ruleLine(rule: WatchRule): string {
+function ruleLine(rule: WatchRule, origin: RuleOrigin | undefined): string {
   const what = [rule.term && `“${escapeText(rule.term)}”`, rule.list && `list ${rule.list}`, rule.country && `country ${rule.country}`].filter(Boolean).join(', ');
   const where = rule.channel === '*' ? ' (every channel)' : '';
-  return `\`#${rule.id}\` ${what}${where} — by ${escapeText(rule.createdBy)}`;
+  const added = origin ? `added by ${escapeText(origin.actor)}, ${origin.at.slice(0, 16).replace('T', ' ')} UTC` : '*no audit entry found*';
+  return `\`#${rule.id}\` ${what}${where} — ${added}`;
 }
 
 export function renderReply(reply: Reply, options: { ephemeral: boolean }): ReplyMessage {
@@ -81,13 +84,13 @@ export function renderReply(reply: Reply, options: { ephemeral: boolean }): Repl
       return text(`⛔ ${reply.message}`, true);
     case 'matches': {
       if (reply.matches.length === 0) return text(`No match for “${escapeText(reply.query)}” on any list.`, ephemeral);
-      const message: ReplyMessage = { content: truncate(`Matches for “${escapeText(reply.query)}”:`, 2000), embeds: fitting(reply.matches.map(matchEmbed)), allowed_mentions: { parse: [] } };
+      const message: ReplyMessage = { content: truncate(`Matches for “${escapeText(reply.query)}”:`, 2000), embeds: fitting(reply.matches.map((m) => matchEmbed(m, reply.history ?? null))), allowed_mentions: { parse: [] } };
       if (ephemeral) message.flags = MessageFlags.Ephemeral;
       return message;
     }
     case 'rules': {
       const head = reply.changed ? `${reply.changed.action === 'added' ? 'Added' : 'Removed'} rule \`#${reply.changed.rule.id}\`.` : 'Watch rules for this channel:';
-      const body = reply.rules.length ? reply.rules.map(ruleLine).join('\n') : 'No rules: this channel receives every alert it is sent.';
+      const body = reply.rules.length ? reply.rules.map((r) => ruleLine(r, reply.origins?.find((o) => o.ruleId === r.id))).join('\n') : 'No rules: this channel receives every alert it is sent.';
       return text(`${head}\n${body}`, ephemeral);
     }
     case 'status': {

@@ -25,6 +25,10 @@ const Option = BasicOption.extend({ options: z.array(BasicOption).optional() });
 
 const User = z.object({ id: z.string() });
 
+/** A file attached to a command (Discord's CDN holds it; `url` is signed and expires). */
+export const Attachment = z.object({ id: z.string(), filename: z.string(), size: z.number().int().nonnegative(), url: z.url({ protocol: /^https?$/ }) }).loose();
+export type Attachment = z.infer<typeof Attachment>;
+
 export const Interaction = z.object({
   id: z.string(),
   application_id: z.string(),
@@ -37,7 +41,14 @@ export const Interaction = z.object({
   member: z.object({ user: User, permissions: z.string().regex(/^\d+$/) }).optional(),
   /** Present in DMs. */
   user: User.optional(),
-  data: z.object({ name: z.string(), options: z.array(Option).optional() }).optional(),
+  data: z
+    .object({
+      name: z.string(),
+      options: z.array(Option).optional(),
+      /** Attachments given as options (type 11): the option's value is the key here. */
+      resolved: z.object({ attachments: z.record(z.string(), Attachment).optional() }).loose().optional(),
+    })
+    .optional(),
 });
 
 export type Interaction = z.infer<typeof Interaction>;
@@ -72,6 +83,12 @@ export function hasManageServer(interaction: Interaction): boolean {
   if (!interaction.member) return false;
   const bits = BigInt(interaction.member.permissions);
   return (bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
+}
+
+/** The attachment given in option `name`, or null. */
+export function attachmentOf(interaction: Interaction, invocation: Invocation, name: string): Attachment | null {
+  const id = invocation.options[name];
+  return typeof id === 'string' ? (interaction.data?.resolved?.attachments?.[id] ?? null) : null;
 }
 
 export function userIdOf(interaction: Interaction): string {

@@ -21,7 +21,8 @@ import { createDiscordRest, discordChannelId, isDiscordNotifier } from '../../no
 import type { Notifier } from '../../notifiers/types.js';
 import { createCompleterSource } from './completer.js';
 import type { DiscordConfig } from './config.js';
-import { dispatchInteraction, type DispatchDeps } from './dispatch.js';
+import { createOnce } from '../once.js';
+import { dispatchInteraction, REPEATED, type DispatchDeps } from './dispatch.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { startInteractionsServer, type InteractionsServer } from './interactions.js';
 
@@ -67,13 +68,21 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
     log,
     rulesChanged,
     deferAfterMs: options.deferAfterMs,
+    // One memory for both ways in: an interaction seen on either is not run again.
+    once: createOnce(),
     async postAlert(channelId: string, alert: Alert) {
       if (!notifier) throw new DeliveryError('no Discord bot is configured (DISCORD_TOKEN), so alerts cannot be posted to channels', { retryable: false });
       const channel = { id: discordChannelId(channelId), notifier: 'discord', target: channelId };
       await notifier.send({ alert, channel, idempotencyKey: `${alert.id}:${channel.id}`, threadRemoteId: null });
     },
-    async editOriginal(applicationId, token, message) {
-      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: message, auth: false });
+    async editOriginal(applicationId, token, message, files) {
+      // Files go as multipart (payload_json + files[n]); `attachments` names each by its index.
+      const body = files.length ? { ...message, attachments: files.map((f, id) => ({ id, filename: f.name })) } : message;
+      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
+        body,
+        files: files.map((f) => ({ name: f.name, data: f.bytes, contentType: f.contentType })),
+        auth: false,
+      });
     },
   };
 
@@ -93,7 +102,7 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
         void (async () => {
           const target = Callback.safeParse(payload);
           const result = await dispatchInteraction(payload, deps);
-          if (!result || !target.success) return;
+          if (!result || result === REPEATED || !target.success) return;
           await rest.post(Routes.interactionCallback(target.data.id, target.data.token), { body: result.response, auth: false });
           await result.followUp;
         })().catch((err: unknown) => log.error({ err }, 'discord gateway interaction failed'));

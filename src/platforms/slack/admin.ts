@@ -1,15 +1,16 @@
 /**
  * Who is an entitywatch admin on Slack: a user listed in SLACK_ADMIN_USER_IDS, or a workspace
- * admin or owner (users.info `is_admin` / `is_owner`). Answers are cached for a few minutes so a
- * burst of commands costs one users.info call. A failed users.info (missing `users:read`, Slack
- * down) answers "not admin" — refusing is the safe side — and logs why for the operator.
+ * admin or owner (users.info `is_admin` / `is_owner`), asked when a command runs. Answers are
+ * kept a minute so a burst of commands costs one users.info call. A failed users.info (missing
+ * `users:read`, Slack down) answers "not admin" — refusing is the safe side — and logs why.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { describeError } from '../../errors.js';
 
-const CACHE_MS = 5 * 60 * 1000;
+// Short: a demoted admin loses access within a minute; users.info (Tier 4) allows far more calls.
+const CACHE_MS = 60 * 1000;
 
 const UsersInfo = z.object({
   user: z.object({ is_admin: z.boolean().optional(), is_owner: z.boolean().optional(), is_primary_owner: z.boolean().optional() }).loose(),

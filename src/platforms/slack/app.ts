@@ -4,18 +4,24 @@
  * response URL. Nothing here decides what a command does: that is handlers/.
  *
  *   /entity <name>                         anyone; ephemeral answer with a "Share in channel" button
- *   /entitywatch add|remove|list|status|test   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
+ *   /entitywatch add|remove|list|status|test|watchlist …   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
+ *
+ * A reply that carries a file (screening results) sends it to the user's DMs with the app;
+ * `watchlist import` reads the CSV the user shared (files.ts).
  */
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, type RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { entityHandler } from '../../../handlers/entity.js';
 import { resolveAdminCommand } from '../../../handlers/registry.js';
-import type { Handler, HandlerContext, LookupIndex, Reply } from '../../../handlers/types.js';
+import type { Handler, HandlerContext, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
 import { describeError } from '../../errors.js';
 import type { SlackNotifier } from '../../notifiers/slack/index.js';
 import { SLACK_PREFIX, slackApiBase } from '../../notifiers/slack/index.js';
+import { context as contextBlock, escapeText } from '../../notifiers/slack/mrkdwn.js';
 import type { Store } from '../../../store/types.js';
+import { createOnce } from '../once.js';
 import { createAdminCheck } from './admin.js';
+import { sendFileToUser, slackFileReader } from './files.js';
 import type { SlackConfig } from './config.js';
 import { boltLogger } from './logger.js';
 import { renderReply, SHARE_ACTION } from './render.js';
@@ -33,6 +39,19 @@ export interface SlackAppDeps {
   notifier: SlackNotifier;
   lookupIndex: () => Promise<LookupIndex>;
   now: () => Date;
+  /**
+   * Socket Mode: how long to wait for a pong, and the step of the reconnect delay (Bolt's
+   * `clientPingTimeout`; default 5 s). Tests shorten it.
+   */
+  socketPingTimeoutMs?: number;
+}
+
+/** Slack's id of one user action: the same on every redelivery of its envelope or request. */
+function deliveryKey(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as { trigger_id?: unknown; team_id?: unknown; team?: { id?: unknown } };
+  const team = typeof b.team_id === 'string' ? b.team_id : typeof b.team?.id === 'string' ? b.team.id : '';
+  return typeof b.trigger_id === 'string' && b.trigger_id !== '' ? `${team}:${b.trigger_id}` : null;
 }
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
@@ -42,16 +61,38 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
   const logger = boltLogger(log);
   // Commands must answer soon: a 429 or 5xx is not waited out for minutes (the default).
   const clientOptions = { slackApiUrl: slackApiBase(config.apiUrl), rejectRateLimitedCalls: true, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 } };
+  // apps.connections.open is a Web API call made with the app token: it goes to SLACK_API_URL too.
   const receiver =
     config.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger })
+      ? new SocketModeReceiver({
+          appToken: config.appToken ?? '',
+          logger,
+          installerOptions: { clientOptions: { slackApiUrl: slackApiBase(config.apiUrl) } },
+          ...(deps.socketPingTimeoutMs ? { clientPingTimeout: deps.socketPingTimeoutMs } : {}),
+        })
       : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: EVENTS_PATH, port: config.port, logger });
   // Bolt checks the token on the first request rather than at construction (start.ts checks it first).
   const bolt = new BoltApp({ token: config.botToken, receiver, logger, clientOptions, tokenVerificationEnabled: false });
   const isAdmin = createAdminCheck(bolt.client, config.adminUserIds, log);
+  const once = createOnce();
+
+  // Slack delivers at least once (a Socket Mode envelope it thinks unacknowledged comes again,
+  // also after a reconnect): a repeat is acknowledged so Slack stops, and not run again.
+  bolt.use(async (args) => {
+    const key = deliveryKey(args.body);
+    if (key && !once(`slack:${key}`)) {
+      log.info({ trigger: key }, 'slack delivery repeated; acknowledged and not run again');
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
+  });
+
+  const readFile = slackFileReader({ client: bolt.client, botToken: config.botToken, log });
 
   function context(userId: string, channelId: string, admin: boolean): HandlerContext {
     return {
+      attachment: (ref) => readFile({ userId, channelId, ref }),
       store: deps.store,
       lookupIndex: deps.lookupIndex,
       actor: { platform: 'slack', userId, isAdmin: admin },
@@ -99,8 +140,21 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
     const admin = resolved.handler.adminOnly ? await isAdmin(command.user_id) : false;
     if (resolved.handler.adminOnly && !admin) log.info({ user: command.user_id, command: resolved.handler.id }, 'slack admin command refused');
     const reply = await run(resolved.handler, context(command.user_id, command.channel_id, admin), resolved.args);
-    await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
+    const message = renderReply(reply);
+    if (reply.kind === 'text' && reply.file) message.blocks.push(contextBlock([await deliverFile(command.user_id, reply.file, command.channel_id)]));
+    await answer(respond, { response_type: 'ephemeral', ...message });
   });
+
+  /** Send a reply's file to the user's DMs; the line that says where it went, or why not. */
+  async function deliverFile(userId: string, file: ReplyFile, channelId: string): Promise<string> {
+    try {
+      await sendFileToUser(bolt.client, userId, file, `${file.name}, requested in <#${channelId}>.`);
+      return `:page_facing_up: ${escapeText(file.name)} is in your direct messages with entitywatch.`;
+    } catch (err) {
+      log.warn({ user: userId, file: file.name, reason: describeError(err) }, 'slack file upload failed');
+      return `:warning: ${escapeText(file.name)} could not be sent (${escapeText(describeError(err))}): the app needs the files:write and im:write scopes.`;
+    }
+  }
 
   bolt.action({ action_id: SHARE_ACTION }, async ({ ack, body, action, respond }) => {
     await ack();

@@ -2,7 +2,7 @@
  * The SLACK_* settings. Slack is off when none of them is set; set some, and the ones it needs
  * must be valid, or start-up fails with a ConfigError naming the variable.
  *
- *   SLACK_BOT_TOKEN=xoxb-…            required (chat:write, commands, history, users:read)
+ *   SLACK_BOT_TOKEN=xoxb-…            required (chat:write, commands, history, users:read, files:read|write, im:write)
  *   SLACK_SIGNING_SECRET=…            required for HTTP mode: every request's signature is checked
  *   SLACK_APP_TOKEN=xapp-…            optional: Socket Mode instead of HTTP (no public URL needed)
  *   SLACK_PORT=3000                   HTTP mode: port of POST /slack/events;  SLACK_HOST: listen address

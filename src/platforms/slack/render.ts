@@ -8,14 +8,20 @@
  * A `matches` reply gets a "Share in channel" button (action SHARE_ACTION, value = the query)
  * unless `shared` — the shared copy is posted for everyone and has no button.
  */
-import type { LookupMatch, Reply, SourceStatus } from '../../../handlers/types.js';
+import type { DesignationHistory, LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
 import { frLinks } from '../../core/alerts.js';
 import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
 import type { WatchRule } from '../../core/watch.js';
+import { historyText } from '../history-text.js';
 import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
 
 export const SHARE_ACTION = 'entity_share';
+
+/** "2026-05-04T09:30:00.000Z" → "2026-05-04 09:30". */
+function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
 
 export interface ButtonBlock {
   type: 'actions';
@@ -31,7 +37,7 @@ export interface ReplyMessage {
 /** Slack's limit on a button value. */
 const MAX_BUTTON_VALUE = 2000;
 
-function designationLines(d: Designation, entityName: string): string[] {
+function designationLines(d: Designation, entityName: string, history: DesignationHistory[] | null): string[] {
   const fr = d.frCitation ? frLinks(d.frCitation).map((l) => link(l.url, l.label)).join(', ') || escapeText(d.frCitation) : null;
   const head = [`• *${escapeText(LISTS[d.list].shortName)}* (${d.list})`, d.startDate && `since ${escapeText(d.startDate)}`, fr && `— ${fr}`];
   const lines = [head.filter(Boolean).join(' ')];
@@ -41,24 +47,25 @@ function designationLines(d: Designation, entityName: string): string[] {
   if (d.addresses[0]) lines.push(`   Address: ${escapeText(d.addresses[0])}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
   if (d.programs.length) lines.push(`   Programs: ${escapeText(d.programs.join(', '))}`);
   if (d.sourceUrl) lines.push(`   ${link(d.sourceUrl, 'Source entry')}`);
+  if (history) lines.push(`   ${historyText(history.find((h) => h.key === d.key), escapeText)}`);
   return lines;
 }
 
-function matchText(m: LookupMatch): string {
+function matchText(m: LookupMatch, history: DesignationHistory[] | null): string {
   const via = m.matchedName !== m.name ? ` — matched “${escapeText(m.matchedName)}”` : '';
   const countries = [...new Set(m.designations.flatMap((d) => d.countries))];
   const where = countries.length ? ` (${escapeText(countries.join(', '))})` : '';
-  return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name))].join('\n');
+  return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name, history))].join('\n');
 }
 
-function matches(query: string, found: readonly LookupMatch[], shared: string | null): ReplyMessage {
+function matches(query: string, found: readonly LookupMatch[], shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
   const q = escapeText(query);
   if (found.length === 0) {
     const text = `No match for “${q}” on any list.`;
     return { text, blocks: [section(`${text}${shared ? `\nShared by ${shared}.` : ''}`)] };
   }
   const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”`;
-  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m)))];
+  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m, history)))];
   if (shared) blocks.push(context([`Shared by ${shared}. Lists change: check again before relying on this.`]));
   else if (query.length <= MAX_BUTTON_VALUE) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, value: query, text: { type: 'plain_text', text: 'Share in channel' } }] });
@@ -66,16 +73,17 @@ function matches(query: string, found: readonly LookupMatch[], shared: string | 
   return { text, blocks };
 }
 
-function ruleLine(rule: WatchRule): string {
+function ruleLine(rule: WatchRule, origin: RuleOrigin | undefined): string {
   const what = [rule.term && `“${escapeText(rule.term)}”`, rule.list && `list ${rule.list}`, rule.country && `country ${rule.country}`].filter(Boolean).join(', ');
   const scope = rule.channel === '*' ? ' _(every channel)_' : '';
-  return `*#${rule.id}* ${what}${scope} — by ${escapeText(rule.createdBy)}, ${escapeText(rule.createdAt.slice(0, 16).replace('T', ' '))} UTC`;
+  const added = origin ? `added by ${escapeText(origin.actor)}, ${escapeText(utcMinute(origin.at))} UTC` : '_no audit entry found_';
+  return `*#${rule.id}* ${what}${scope} — ${added}`;
 }
 
 function rules(reply: Extract<Reply, { kind: 'rules' }>): ReplyMessage {
   const done = reply.changed ? `${reply.changed.action === 'added' ? 'Added' : 'Removed'} rule #${reply.changed.rule.id}.` : null;
   const list = reply.rules.length
-    ? `This channel gets only the alert rows matching one of these rules:\n${reply.rules.map(ruleLine).join('\n')}`
+    ? `This channel gets only the alert rows matching one of these rules:\n${reply.rules.map((r) => ruleLine(r, reply.origins?.find((o) => o.ruleId === r.id))).join('\n')}`
     : 'No rules: this channel gets every alert.';
   const text = done ?? 'Watch rules for this channel';
   return { text, blocks: [section([done, list].filter(Boolean).join('\n'))] };
@@ -110,7 +118,7 @@ export function renderReply(reply: Reply, shared: string | null = null): ReplyMe
       message = { text: escapeText(reply.message), blocks: [section(`:no_entry: ${escapeText(reply.message)}`)] };
       break;
     case 'matches':
-      message = matches(reply.query, reply.matches, shared);
+      message = matches(reply.query, reply.matches, shared, reply.history ?? null);
       break;
     case 'rules':
       message = rules(reply);

@@ -34,7 +34,7 @@ export function findSlackNotifier(app: Pick<App, 'notifiers' | 'store'>, config:
   return createSlackNotifier({ token: config.botToken, apiUrl: config.apiUrl, alertChannels: config.alertChannels, ruleChannels: slackRuleChannels(app.store) });
 }
 
-export async function startSlackPlatform(app: App, config: SlackConfig, options: { now?: () => Date } = {}): Promise<SlackPlatform> {
+export async function startSlackPlatform(app: App, config: SlackConfig, options: { now?: () => Date; socketPingTimeoutMs?: number } = {}): Promise<SlackPlatform> {
   const { log } = app;
   try {
     const auth = await slackWebClient(config.botToken, config.apiUrl).auth.test();
@@ -51,7 +51,7 @@ export async function startSlackPlatform(app: App, config: SlackConfig, options:
   // Build the name index now, so the first /entity does not pay for it.
   void lookupIndex().catch((err: unknown) => log.warn({ reason: describeError(err) }, 'lookup index build failed'));
 
-  const bolt = createSlackApp({ config, store: app.store, log, notifier, lookupIndex, now: options.now ?? (() => new Date()) });
+  const bolt = createSlackApp({ config, store: app.store, log, notifier, lookupIndex, now: options.now ?? (() => new Date()), socketPingTimeoutMs: options.socketPingTimeoutMs });
   if (config.mode === 'socket') {
     await bolt.start();
     log.info('slack connected in Socket Mode');

@@ -36,6 +36,14 @@ describe('slash command declarations', () => {
     expect(watchCommand.route('add', { list: 'SDN' })?.args).toBe('list:SDN');
   });
 
+  it('/watch watchlist takes an action (import among them), a name, a CSV attachment and a replace flag', () => {
+    const watch = registrationPayload()[1]!;
+    const sub = (watch.options ?? []).find((o) => o.name === 'watchlist') as { options: Array<{ name: string; type: number; choices?: Array<{ value: string }> }> };
+    expect(sub.options.map((o) => [o.name, o.type])).toEqual([['action', 3], ['name', 3], ['file', 11], ['replace', 5]]);
+    expect(sub.options[0]!.choices!.map((c) => c.value)).toEqual(['list', 'import', 'screen', 'remove']);
+    expect(watchCommand.route('watchlist', { action: 'import', name: 'suppliers', file: '123', replace: true })).toEqual({ handler: ADMIN_SUBCOMMANDS.watchlist, args: 'import suppliers --replace' });
+  });
+
   it('every description and choice name fits Discord (≤ 100 characters, ≤ 25 choices)', () => {
     const texts: string[] = [];
     const visit = (o: { description?: string; choices?: Array<{ name: string }>; options?: unknown[] }) => {

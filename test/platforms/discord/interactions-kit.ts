@@ -67,7 +67,7 @@ export interface Option {
 
 let counter = 0;
 
-export function interaction(type: number, data: { name: string; options?: Option[] } | null, who: { userId: string; permissions: string } = { userId: ADMIN_ID, permissions: ADMIN_PERMISSIONS }) {
+export function interaction(type: number, data: { name: string; options?: Option[]; resolved?: Record<string, unknown> } | null, who: { userId: string; permissions: string } = { userId: ADMIN_ID, permissions: ADMIN_PERMISSIONS }) {
   counter++;
   return {
     id: String(900000000000000000n + BigInt(counter)),
@@ -78,7 +78,15 @@ export function interaction(type: number, data: { name: string; options?: Option
     guild_id: GUILD_ID,
     channel_id: CHANNEL_ID,
     channel: { id: CHANNEL_ID, type: 0 },
-    member: { user: { id: who.userId, username: 'someone' }, permissions: who.permissions, roles: [] },
+    member: { user: { id: who.userId, username: 'someone', discriminator: '0', global_name: null, avatar: null }, permissions: who.permissions, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    // Always present in what Discord sends (discord.js reads them on the gateway).
+    app_permissions: '562949953421311',
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: 0,
+    attachment_size_limit: 10_485_760,
     ...(data ? { data: { id: '1', type: 1, ...data } } : {}),
   };
 }

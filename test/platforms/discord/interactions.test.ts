@@ -116,7 +116,9 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(response.data.flags).toBe(64);
     expect(response.data.content).toMatch(/^⛔ Only entitywatch admins/);
     expect(await store.listWatchRules()).toEqual([]);
-    expect(await store.listAudit(10)).toEqual([]);
+    expect((await store.listAudit(10)).map((a) => [a.actor, a.action, a.detail])).toEqual([
+      [`discord:${MEMBER_ID}`, 'command.refused', { command: 'watch.add', channel: `discord:${CHANNEL_ID}`, args: '"huawei"' }],
+    ]);
     expect(rulesChanged).toBe(0);
   });
 
@@ -136,7 +138,7 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(audit[0]).toMatchObject({ actor: `discord:${ADMIN_ID}`, action: 'watch.add' });
     expect(rulesChanged).toBe(1);
     expect((json as { data: ReplyMessage }).data.content).toBe(
-      `Added rule \`#${rules[0]!.id}\`.\n\`#${rules[0]!.id}\` “huawei technologies”, list EL, country CN — by discord:${ADMIN_ID}`,
+      `Added rule \`#${rules[0]!.id}\`.\n\`#${rules[0]!.id}\` “huawei technologies”, list EL, country CN — added by discord:${ADMIN_ID}, ${audit[0]!.at.slice(0, 16).replace('T', ' ')} UTC`,
     );
 
     await postSigned(server.url, keys, watch('remove', [{ name: 'id', type: 4, value: rules[0]!.id }]));

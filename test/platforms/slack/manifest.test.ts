@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ADMIN_SUBCOMMANDS } from '../../../handlers/registry.js';
 import { ADMIN_COMMAND, ENTITY_COMMAND, EVENTS_PATH } from '../../../src/platforms/slack/app.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; url: string }> };
+  features: { slash_commands: Array<{ command: string; url: string; usage_hint: string }> };
   oauth_config: { scopes: { bot: string[] } };
   settings: { interactivity: { is_enabled: boolean; request_url: string } };
 }
@@ -20,6 +21,12 @@ describe('slack-app-manifest.yaml', () => {
   });
 
   it('asks for exactly the scopes the code uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'files:read', 'files:write', 'groups:history', 'im:write', 'users:read']);
+  });
+
+  it("names every /entitywatch subcommand in the usage hint, from the shared registry", () => {
+    const hint = manifest.features.slash_commands.find((c) => c.command === ADMIN_COMMAND)!.usage_hint;
+    const words = hint.split('|').map((part) => part.trim().split(/\s+/)[0]);
+    for (const sub of Object.keys(ADMIN_SUBCOMMANDS)) expect(words).toContain(sub);
   });
 });

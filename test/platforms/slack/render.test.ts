@@ -23,12 +23,14 @@ describe('renderReply (Slack)', () => {
   it('lists rules and what changed', () => {
     const rule = { id: 3, channel: 'slack:C1', term: 'huawei <x>', list: 'EL' as const, country: 'CN', createdBy: 'slack:U1', createdAt: '2026-05-04T09:30:00.000Z' };
     const global = { ...rule, id: 1, channel: '*', term: null, country: null, list: 'SDN' as const, createdBy: 'cli:bob' };
-    expect(texts(renderReply({ kind: 'rules', channelId: 'slack:C1', rules: [global, rule], changed: { action: 'added', rule } }))).toEqual([
+    // Rule 3's origin comes from the audit log; rule 1 has none there, and that is said.
+    const origins = [{ ruleId: 3, actor: 'slack:U1<!here>', at: '2026-05-04T09:31:00.000Z' }];
+    expect(texts(renderReply({ kind: 'rules', channelId: 'slack:C1', rules: [global, rule], changed: { action: 'added', rule }, origins }))).toEqual([
       [
         'Added rule #3.',
         'This channel gets only the alert rows matching one of these rules:',
-        '*#1* list SDN _(every channel)_ — by cli:bob, 2026-05-04 09:30 UTC',
-        '*#3* “huawei &lt;x&gt;”, list EL, country CN — by slack:U1, 2026-05-04 09:30 UTC',
+        '*#1* list SDN _(every channel)_ — _no audit entry found_',
+        '*#3* “huawei &lt;x&gt;”, list EL, country CN — added by slack:U1&lt;!here&gt;, 2026-05-04 09:31 UTC',
       ].join('\n'),
     ]);
     expect(texts(renderReply({ kind: 'rules', channelId: 'slack:C1', rules: [], changed: null }))).toEqual(['No rules: this channel gets every alert.']);
