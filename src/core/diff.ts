@@ -3,10 +3,12 @@
  *
  * Pairing happens in two passes. First by key. Then, among the rows left unpaired on both
  * sides, by base key (see core/identity.ts), most similar first, so a repeated name that gains
- * or loses a suffix is an amendment rather than a removal plus an addition.
+ * or loses a suffix is an amendment rather than a removal plus an addition. Last, a removal
+ * and an addition that are one entry under a repaired name are one amendment (core/renames.ts).
  */
 import { diffArrays } from 'diff';
 import { baseOfKey } from './identity.js';
+import { pairRenames } from './renames.js';
 import { COMPARED_FIELDS, type ComparedField, type Designation, type FieldChange, type SnapshotDiff } from './model.js';
 
 type Value = Designation[ComparedField];
@@ -113,6 +115,15 @@ export function diffSnapshots(
     pair(old!, d);
   }
   for (const group of leftByBase.values()) result.removed.push(...group);
+  const renames = pairRenames(result.removed, result.added);
+  for (const { before: old, after: cur } of renames.renamed) {
+    const fields = changedFields(old, cur).map((change) =>
+      change.field === 'name' ? { ...change, summary: `renamed from "${old.name}"` } : change,
+    );
+    result.amended.push({ before: old, after: cur, fields });
+  }
+  result.removed = renames.removed;
+  result.added = renames.added;
   return result;
 }
 

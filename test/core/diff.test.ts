@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots, narrowByFingerprint } from '../../src/core/diff.js';
 import { fingerprint } from '../../src/core/fingerprint.js';
-import { assignKeys, type Keyless } from '../../src/core/identity.js';
+import { assignKeys, emptyNotes, type Keyless } from '../../src/core/identity.js';
 import type { Designation } from '../../src/core/model.js';
 import { makeDesignation } from '../helpers/designations.js';
 
@@ -74,8 +74,15 @@ describe('repeated names in one list (one person under several orders)', () => {
     expect(diff.amended[0]?.fields).toEqual([]);
   });
 
-  it('rows identical in name, address and date still get distinct keys', () => {
-    const keys = assignKeys([order('1 Main St'), order('1 Main St')]).map((d) => d.key);
+  it('rows equal in every compared field are one designation, the repeat counted', () => {
+    const notes = emptyNotes();
+    const rows = assignKeys([order('1 Main St'), order('1 Main St'), order('2 Oak St')], notes);
+    expect(rows.map((d) => d.addresses)).toEqual([['1 Main St'], ['2 Oak St']]);
+    expect(notes.duplicates).toBe(1);
+  });
+
+  it('rows sharing name, address and date but differing elsewhere still get distinct keys', () => {
+    const keys = assignKeys([order('1 Main St'), { ...order('1 Main St'), remarks: 'second order' }]).map((d) => d.key);
     expect(new Set(keys).size).toBe(2);
   });
 });

@@ -11,7 +11,7 @@
  * numbered from the first after the header in messages ("CSV row 12").
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { countryOfLine, createRowMapper, splitValue } from './map.js';
@@ -94,7 +94,7 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
  * Records come back as one array and are mapped in a loop, each slot released once read:
  * csv-parse's `on_record` hook builds an info object per record, which cost ~15% more.
  */
-export function parseCslCsv(bytes: Buffer): Designation[] {
+export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
   let records: Array<string[] | undefined>;
   try {
     records = parse(bytes, OPTIONS);
@@ -104,7 +104,7 @@ export function parseCslCsv(bytes: Buffer): Designation[] {
   const header = records[0];
   if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
   const c = indexHeader(header);
-  const toKeyless = createRowMapper((n) => `CSV row ${n}`);
+  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
   const rows: Keyless[] = [];
   for (let n = 1; n < records.length; n++) {
     const fields = records[n]!;
@@ -138,5 +138,5 @@ export function parseCslCsv(bytes: Buffer): Designation[] {
     );
     if (row) rows.push(row);
   }
-  return assignKeys(rows);
+  return assignKeys(rows, notes);
 }

@@ -24,7 +24,8 @@ import { cleanText, uniqueStrings } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { SnapshotBody } from '../types.js';
 import { countryCode } from './countries.js';
-import { decodeText, readRows } from './csv.js';
+import { readText } from '../read-text.js';
+import { readRows } from './csv.js';
 import { remarkCountries, remarkIds, weakAliases } from './remarks.js';
 import { AddressRow, AliasRow, CommentRow, PrimaryRow } from './schema.js';
 
@@ -114,14 +115,14 @@ export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry
     throw new SnapshotRefusedError('unparseable', `${names.primary}: the XML format is not supported, use the CSV files`);
   }
   const drafts = new Map<string, Draft>();
-  for (const row of readRows(decodeText(body.bytes), names.primary, PrimaryRow, 12)) {
+  for (const row of readRows(readText(body.bytes, names.primary), names.primary, PrimaryRow, 12)) {
     drafts.set(row[0].trim(), { row, aliases: [], addresses: [], addressCountries: [], comments: '' });
   }
   if (drafts.size === 0) throw new SnapshotRefusedError('empty', `${names.primary} has no entries`);
 
   const addresses = part(body, names.addresses);
   if (addresses) {
-    for (const [ent, , address, city, country, remarks] of readRows(decodeText(addresses), names.addresses, AddressRow, 6)) {
+    for (const [ent, , address, city, country, remarks] of readRows(readText(addresses, names.addresses), names.addresses, AddressRow, 6)) {
       const draft = drafts.get(ent.trim());
       if (!draft) continue;
       const line = joinLine([address, city, country, remarks]);
@@ -132,14 +133,14 @@ export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry
   }
   const aliases = part(body, names.aliases);
   if (aliases) {
-    for (const [ent, , , name] of readRows(decodeText(aliases), names.aliases, AliasRow, 5)) {
+    for (const [ent, , , name] of readRows(readText(aliases, names.aliases), names.aliases, AliasRow, 5)) {
       const alias = field(name);
       if (alias) drafts.get(ent.trim())?.aliases.push(alias);
     }
   }
   const comments = part(body, names.comments);
   if (comments) {
-    for (const [ent, text] of readRows(decodeText(comments), names.comments, CommentRow, 2)) {
+    for (const [ent, text] of readRows(readText(comments, names.comments), names.comments, CommentRow, 2)) {
       const draft = drafts.get(ent.trim());
       if (draft && field(text)) draft.comments += text;
     }

@@ -7,7 +7,7 @@
  * comes from its programs (lists.ts), and an entry on two lists gives one designation per list.
  * List names are the CSL's, so an entry reads the same whichever source reported it.
  */
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation, ListCode } from '../../core/model.js';
 import { readOfacSet, toKeyless, type OfacFileNames } from '../ofac-common/entries.js';
 import type { SnapshotBody } from '../types.js';
@@ -39,7 +39,7 @@ function isConsolidated(list: ListCode): list is ConsolidatedList {
   return list in CONSOLIDATED_LIST_NAMES;
 }
 
-export function parseOfacConsolidated(body: SnapshotBody): Designation[] {
+export function parseOfacConsolidated(body: SnapshotBody, notes?: ParseNotes): Designation[] {
   const rows: Keyless[] = [];
   for (const entry of readOfacSet(body, CONSOLIDATED_FILES)) {
     for (const list of listsOf(entry.programs, entry.remarks)) {
@@ -47,5 +47,6 @@ export function parseOfacConsolidated(body: SnapshotBody): Designation[] {
       rows.push(toKeyless(entry, list, CONSOLIDATED_LIST_NAMES[list], CONSOLIDATED_URL));
     }
   }
-  return assignKeys(rows);
+  if (notes) notes.rows += rows.length;
+  return assignKeys(rows, notes);
 }
