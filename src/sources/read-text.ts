@@ -16,13 +16,11 @@ import { isUtf8 } from 'node:buffer';
 import { decodeText } from '../core/decode.js';
 import { SnapshotRefusedError } from '../errors.js';
 
-const KEPT = 'Stored state is unchanged.';
-
 function refuseUndecodable(bytes: Uint8Array, what: string, reason: string): never {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    throw new SnapshotRefusedError('encoding', `${what} is gzip-compressed bytes (served without Content-Encoding?), not text. ${KEPT}`);
+    throw new SnapshotRefusedError('encoding', `${what} is gzip-compressed bytes (served without Content-Encoding?), not text`);
   }
-  throw new SnapshotRefusedError('encoding', `${what}: ${reason}. ${KEPT}`);
+  throw new SnapshotRefusedError('encoding', `${what}: ${reason}`);
 }
 
 /** The bytes as text. Throws SnapshotRefusedError('encoding'). */

@@ -28,7 +28,7 @@ export type PollOutcome =
   | ({ status: 'baseline'; count: number; unit?: 'designations' | 'items' } & PollCounts)
   | ({ status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number } & PollCounts)
   | { status: 'items'; seen: number; new: number; alerts: number }
-  | { status: 'refused'; code: string; reason: string }
+  | { status: 'refused'; code: string; reason: string; /** What stayed in place, in words. */ kept?: string }
   | { status: 'unavailable'; reason: string };
 
 /** The non-zero counts of a parsed poll, for its outcome. */

@@ -135,7 +135,7 @@ async function fetchParseCommit(
   const location = body.location;
   // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
   body = undefined;
-  if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries. Stored state is unchanged.');
+  if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
   checkParseNotes(notes);
   checkDesignationText(next);
 
@@ -212,6 +212,12 @@ async function fetchParseCommit(
   };
 }
 
+/** What a refusal left in place, in words: "Kept the snapshot accepted at …, 4,197 designations." */
+function keptOf(state: SourceState): string {
+  if (!state.lastSuccessAt) return 'Nothing was stored: the source has no accepted snapshot yet.';
+  return `Stored state is unchanged: kept the snapshot accepted at ${state.lastSuccessAt} (${state.designationCount} designations).`;
+}
+
 /** The part of a source that failure handling needs. */
 export interface SourceRef {
   id: string;
@@ -233,9 +239,9 @@ export async function recordFailure(
     deps.log.error({ source: source.id, code: err.code, reason }, 'snapshot refused');
     // Tell admins once: on the first refusal, or when the reason changes — not on every poll.
     if (previousCode !== err.code) {
-      await notifyHealth(deps, source, 'refused', err.code, `${source.title}: snapshot refused (${err.code}) — ${reason}. Stored state is unchanged.`);
+      await notifyHealth(deps, source, 'refused', err.code, `${source.title}: snapshot refused (${err.code}) — ${reason}. ${keptOf(state)}`);
     }
-    return { status: 'refused', code: err.code, reason };
+    return { status: 'refused', code: err.code, reason, kept: keptOf(state) };
   }
   const code = err instanceof SourceUnavailableError ? 'unavailable' : 'internal';
   const state = await deps.store.recordFailure(source.id, { at, code, message: reason });

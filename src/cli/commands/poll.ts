@@ -29,7 +29,7 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
     case 'items':
       return writeLine(ctx.io, `${source}: ${outcome.seen} items, ${outcome.new} new → ${outcome.alerts} alert(s)`);
     case 'refused':
-      return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}`);
+      return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}${outcome.kept ? `. ${outcome.kept}` : ''}`);
     case 'unavailable':
       return writeLine(ctx.io, `${source}: unavailable: ${outcome.reason}`);
   }

@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { iso2 } from '../../core/text.js';
-import { SnapshotRefusedError } from '../../errors.js';
+import { SnapshotRefusedError, SourceUnavailableError } from '../../errors.js';
+import { publisherErrorOf } from '../publisher-error.js';
 import { countryOfLine, createRowMapper, splitValue, text } from './map.js';
 import { arrayElementRanges } from './json-scan.js';
 import { CslResults, type CslResultFields, type CslText } from './schema.js';
@@ -174,9 +175,17 @@ export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): De
   } catch (err) {
     throw refusalOfSyntax(err, body);
   }
+  const published = publisherErrorOf(data);
+  if (published) {
+    // The publisher's own words, on one line; a rate limit is transient (retry next poll).
+    const message = `trade.gov answered with an error instead of the list: ${published.message}.`;
+    if (published.transient) throw new SourceUnavailableError(message);
+    throw new SnapshotRefusedError('unparseable', message);
+  }
   const checked = CslResults.safeParse(data);
   if (!checked.success) {
-    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`, { cause: checked.error });
+    // No `cause`: zod's message is a multi-line dump; describeIssue already names path and problem.
+    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}.`);
   }
   const raw = (data as { results: Row[] }).results;
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);

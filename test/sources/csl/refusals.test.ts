@@ -75,7 +75,7 @@ describe('CSL refusals', () => {
   });
 
   it('refuses JSON without a results array as unparseable', () => {
-    expect(refusalOf('{"total": 0}')).toEqual({ code: 'unparseable', message: expect.stringMatching(/^CSL JSON results: /), hasCause: true });
+    expect(refusalOf('{"total": 0}')).toEqual({ code: 'unparseable', message: expect.stringMatching(/^CSL JSON results: [^\n]*$/), hasCause: false });
     expect(refusalOf('{"results": {"a": 1}}').message).toMatch(/^CSL JSON results: .*expected array/);
     expect(refusalOf('[{"source": "x", "name": "y"}]').message).toMatch(/^CSL JSON \(document\): .*expected object/);
   });

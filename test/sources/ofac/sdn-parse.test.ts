@@ -145,7 +145,7 @@ describe('parseOfacSdn on SDN.CSV alone', () => {
     const err = refusal(() => parseOfacSdn(textBody(latin)));
     expect([err.code, err.message]).toEqual([
       'encoding',
-      'SDN.CSV: the bytes are not valid UTF-8 at byte 6; save the file as UTF-8. Stored state is unchanged.',
+      'SDN.CSV: the bytes are not valid UTF-8 at byte 6; save the file as UTF-8',
     ]);
   });
 });
