@@ -25,6 +25,8 @@ function sameValue(a: Value, b: Value): boolean {
 
 /** Readable before/after of one field: "+ added line" / "- removed line" for lists, "old → new" for scalars. */
 function summarise(field: ComparedField, before: Value, after: Value): string {
+  // A new name for the same entry reads as what it is (see core/renames.ts for re-keyed renames).
+  if (field === 'name' && typeof before === 'string') return `renamed from "${before}"`;
   if (!Array.isArray(before) && !Array.isArray(after)) {
     return `${before ?? '(none)'} → ${after ?? '(none)'}`;
   }
@@ -116,12 +118,7 @@ export function diffSnapshots(
   }
   for (const group of leftByBase.values()) result.removed.push(...group);
   const renames = pairRenames(result.removed, result.added);
-  for (const { before: old, after: cur } of renames.renamed) {
-    const fields = changedFields(old, cur).map((change) =>
-      change.field === 'name' ? { ...change, summary: `renamed from "${old.name}"` } : change,
-    );
-    result.amended.push({ before: old, after: cur, fields });
-  }
+  for (const { before: old, after: cur } of renames.renamed) result.amended.push({ before: old, after: cur, fields: changedFields(old, cur) });
   result.removed = renames.removed;
   result.added = renames.added;
   return result;

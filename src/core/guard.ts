@@ -10,7 +10,8 @@
  * - `checkParseNotes`: rows skipped for no name or no known list past `maxSkippedShare`, exact
  *   duplicate rows past `maxDuplicateShare` (`duplicated`) — below those shares they are
  *   skipped or collapsed and counted.
- * - `checkDesignationText`: a stored text holding U+FFFD or a control character (`encoding`).
+ * - `checkDesignationText`: a stored text holding U+FFFD or a control character (`encoding`), or
+ *   longer than MAX_FIELD_CHARS.
  * - `checkSnapshot`: an empty snapshot, a removal of more than `maxRemovalShare` of a list.
  * Removals that pass are still only announced once a second download agrees (core/removals.ts).
  */
@@ -67,19 +68,34 @@ export function checkParseNotes(notes: ParseNotes): void {
   }
 }
 
+/**
+ * No real field comes near this (the longest OFAC remarks, comments joined, run to a few
+ * thousand characters): a longer one is a broken quote that swallowed the rest of the file.
+ */
+export const MAX_FIELD_CHARS = 100_000;
+
 function badCharacter(value: string): string | null {
   if (value.includes('\uFFFD')) return 'U+FFFD (a character lost in an earlier re-encoding)';
   const control = findControlCharacter(value);
   return control ? `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')}` : null;
 }
 
-/** No stored text may hold U+FFFD or a control character. Throws SnapshotRefusedError('encoding'). */
+/**
+ * No stored text may hold U+FFFD or a control character ('encoding'), nor be longer than
+ * MAX_FIELD_CHARS ('unparseable'). Throws SnapshotRefusedError.
+ */
 export function checkDesignationText(designations: readonly Designation[]): void {
   for (const d of designations) {
     for (const field of COMPARED_FIELDS) {
       const value = d[field];
       const items = Array.isArray(value) ? value : value === null ? [] : [value];
       for (const item of items) {
+        if (item.length > MAX_FIELD_CHARS) {
+          throw new SnapshotRefusedError(
+            'unparseable',
+            `${d.key}: field ${field} is ${item.length} characters long, more than ${MAX_FIELD_CHARS} (a quote that swallowed the file?)`,
+          );
+        }
         const bad = badCharacter(item);
         if (bad) {
           throw new SnapshotRefusedError('encoding', `${d.key}: field ${field} holds ${bad}.`);

@@ -10,10 +10,12 @@
  * ship Windows-1252 (OFAC's legacy files are ASCII; trade.gov and the eCFR serve UTF-8), so no
  * source uses decode.ts's Windows-1252 fallback: guessing would store names with the wrong
  * letters and announce every one of them as amended. A trailing run of DOS end-of-file bytes
- * (0x1A, as OFAC's files end) is dropped by decode.ts.
+ * (0x1A, as OFAC's files end) is dropped by decode.ts. Text holding a NUL byte (binary garbage
+ * or a broken export) or U+FFFD (a character already lost by an earlier re-encoding) is refused
+ * as `encoding` too, naming the line: stored names must never carry either.
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeText } from '../core/decode.js';
+import { decodeText, lineOf } from '../core/decode.js';
 import { SnapshotRefusedError } from '../errors.js';
 
 function refuseUndecodable(bytes: Uint8Array, what: string, reason: string): never {
@@ -23,20 +25,34 @@ function refuseUndecodable(bytes: Uint8Array, what: string, reason: string): nev
   throw new SnapshotRefusedError('encoding', `${what}: ${reason}`);
 }
 
+/** Refuses text holding NUL or U+FFFD, naming the first line that does. */
+function checkLost(text: string, what: string): string {
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) throw new SnapshotRefusedError('encoding', `${what} holds a NUL byte at line ${lineOf(text, nul)} (binary data or a broken export)`);
+  const lost = text.indexOf('\uFFFD');
+  if (lost !== -1) {
+    throw new SnapshotRefusedError('encoding', `${what} holds U+FFFD at line ${lineOf(text, lost)} (a character lost in an earlier re-encoding)`);
+  }
+  return text;
+}
+
 /** The bytes as text. Throws SnapshotRefusedError('encoding'). */
 export function readText(bytes: Uint8Array, what: string): string {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return refuseUndecodable(bytes, what, decoded.reason);
-  return decoded.text;
+  return checkLost(decoded.text, what);
 }
+
+const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
 
 /**
  * The bytes as UTF-8 without BOM or trailing 0x1A, for parsers that scan bytes (CSL JSON).
  * Valid BOM-less UTF-8 (the usual case) is returned as it is, without a copy.
  */
 export function readUtf8(bytes: Buffer, what: string): Buffer {
-  // No BOM, no 0x1A at the end, no NUL early on (UTF-16 without BOM is valid UTF-8 byte by byte).
+  // No BOM, no 0x1A at the end, no NUL (UTF-16 without BOM is valid UTF-8 byte by byte), no U+FFFD.
   const plain = bytes[0] !== 0xef && bytes[0] !== 0xff && bytes[0] !== 0xfe && bytes[bytes.length - 1] !== 0x1a;
-  if (plain && !bytes.subarray(0, 1024).includes(0) && isUtf8(bytes)) return bytes;
+  // Both searches are memchr-fast; a hit takes the slow path, which names the line.
+  if (plain && !bytes.includes(0) && !bytes.includes(REPLACEMENT_UTF8) && isUtf8(bytes)) return bytes;
   return Buffer.from(readText(bytes, what), 'utf8');
 }

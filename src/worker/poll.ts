@@ -198,7 +198,7 @@ async function fetchParseCommit(
     guard: { pending, tail: tailKeys(next), notes },
   });
 
-  const counts = pollCounts(notes, pending.length, settled?.suspectedCutOff ?? false);
+  const counts = pollCounts(notes, pending.length, pending.some((p) => p.suspect === 'cut-off'));
   if (baseline) return { status: 'baseline', count: next.length, ...counts };
   if (changeCount(diff) === 0) return { status: 'unchanged', ...counts };
   return {

@@ -122,6 +122,12 @@ export function createRowMapper(
   const lists = new Map<string, { list: ListCode; listName: string } | null>();
   return (record, row) => {
     notes.rows++;
+    // The name first: an empty row (every field empty, as the real CSL has carried) is "no name".
+    const cleanName = text(record.name);
+    if (!cleanName) {
+      noteSkipped(notes, 'noName', `${where(row)}: row with an empty name`);
+      return null;
+    }
     let known = lists.get(record.source);
     if (known === undefined) {
       const list = listCodeFromSource(record.source);
@@ -133,11 +139,6 @@ export function createRowMapper(
       return null;
     }
     const { list, listName } = known;
-    const cleanName = text(record.name);
-    if (!cleanName) {
-      noteSkipped(notes, 'noName', `${where(row)}: ${list} row with an empty name`);
-      return null;
-    }
     const entityNumber = text(record.entityNumber);
     return {
       list,

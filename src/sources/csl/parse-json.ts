@@ -178,7 +178,7 @@ export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): De
   const published = publisherErrorOf(data);
   if (published) {
     // The publisher's own words, on one line; a rate limit is transient (retry next poll).
-    const message = `trade.gov answered with an error instead of the list: ${published.message}.`;
+    const message = `trade.gov answered with an error instead of the list: ${published.message.replace(/\.$/, '')}.`;
     if (published.transient) throw new SourceUnavailableError(message);
     throw new SnapshotRefusedError('unparseable', message);
   }

@@ -62,7 +62,7 @@ describe('CSL refusals', () => {
       noName: 1,
       noList: 1,
       duplicates: 0,
-      examples: ['CSV row 3: EL row with an empty name', 'CSV row 11: no known list in source "Imaginary Watch List (XYZ) - Department of Examples"'],
+      examples: ['CSV row 3: row with an empty name', 'CSV row 11: no known list in source "Imaginary Watch List (XYZ) - Department of Examples"'],
     });
   });
 
@@ -93,7 +93,7 @@ describe('CSL refusals', () => {
       noList: 2,
       duplicates: 0,
       examples: [
-        'JSON row 4 (results[3]): SDN row with an empty name',
+        'JSON row 4 (results[3]): row with an empty name',
         'JSON row 5 (results[4]): no known list in source ""',
         'JSON row 10 (results[9]): no known list in source "Imaginary Watch List (XYZ) - Department of Examples"',
       ],
