@@ -44,10 +44,10 @@ export function csvOfRows(rows: readonly Row[], options: { legacy?: boolean; col
   return `${lines.join('\n')}\n`;
 }
 
-/** "a, b, CN" → { head: "a, b", last: "CN" }; a line without a comma is all head. */
-function splitLast(line: string): { head: string; last: string | null } {
+/** "a, b, CN" → { head: "a, b", last: "CN" }; a line without a comma is all `last` (the CSV reads its country there). */
+function splitLast(line: string): { head: string | null; last: string } {
   const at = line.lastIndexOf(',');
-  return at === -1 ? { head: line, last: null } : { head: line.slice(0, at).trim(), last: line.slice(at + 1).trim() };
+  return at === -1 ? { head: null, last: line } : { head: line.slice(0, at).trim(), last: line.slice(at + 1).trim() };
 }
 
 /** CSV text → the API's JSON document: arrays for list cells, address and id objects. */

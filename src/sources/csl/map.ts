@@ -80,6 +80,32 @@ export function splitValue(value: string | null | undefined): string[] {
 }
 
 /**
+ * An address or id line in one spelling whichever format it came from: comma-separated parts
+ * trimmed, empty parts dropped, joined with ", ". The CSV joins trade.gov's fields as they are
+ * ("CHIH , MX", "Road, , CN"); the JSON path cleans each field first; both end up here.
+ */
+export function canonicalLine(line: string): string {
+  if (!line.includes(',')) return line;
+  if (!/\s,|,(?!\s)|,\s\s|,\s*,/.test(line)) return line;
+  return line
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/** `splitValue` for address and id cells: each item a `canonicalLine`, repeats dropped. */
+export function splitLines(value: string | null | undefined): string[] {
+  const items = splitValue(value);
+  const out: string[] = [];
+  for (const item of items) {
+    const line = canonicalLine(item);
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
+/**
  * `countryOfAddress` (the ISO-2 code after an address line's last comma) without splitting
  * the whole line into an array first.
  */

@@ -14,7 +14,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { countryOfLine, createRowMapper, splitValue } from './map.js';
+import { countryOfLine, createRowMapper, splitLines, splitValue } from './map.js';
 import { CSL_CSV_COLUMNS, type CslCsvColumn } from './schema.js';
 
 /** Header index of each column read; `id` is -1 in the older file without `_id`. */
@@ -111,7 +111,7 @@ export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): De
     records[n] = undefined;
     const source = fields[c.source] ?? '';
     if (source === 'source') continue;
-    const addresses = splitValue(fields[c.addresses]);
+    const addresses = splitLines(fields[c.addresses]);
     const row = toKeyless(
       {
         id: c.id === -1 ? null : fields[c.id],
@@ -125,7 +125,7 @@ export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): De
         altNames: splitValue(fields[c.alt_names]),
         citizenships: splitValue(fields[c.citizenships]),
         nationalities: splitValue(fields[c.nationalities]),
-        ids: splitValue(fields[c.ids]),
+        ids: splitLines(fields[c.ids]),
         federalRegisterNotice: fields[c.federal_register_notice],
         startDate: fields[c.start_date],
         endDate: fields[c.end_date],

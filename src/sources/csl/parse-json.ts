@@ -13,10 +13,9 @@
 import type { z } from 'zod';
 import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
-import { iso2 } from '../../core/text.js';
 import { SnapshotRefusedError, SourceUnavailableError } from '../../errors.js';
 import { publisherErrorOf } from '../publisher-error.js';
-import { countryOfLine, createRowMapper, splitValue, text } from './map.js';
+import { countryOfLine, createRowMapper, splitLines, splitValue, text } from './map.js';
 import { arrayElementRanges } from './json-scan.js';
 import { CslResults, type CslResultFields, type CslText } from './schema.js';
 
@@ -93,24 +92,23 @@ function lineOf(item: Row | string, keys: readonly string[], index: number): str
 const ADDRESS_KEYS = ['address', 'city', 'state', 'postal_code', 'country'] as const;
 const ID_KEYS = ['type', 'number', 'country'] as const;
 
-/** Address lines (unique) and the ISO-2 country of each; a string address's from its last part. */
+/**
+ * Address lines (unique) and the ISO-2 country of each. Lines go through `splitLines` as the
+ * CSV's cells do (a ";" inside a field splits it there too), and each line's country is read
+ * from its last part, as the CSV's is: the object's `country` is that last part when present.
+ */
 function addressesOf(row: Row, index: number): { lines: string[]; countries: Array<string | null> } {
   const lines: string[] = [];
-  const countries: Array<string | null> = [];
   for (const item of items(row, 'addresses', index)) {
-    const line = lineOf(item, ADDRESS_KEYS, index);
-    if (line === null || lines.includes(line)) continue;
-    lines.push(line);
-    countries.push(typeof item === 'string' ? countryOfLine(line) : iso2(text(scalar(item.country, index, 'country'))));
+    for (const line of splitLines(lineOf(item, ADDRESS_KEYS, index))) if (!lines.includes(line)) lines.push(line);
   }
-  return { lines, countries };
+  return { lines, countries: lines.map(countryOfLine) };
 }
 
 function idsOf(row: Row, index: number): string[] {
   const lines: string[] = [];
   for (const item of items(row, 'ids', index)) {
-    const line = lineOf(item, ID_KEYS, index);
-    if (line !== null && !lines.includes(line)) lines.push(line);
+    for (const line of splitLines(lineOf(item, ID_KEYS, index))) if (!lines.includes(line)) lines.push(line);
   }
   return lines;
 }
