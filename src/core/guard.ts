@@ -56,14 +56,14 @@ export function checkParseNotes(notes: ParseNotes): void {
     throw new SnapshotRefusedError(
       'unparseable',
       `${skipped} of ${notes.rows} rows (${percent(skipped, notes.rows)}) have no name (${notes.noName}) or no known list ` +
-        `(${notes.noList}), more than ${percent(MAX_SKIPPED_SHARE, 1)}; first: ${notes.examples.join('; ')}.`,
+        `(${notes.noList}), more than ${percent(MAX_SKIPPED_SHARE, 1)}; first: ${notes.examples.join('; ')}`,
     );
   }
   if (notes.duplicates >= MIN_DUPLICATES_TO_REFUSE && notes.duplicates > notes.rows * MAX_DUPLICATE_SHARE) {
     throw new SnapshotRefusedError(
       'duplicated',
       `${notes.duplicates} of ${notes.rows} rows (${percent(notes.duplicates, notes.rows)}) repeat another row exactly, ` +
-        `more than ${percent(MAX_DUPLICATE_SHARE, 1)} (a broken export?).`,
+        `more than ${percent(MAX_DUPLICATE_SHARE, 1)} (a broken export?)`,
     );
   }
 }
@@ -98,7 +98,7 @@ export function checkDesignationText(designations: readonly Designation[]): void
         }
         const bad = badCharacter(item);
         if (bad) {
-          throw new SnapshotRefusedError('encoding', `${d.key}: field ${field} holds ${bad}.`);
+          throw new SnapshotRefusedError('encoding', `${d.key}: field ${field} holds ${bad}`);
         }
       }
     }

@@ -176,14 +176,14 @@ export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): De
   const published = publisherErrorOf(data);
   if (published) {
     // The publisher's own words, on one line; a rate limit is transient (retry next poll).
-    const message = `trade.gov answered with an error instead of the list: ${published.message.replace(/\.$/, '')}.`;
+    const message = `trade.gov answered with an error instead of the list: ${published.message}`;
     if (published.transient) throw new SourceUnavailableError(message);
     throw new SnapshotRefusedError('unparseable', message);
   }
   const checked = CslResults.safeParse(data);
   if (!checked.success) {
     // No `cause`: zod's message is a multi-line dump; describeIssue already names path and problem.
-    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}.`);
+    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`);
   }
   const raw = (data as { results: Row[] }).results;
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
