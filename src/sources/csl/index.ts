@@ -6,7 +6,8 @@
  * The body's first byte picks the parser: `{` or `[` is JSON, anything else CSV — except at a
  * `.json` location, where anything else is refused. The bytes are decoded first
  * (src/sources/read-text.ts): UTF-8 ± BOM and UTF-16 with BOM are read, anything else is
- * refused as `encoding`. See README.md for formats and identity rules.
+ * refused as `encoding`; C1 controls standing for Windows-1252 punctuation (trade.gov's
+ * "Xi\u0092an") are repaired to the characters they stand for. See README.md for formats and identity rules.
  */
 import { emptyNotes, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
@@ -33,7 +34,7 @@ function namesJson(location: string): boolean {
 
 /** Parse a CSL body, CSV or JSON. Throws SnapshotRefusedError. */
 export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): Designation[] {
-  const bytes = readUtf8(body.bytes, 'the CSL download');
+  const bytes = readUtf8(body.bytes, 'the CSL download', { repairC1: true });
   const first = firstSignificantByte(bytes);
   if (first === -1) throw new SnapshotRefusedError('empty', 'the CSL download is empty');
   if (first === 0x3c) {

@@ -37,6 +37,14 @@ describe('JSON and CSV of the same data', () => {
     });
   });
 
+  it('read Windows-1252 punctuation stored as C1 controls (trade.gov\u2019s "Xi\\u0092an") as the character it stands for', () => {
+    const json = fixture('same-data.json').toString('utf8').replace('Lumen Ridge Microsystems', 'Xi\u0092an Lumen Microsystems');
+    const csv = fixture('same-data.csv').toString('utf8').replace('Lumen Ridge Microsystems', 'Xi\u0092an Lumen Microsystems');
+    expect(asJson(json)[0]!.name).toBe('Xi\u2019an Lumen Microsystems Co., Ltd.');
+    expect(asCsv(csv)[0]!.name).toBe('Xi\u2019an Lumen Microsystems Co., Ltd.');
+    expect(asCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]))[0]!.name).toBe('Xi\u2019an Lumen Microsystems Co., Ltd.');
+  });
+
   const shared = new URL('../../../../shared/data/csl/', import.meta.url);
   describe.skipIf(!existsSync(shared))('the real shared CSV and its API-shaped JSON', () => {
     for (const name of ['csl_sample_2025-06_moov-watchman.csv', 'csl_sample_2019-12_moov-watchman.csv', 'csl_partial_2023-11_moov-watchman.csv']) {
