@@ -14,10 +14,12 @@
  * - Countries: ISO-2 codes of the ADD.CSV countries and of "nationality"/"citizen" remarks.
  * - ids: vessel columns (call sign, type, tonnage, GRT, flag, owner) as "Call Sign, 9XYZ1"
  *   lines, then documents found in the remarks (see remarks.ts).
- * Rows of the part files whose entry number is not in the primary file are ignored.
+ * Rows of the part files whose entry number is not in the primary file are ignored. An entry
+ * without a name is skipped and counted in `notes` (`rows` counts every primary row), for the
+ * guard to judge (core/guard.ts `checkParseNotes`).
  */
 import type { z } from 'zod';
-import type { Keyless } from '../../core/identity.js';
+import { noteSkipped, type Keyless, type ParseNotes } from '../../core/identity.js';
 import { checkBody } from '../../core/guard.js';
 import type { ListCode } from '../../core/model.js';
 import { cleanText, uniqueStrings } from '../../core/text.js';
@@ -109,7 +111,7 @@ function joinLine(parts: string[]): string | null {
   return kept.length > 0 ? kept.join(', ') : null;
 }
 
-export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry[] {
+export function readOfacSet(body: SnapshotBody, names: OfacFileNames, notes?: ParseNotes): OfacEntry[] {
   checkBody(body.bytes, body.contentType);
   if (/\.xml$/i.test(body.location)) {
     throw new SnapshotRefusedError('unparseable', `${names.primary}: the XML format is not supported, use the CSV files`);
@@ -147,14 +149,20 @@ export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry
   }
 
   const entries: OfacEntry[] = [];
-  for (const [entNum, draft] of drafts) entries.push(finish(entNum, draft, names.primary));
+  if (notes) notes.rows += drafts.size;
+  for (const [entNum, draft] of drafts) {
+    const entry = finish(entNum, draft);
+    if (entry) entries.push(entry);
+    else if (notes) noteSkipped(notes, 'noName', `${names.primary} entry ${entNum}: no name`);
+  }
   return entries;
 }
 
-function finish(entNum: string, draft: Draft, file: string): OfacEntry {
+/** The joined entry, or null when it has no name. */
+function finish(entNum: string, draft: Draft): OfacEntry | null {
   const { row } = draft;
   const name = field(row[1]);
-  if (!name) throw new SnapshotRefusedError('unparseable', `${file}: entry ${entNum} has no name`);
+  if (!name) return null;
   const own = field(row[11]);
   const remarks = draft.comments ? field((own === null ? '' : row[11]) + draft.comments) : own;
   const vessel: string[] = [];

@@ -41,12 +41,11 @@ function isConsolidated(list: ListCode): list is ConsolidatedList {
 
 export function parseOfacConsolidated(body: SnapshotBody, notes?: ParseNotes): Designation[] {
   const rows: Keyless[] = [];
-  for (const entry of readOfacSet(body, CONSOLIDATED_FILES)) {
+  for (const entry of readOfacSet(body, CONSOLIDATED_FILES, notes)) {
     for (const list of listsOf(entry.programs, entry.remarks)) {
       if (!isConsolidated(list)) continue;
       rows.push(toKeyless(entry, list, CONSOLIDATED_LIST_NAMES[list], CONSOLIDATED_URL));
     }
   }
-  if (notes) notes.rows += rows.length;
   return assignKeys(rows, notes);
 }

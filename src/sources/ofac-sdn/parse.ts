@@ -26,7 +26,6 @@ export const SDN_LIST_NAME = 'Specially Designated Nationals (SDN) - Treasury De
 export const SDN_URL = 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists';
 
 export function parseOfacSdn(body: SnapshotBody, notes?: ParseNotes): Designation[] {
-  const rows = readOfacSet(body, SDN_FILES).map((entry) => toKeyless(entry, 'SDN', SDN_LIST_NAME, SDN_URL));
-  if (notes) notes.rows += rows.length;
+  const rows = readOfacSet(body, SDN_FILES, notes).map((entry) => toKeyless(entry, 'SDN', SDN_LIST_NAME, SDN_URL));
   return assignKeys(rows, notes);
 }

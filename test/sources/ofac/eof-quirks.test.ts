@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../../src/core/diff.js';
 import { fingerprint } from '../../../src/core/fingerprint.js';
+import { emptyNotes } from '../../../src/core/identity.js';
 import { parseOfacSdn } from '../../../src/sources/ofac-sdn/parse.js';
 
 const ROWS = [
@@ -53,5 +54,13 @@ describe('OFAC SDN.CSV end-of-file quirks', () => {
   it('reads CRLF and LF record endings mixed in one file the same', () => {
     const mixed = Buffer.from(`${ROWS[0]}\n${ROWS[1]}\r\n${ROWS[2]}\n`, 'latin1');
     expect(parse(mixed)).toEqual(parse(file(ROWS, '\r\n\u001a')));
+  });
+
+  it('skips and counts an entry without a name instead of refusing the file', () => {
+    const nameless = '204,"",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ';
+    const notes = emptyNotes();
+    const rows = parseOfacSdn({ bytes: file([...ROWS, nameless], '\r\n\u001a'), contentType: null, location: 'SDN.CSV' }, notes);
+    expect(rows.map((d) => d.key)).toEqual(['SDN:201', 'SDN:202', 'SDN:203']);
+    expect(notes).toEqual({ rows: 4, noName: 1, noList: 0, duplicates: 0, examples: ['SDN.CSV entry 204: no name'] });
   });
 });
