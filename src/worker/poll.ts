@@ -160,7 +160,11 @@ async function fetchParseCommit(
     for (const d of oldRows) loaded.add(d);
     diff = diffSnapshots(oldRows, candidates, fingerprintOf);
     if (!options.allowMassRemoval) {
-      checkSnapshot(next.length, countByList(diff.removed), countByKeyList(stored.keys()), deps.guard);
+      // Removals already pending were judged when first seen (perhaps accepted with
+      // --allow-mass-removal): only the newly missing ones count against the share.
+      const judged = new Set(guardState.pending.map((p) => p.key));
+      const fresh = diff.removed.filter((d) => !judged.has(d.key));
+      checkSnapshot(next.length, countByList(fresh), countByKeyList(stored.keys()), deps.guard);
     }
   }
   // Removals wait for a second download; only the confirmed ones are announced and applied.

@@ -75,4 +75,24 @@ describe('pending removals across restarts', () => {
       titles: ['Entity List — 1 addition', 'Entity List — 1 removal'],
     });
   });
+
+  it('confirms a mass removal accepted with allowMassRemoval at the next ordinary poll, not refusing it again', async () => {
+    route.serve(cslJson(base));
+    await pollAfterRestart();
+    route.serve(cslJson(base.slice(0, 20)));
+    const t = await createTestApp({ CSL_URL: `${server.url}/consolidated.json` }, { dir: dir.dir });
+    try {
+      const csl = buildSnapshotSource('csl', t.app.config);
+      expect(await pollSource(csl, t.app.pollDeps)).toMatchObject({ status: 'refused', code: 'mass-removal' });
+      expect(await pollSource(csl, t.app.pollDeps, { allowMassRemoval: true })).toEqual({ status: 'unchanged', pendingRemovals: 20, suspectedCutOff: true });
+    } finally {
+      await t.close();
+    }
+    // A later, different file that still lacks them confirms them (a suspected cut-off needs new bytes).
+    route.serve(cslJson(base.slice(0, 20)));
+    expect(await pollAfterRestart()).toEqual({
+      outcome: { status: 'changed', count: 20, added: 0, removed: 20, amended: 0, alerts: 1 },
+      titles: ['Entity List — 20 removals'],
+    });
+  });
 });
