@@ -74,10 +74,26 @@ export function checkParseNotes(notes: ParseNotes): void {
  */
 export const MAX_FIELD_CHARS = 100_000;
 
+/** Any character a stored text must not hold: C0/C1 controls but tab, LF, CR; and U+FFFD. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFD]/;
+
 function badCharacter(value: string): string | null {
   if (value.includes('\uFFFD')) return 'U+FFFD (a character lost in an earlier re-encoding)';
   const control = findControlCharacter(value);
   return control ? `control character U+${control.code.toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+/** Throws for one text that is too long or holds a bad character; one regex test when it is fine. */
+function checkText(d: Designation, field: string, value: string): void {
+  if (value.length > MAX_FIELD_CHARS) {
+    throw new SnapshotRefusedError(
+      'unparseable',
+      `${d.key}: field ${field} is ${value.length} characters long, more than ${MAX_FIELD_CHARS} (a quote that swallowed the file?)`,
+    );
+  }
+  if (!BAD_TEXT.test(value)) return;
+  throw new SnapshotRefusedError('encoding', `${d.key}: field ${field} holds ${badCharacter(value)}`);
 }
 
 /**
@@ -88,19 +104,9 @@ export function checkDesignationText(designations: readonly Designation[]): void
   for (const d of designations) {
     for (const field of COMPARED_FIELDS) {
       const value = d[field];
-      const items = Array.isArray(value) ? value : value === null ? [] : [value];
-      for (const item of items) {
-        if (item.length > MAX_FIELD_CHARS) {
-          throw new SnapshotRefusedError(
-            'unparseable',
-            `${d.key}: field ${field} is ${item.length} characters long, more than ${MAX_FIELD_CHARS} (a quote that swallowed the file?)`,
-          );
-        }
-        const bad = badCharacter(item);
-        if (bad) {
-          throw new SnapshotRefusedError('encoding', `${d.key}: field ${field} holds ${bad}`);
-        }
-      }
+      if (value === null) continue;
+      if (typeof value === 'string') checkText(d, field, value);
+      else for (const item of value) checkText(d, field, item);
     }
   }
 }

@@ -137,7 +137,6 @@ async function fetchParseCommit(
   body = undefined;
   if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
   checkParseNotes(notes);
-  checkDesignationText(next);
 
   const fingerprints = new Map<string, string>();
   for (const d of next) fingerprints.set(d.key, fingerprint(d));
@@ -152,10 +151,13 @@ async function fetchParseCommit(
     const stored = await store.currentFingerprints(source.id);
     const previous = stored.size > 0 ? await store.currentDesignations(source.id) : [];
     for (const d of previous) loaded.add(d);
+    checkDesignationText(next);
     diff = diffSnapshots(previous, next, fingerprintOf);
   } else {
     const stored = await store.currentFingerprints(source.id);
     const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprints);
+    // Only rows that are new or changed can bring bad text in: the rest equal what is stored.
+    checkDesignationText(candidates);
     const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
     for (const d of oldRows) loaded.add(d);
     diff = diffSnapshots(oldRows, candidates, fingerprintOf);
