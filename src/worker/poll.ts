@@ -174,6 +174,9 @@ async function fetchParseCommit(
     ? null
     : settleRemovals({ removed: diff.removed, pending: guardState.pending, tail: guardState.tail, contentHash: hash, at });
   if (settled) diff = { ...diff, removed: settled.confirmed };
+  if (settled?.suspectedCutOff) {
+    deps.log.warn({ source: source.id, held: settled.pending.length }, 'removals are the previous file\'s last rows: held as a suspected cut-off');
+  }
   const pending: PendingRemoval[] = settled?.pending ?? [];
 
   const alerts = baseline
