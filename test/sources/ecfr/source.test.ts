@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { createEcfrEntityListSource, dateValidator } from '../../../src/sources/ecfr-entity-list/index.js';
 import type { FetchResult, Validators } from '../../../src/sources/types.js';
+import { buildSnapshotSource } from '../../../src/sources/registry.js';
 import { download } from '../../../src/worker/http.js';
+import { pollSource } from '../../../src/worker/poll.js';
+import { createTestApp } from '../../helpers/app.js';
 import { startFakeServer, type FakeServer } from '../../helpers/http.js';
 
 const part744 = readFileSync(new URL('../../fixtures/ecfr-entity-list/part744.xml', import.meta.url));
@@ -78,5 +81,26 @@ describe('ecfr-entity-list against a versioner stand-in', () => {
       message: 'the eCFR titles.json gives no up_to_date_as_of for Title 15',
     });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('through the poll path: a baseline, then one titles.json request per poll while the date stays', async () => {
+    date = '2024-05-01';
+    const t = await createTestApp({ ECFR_API_URL: server.url });
+    try {
+      const poll = () => pollSource(buildSnapshotSource('ecfr-entity-list', t.app.config), t.app.pollDeps);
+      expect(await poll()).toEqual({ status: 'baseline', count: 8 });
+      expect(await poll()).toEqual({ status: 'not-modified' });
+      date = '2024-05-02';
+      expect(await poll()).toEqual({ status: 'unchanged' });
+      expect(server.requests.map((r) => r.path)).toEqual([
+        '/api/versioner/v1/titles.json',
+        '/api/versioner/v1/full/2024-05-01/title-15.xml?part=744',
+        '/api/versioner/v1/titles.json',
+        '/api/versioner/v1/titles.json',
+        '/api/versioner/v1/full/2024-05-02/title-15.xml?part=744',
+      ]);
+    } finally {
+      await t.close();
+    }
   });
 });
