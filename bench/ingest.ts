@@ -5,7 +5,7 @@
  * own child process so its peak RSS is its own.
  *
  * Steps per scenario: baseline (first snapshot) → changed (1% added, 1% removed, 1% amended)
- * → unchanged (same bytes: hash match, no parse) → not modified (HTTP 304 from a local server).
+ * → removals confirmed (the same file again, parsed in full) → unchanged (same bytes: hash match, no parse) → not modified (HTTP 304 from a local server).
  * Then the OFAC SDN replay (bench/sdn-replay.ts) over the staged sdn.csv snapshots, when present.
  */
 import { execFileSync } from 'node:child_process';
@@ -99,6 +99,10 @@ async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string
   await time('baseline', pollFile);
   copyFileSync(afterPath, current);
   await time('changed', pollFile);
+  // Removals wait for a second download (src/core/removals.ts): the same file again confirms
+  // them (read and parsed in full); after it nothing is pending and the steps below are as before.
+  copyFileSync(afterPath, current);
+  await time('removals confirmed', pollFile);
   copyFileSync(afterPath, current); // a new mtime: read and hashed again, not parsed
   await time('unchanged (same bytes)', pollFile);
   // Peak RSS of the ingest itself; the HTTP steps below run the stand-in server in this process too.

@@ -64,16 +64,24 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Text for logs and status: the message chain, never a stack. */
+/**
+ * Text for logs and status: the message chain on one line, never a stack. Only each message's
+ * first line is kept (a zod or parser message can be a multi-line dump).
+ */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const parts = [err.message];
+  const parts = [firstLine(err.message)];
   let cause: unknown = err.cause;
   for (let depth = 0; cause instanceof Error && depth < 3; depth++) {
-    parts.push(cause.message);
+    parts.push(firstLine(cause.message));
     cause = cause.cause;
   }
   return parts.join(': ');
+}
+
+function firstLine(message: string): string {
+  const line = message.trim().split('\n', 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 /** A command ran but its operation failed (a refused snapshot, a failed check): exit code 1. */

@@ -6,6 +6,7 @@
 import type { Alert } from '../src/core/alert.js';
 import type { Designation, ListCode, SnapshotDiff } from '../src/core/model.js';
 import type { Route, WatchRule, WatchRuleInput } from '../src/core/watch.js';
+import type { GuardStateWrite, PendingRemovalStore } from './pending-removals.js';
 
 /** What a source remembers between polls. */
 export interface SourceState {
@@ -50,6 +51,8 @@ export interface SnapshotCommit {
   /** Fingerprint per designation key, stored beside the rows (see core/fingerprint.ts). */
   fingerprints: ReadonlyMap<string, string>;
   alerts: ReadonlyArray<{ alert: Alert; routes: readonly Route[] }>;
+  /** The guard's state after this snapshot (store/pending-removals.ts); omitted = leave it as it is. */
+  guard?: GuardStateWrite;
 }
 
 /** Alerts not tied to a snapshot (source health, tests, feed items). */
@@ -159,7 +162,7 @@ export interface WatchlistSummary {
   updatedAt: string;
 }
 
-export interface Store {
+export interface Store extends PendingRemovalStore {
   // ── sources and designations ─────────────────────────────────────────────
   /** State of one source, or null before its first poll. */
   getSourceState(source: string): Promise<SourceState | null>;

@@ -51,7 +51,16 @@ const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u203
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+  return repairC1Controls(latin1.decode(bytes));
+}
+
+/**
+ * Text whose C1 controls (U+0080–U+009F) stand for Windows-1252 characters, as when a
+ * Windows-1252 file was once read as Latin-1 and saved as UTF-8 ("Xi\u0092an" for "Xi’an"):
+ * each such control becomes its Windows-1252 character. The five undefined ones stay.
+ */
+export function repairC1Controls(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 /** Decode bytes as described in the module comment. Never throws. */

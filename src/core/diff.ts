@@ -3,10 +3,13 @@
  *
  * Pairing happens in two passes. First by key. Then, among the rows left unpaired on both
  * sides, by base key (see core/identity.ts), most similar first, so a repeated name that gains
- * or loses a suffix is an amendment rather than a removal plus an addition.
+ * or loses a suffix is an amendment rather than a removal plus an addition. Last, a removal
+ * and an addition that are one entry under a repaired name are one amendment (core/renames.ts).
  */
 import { diffArrays } from 'diff';
+import { repairC1Controls } from './decode.js';
 import { baseOfKey } from './identity.js';
+import { pairRenames } from './renames.js';
 import { COMPARED_FIELDS, type ComparedField, type Designation, type FieldChange, type SnapshotDiff } from './model.js';
 
 type Value = Designation[ComparedField];
@@ -16,13 +19,24 @@ function asLines(value: Value): string[] {
   return value === null ? [] : [value];
 }
 
+/** C1 controls: what rows stored before the CSL's repair (core/decode.ts repairC1Controls) may hold. */
+const C1 = /[\u0080-\u009f]/;
+
+/** Equal text, counting a stored "Xi\u0092an" equal to today's repaired "Xi’an": no real change. */
+function sameText(before: string, after: string): boolean {
+  return before === after || (C1.test(before) && repairC1Controls(before) === after);
+}
+
 function sameValue(a: Value, b: Value): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameText(item, b[i] ?? ''));
+  if (typeof a === 'string' && typeof b === 'string') return sameText(a, b);
   return a === b;
 }
 
 /** Readable before/after of one field: "+ added line" / "- removed line" for lists, "old → new" for scalars. */
 function summarise(field: ComparedField, before: Value, after: Value): string {
+  // A new name for the same entry reads as what it is (see core/renames.ts for re-keyed renames).
+  if (field === 'name' && typeof before === 'string') return `renamed from "${before}"`;
   if (!Array.isArray(before) && !Array.isArray(after)) {
     return `${before ?? '(none)'} → ${after ?? '(none)'}`;
   }
@@ -75,10 +89,13 @@ export function diffSnapshots(
 
   // A pair whose key moved (a repeated name gained or lost its suffix) is kept even with no
   // field changes, so the store re-keys the row; alert building leaves such pairs out.
+  // A pair whose fingerprints differ only by a text repair (sameText) is kept with no fields
+  // too: the store takes the repaired row, and nothing is announced.
   const pair = (old: Designation, cur: Designation): void => {
-    if (old.key === cur.key && fingerprintOf && fingerprintOf(old) === fingerprintOf(cur)) return;
+    const same = fingerprintOf ? fingerprintOf(old) === fingerprintOf(cur) : false;
+    if (old.key === cur.key && same) return;
     const fields = changedFields(old, cur);
-    if (fields.length > 0 || old.key !== cur.key) result.amended.push({ before: old, after: cur, fields });
+    if (fields.length > 0 || old.key !== cur.key || (fingerprintOf && !same)) result.amended.push({ before: old, after: cur, fields });
   };
 
   for (const d of next) {
@@ -113,6 +130,10 @@ export function diffSnapshots(
     pair(old!, d);
   }
   for (const group of leftByBase.values()) result.removed.push(...group);
+  const renames = pairRenames(result.removed, result.added);
+  for (const { before: old, after: cur } of renames.renamed) result.amended.push({ before: old, after: cur, fields: changedFields(old, cur) });
+  result.removed = renames.removed;
+  result.added = renames.added;
   return result;
 }
 

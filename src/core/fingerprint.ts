@@ -7,13 +7,14 @@
  * row instead of two per field (30,000 rows: ~40 ms instead of ~110 ms).
  */
 import { createHash } from 'node:crypto';
-import { COMPARED_FIELDS, type Designation } from './model.js';
+import { COMPARED_FIELDS, type ComparedField, type Designation } from './model.js';
 
 const FIELD = '\u001e';
 const ITEM = '\u001f';
 const NULL = '\u0000';
 
-export function fingerprint(d: Designation): string {
+/** Reads only the compared fields, so a keyless row (core/identity.ts) can be fingerprinted too. */
+export function fingerprint(d: Pick<Designation, ComparedField>): string {
   let text = '';
   for (const field of COMPARED_FIELDS) {
     const value = d[field];

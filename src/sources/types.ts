@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { AlertLink, AlertPriority, DocumentAlert } from '../core/alert.js';
+import type { ParseNotes } from '../core/identity.js';
 import type { Designation, ListCode } from '../core/model.js';
 
 /** Validators from the last accepted download, for conditional requests. */
@@ -50,9 +51,11 @@ export interface SnapshotSource {
   fetch(ctx: FetchContext): Promise<FetchResult>;
   /**
    * Parse a body into designations with keys assigned (core/identity.ts). Pure. Throws
-   * SnapshotRefusedError ('unparseable' | 'truncated' | 'empty' | 'html') for a bad body.
+   * SnapshotRefusedError ('unparseable' | 'truncated' | 'empty' | 'html' | 'encoding') for a bad body.
+   * Rows skipped (no name, no known list) and exact duplicates dropped are counted in `notes`
+   * when given; the worker's guard judges them (core/guard.ts `checkParseNotes`).
    */
-  parse(body: SnapshotBody): Designation[];
+  parse(body: SnapshotBody, notes?: ParseNotes): Designation[];
 }
 
 /**

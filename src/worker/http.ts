@@ -10,6 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
+import { publisherError } from '../sources/publisher-error.js';
 import type { FetchResult, Validators } from '../sources/types.js';
 
 export interface HttpOptions {
@@ -47,11 +48,12 @@ async function downloadHttp(url: string, validators: Validators | null, options:
   if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   let response: Response;
   let bytes: Buffer;
+  let errorText = '';
   try {
     response = await fetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) {
-      await response.body?.cancel();
+      errorText = await response.text().catch(() => '');
     } else {
       bytes = Buffer.from(await response.arrayBuffer());
     }
@@ -67,7 +69,10 @@ async function downloadHttp(url: string, validators: Validators | null, options:
     const wait = retryAfterMs(response.headers.get('retry-after'));
     if (wait !== undefined) details.retryAfterMs = wait;
     const kind = TRANSIENT.has(response.status) ? 'unavailable' : 'refused the request';
-    throw new SourceUnavailableError(`HTTP ${response.status} from ${host(url)}: ${kind}`, details);
+    // The publisher's own message (a JSON error body such as api.data.gov's OVER_RATE_LIMIT), when it sent one.
+    const said = publisherError(errorText.slice(0, 4096));
+    const detail = said ? ` (${said.message})` : '';
+    throw new SourceUnavailableError(`HTTP ${response.status} from ${host(url)}: ${kind}${detail}`, details);
   }
   return {
     status: 'fetched',

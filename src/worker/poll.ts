@@ -1,5 +1,10 @@
 /**
- * The poll cycle of one snapshot source: fetch → hash → guard → parse → diff → guard → persist + outbox.
+ * The poll cycle of one snapshot source: fetch → hash → guard → parse → guard → diff → guard →
+ * settle removals → persist + outbox.
+ *
+ * Removals are announced only once the next download agrees (core/removals.ts); until then they
+ * are pending, stored in the same commit. While any are pending the download is unconditional
+ * and a body with the stored hash is read again, because that second download is the check.
  *
  * Stored state only advances in `store.commitSnapshot`, one transaction that also writes the
  * alerts and their outbox rows: if anything before it throws, the stored snapshot, designations
@@ -9,18 +14,20 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Alert, DesignationsAlert, SourceHealthAlert } from '../core/alert.js';
+import type { Alert, SourceHealthAlert } from '../core/alert.js';
 import { buildDesignationAlerts } from '../core/alerts.js';
 import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js';
 import { fingerprint } from '../core/fingerprint.js';
-import { checkBody, checkSnapshot, type GuardOptions } from '../core/guard.js';
-import { countByList } from '../core/identity.js';
+import { checkBody, checkDesignationText, checkParseNotes, checkSnapshot, type GuardOptions } from '../core/guard.js';
+import { countByList, emptyNotes } from '../core/identity.js';
+import { settleRemovals, tailKeys, type PendingRemoval } from '../core/removals.js';
 import type { Designation, ListCode, SnapshotDiff } from '../core/model.js';
 import { isListCode } from '../core/lists.js';
-import { normaliseName } from '../core/text.js';
 import { routeAlert, type Route } from '../core/watch.js';
 import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
 import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
+import { linkAnnouncements } from './announcements.js';
+import { pollCounts, type PollOutcome } from './poll-outcome.js';
 import { watchlistHitAlert } from './watchlist-hits.js';
 import type { SourceState, Store } from '../../store/types.js';
 
@@ -38,21 +45,14 @@ export interface PollDeps {
   newId: () => string;
 }
 
+export type { PollCounts, PollOutcome } from './poll-outcome.js';
+
 export interface PollOptions {
   /** Ingest this body instead of fetching (the `ingest` command). */
   body?: SnapshotBody;
   /** Accept a snapshot even when it removes more than the guard allows (audited by the caller). */
   allowMassRemoval?: boolean;
 }
-
-export type PollOutcome =
-  | { status: 'not-modified' }
-  | { status: 'unchanged' }
-  | { status: 'baseline'; count: number; unit?: 'designations' | 'items' }
-  | { status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number }
-  | { status: 'items'; seen: number; new: number; alerts: number }
-  | { status: 'refused'; code: string; reason: string }
-  | { status: 'unavailable'; reason: string };
 
 /** Stored designations per list, from their keys ("EL:…", "SDN:36"): no second pass over the table. */
 function countByKeyList(keys: Iterable<string>): Partial<Record<ListCode, number>> {
@@ -108,10 +108,13 @@ async function fetchParseCommit(
 ): Promise<PollOutcome> {
   const { store } = deps;
   const at = deps.now().toISOString();
+  const guardState = await store.guardState(source.id);
+  const confirming = guardState.pending.length > 0;
   let body = options.body;
   let validators = { etag: null as string | null, lastModified: null as string | null };
   if (!body) {
-    const previous = state?.etag || state?.lastModified ? { etag: state.etag, lastModified: state.lastModified } : null;
+    const conditional = !confirming && (state?.etag || state?.lastModified);
+    const previous = conditional ? { etag: state!.etag, lastModified: state!.lastModified } : null;
     const fetched = await source.fetch({ download: deps.download, validators: previous, log: deps.log });
     if (fetched.status === 'not-modified') {
       await store.recordUnchanged(source.id, at);
@@ -122,16 +125,18 @@ async function fetchParseCommit(
   }
 
   const hash = contentHash(body);
-  if (state?.contentHash === hash) {
+  if (state?.contentHash === hash && !confirming) {
     await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
     return { status: 'unchanged' };
   }
   checkBody(body.bytes, body.contentType);
-  const next = source.parse(body);
+  const notes = emptyNotes();
+  const next = source.parse(body, notes);
   const location = body.location;
   // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
   body = undefined;
   if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
+  checkParseNotes(notes);
 
   const fingerprints = new Map<string, string>();
   for (const d of next) fingerprints.set(d.key, fingerprint(d));
@@ -146,17 +151,33 @@ async function fetchParseCommit(
     const stored = await store.currentFingerprints(source.id);
     const previous = stored.size > 0 ? await store.currentDesignations(source.id) : [];
     for (const d of previous) loaded.add(d);
+    checkDesignationText(next);
     diff = diffSnapshots(previous, next, fingerprintOf);
   } else {
     const stored = await store.currentFingerprints(source.id);
     const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprints);
+    // Only rows that are new or changed can bring bad text in: the rest equal what is stored.
+    checkDesignationText(candidates);
     const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
     for (const d of oldRows) loaded.add(d);
     diff = diffSnapshots(oldRows, candidates, fingerprintOf);
     if (!options.allowMassRemoval) {
-      checkSnapshot(next.length, countByList(diff.removed), countByKeyList(stored.keys()), deps.guard);
+      // Removals already pending were judged when first seen (perhaps accepted with
+      // --allow-mass-removal): only the newly missing ones count against the share.
+      const judged = new Set(guardState.pending.map((p) => p.key));
+      const fresh = diff.removed.filter((d) => !judged.has(d.key));
+      checkSnapshot(next.length, countByList(fresh), countByKeyList(stored.keys()), deps.guard);
     }
   }
+  // Removals wait for a second download; only the confirmed ones are announced and applied.
+  const settled = baseline
+    ? null
+    : settleRemovals({ removed: diff.removed, pending: guardState.pending, tail: guardState.tail, contentHash: hash, at });
+  if (settled) diff = { ...diff, removed: settled.confirmed };
+  if (settled?.suspectedCutOff) {
+    deps.log.warn({ source: source.id, held: settled.pending.length }, 'removals are the previous file\'s last rows: held as a suspected cut-off');
+  }
+  const pending: PendingRemoval[] = settled?.pending ?? [];
 
   const alerts = baseline
     ? []
@@ -183,10 +204,12 @@ async function fetchParseCommit(
     diff,
     fingerprints,
     alerts: routed,
+    guard: { pending, tail: tailKeys(next), notes },
   });
 
-  if (baseline) return { status: 'baseline', count: next.length };
-  if (changeCount(diff) === 0) return { status: 'unchanged' };
+  const counts = pollCounts(notes, pending.length, pending.some((p) => p.suspect === 'cut-off'));
+  if (baseline) return { status: 'baseline', count: next.length, ...counts };
+  if (changeCount(diff) === 0) return { status: 'unchanged', ...counts };
   return {
     status: 'changed',
     count: next.length,
@@ -194,7 +217,14 @@ async function fetchParseCommit(
     removed: diff.removed.length,
     amended: diff.amended.length,
     alerts: all.length,
+    ...counts,
   };
+}
+
+/** What a refusal left in place, in words: "Kept the snapshot accepted at …, 4,197 designations." */
+function keptOf(state: SourceState): string {
+  if (!state.lastSuccessAt) return 'Nothing was stored: the source has no accepted snapshot yet.';
+  return `Stored state is unchanged: kept the snapshot accepted at ${state.lastSuccessAt} (${state.designationCount} designations).`;
 }
 
 /** The part of a source that failure handling needs. */
@@ -218,9 +248,9 @@ export async function recordFailure(
     deps.log.error({ source: source.id, code: err.code, reason }, 'snapshot refused');
     // Tell admins once: on the first refusal, or when the reason changes — not on every poll.
     if (previousCode !== err.code) {
-      await notifyHealth(deps, source, 'refused', err.code, `${source.title}: snapshot refused (${err.code}) — ${reason}. Stored state is unchanged.`);
+      await notifyHealth(deps, source, 'refused', err.code, `${source.title}: snapshot refused (${err.code}) — ${reason}. ${keptOf(state)}`);
     }
-    return { status: 'refused', code: err.code, reason };
+    return { status: 'refused', code: err.code, reason, kept: keptOf(state) };
   }
   const code = err instanceof SourceUnavailableError ? 'unavailable' : 'internal';
   const state = await deps.store.recordFailure(source.id, { at, code, message: reason });
@@ -258,27 +288,4 @@ async function notifyHealth(
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
   const routes: Route[] = routeAlert(alert, channels, [], admin);
   await deps.store.insertAlerts([{ alert, routes }], alert.createdAt);
-}
-
-/**
- * Correlation: additions that a feed (the Federal Register) announced earlier reply in that
- * announcement's thread, with a note saying where and when, instead of reading as news twice.
- */
-async function linkAnnouncements(store: Store, alerts: DesignationsAlert[]): Promise<DesignationsAlert[]> {
-  for (const alert of alerts) {
-    const keys = alert.changes
-      .filter((change) => change.kind === 'added')
-      .flatMap((change) => [change.after.name, ...change.after.aliases].map((name) => ({ list: alert.list, name: normaliseName(name) })));
-    if (keys.length === 0) continue;
-    const found = (await store.findAnnouncements(keys)).filter((a) => a.source !== alert.source);
-    if (found.length === 0) continue;
-    alert.threadOf = found[0]!.alertId;
-    const references = [...new Set(found.map((a) => a.reference))];
-    const announced = new Set(found.map((a) => a.name));
-    const count = alert.changes.filter(
-      (c) => c.kind === 'added' && [c.after.name, ...c.after.aliases].some((name) => announced.has(normaliseName(name))),
-    ).length;
-    alert.notes.push(`${count} of these ${count === 1 ? 'was' : 'were'} announced in ${references.join('; ')}`);
-  }
-  return alerts;
 }

@@ -194,6 +194,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX counterparties_by_watchlist ON counterparties (watchlist_id, id);
     `,
   },
+  {
+    // Issue 10: removals wait for a second download (core/removals.ts); the last file's tail and
+    // parse counts are kept per source (store/pending-removals.ts).
+    version: 4,
+    name: 'pending removals',
+    sql: `
+      CREATE TABLE pending_removals (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        since TEXT NOT NULL,
+        seen_in TEXT NOT NULL,
+        suspect TEXT,
+        PRIMARY KEY (source, key)
+      ) STRICT;
+      CREATE TABLE snapshot_guard (
+        source TEXT PRIMARY KEY,
+        tail TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        no_name INTEGER NOT NULL,
+        no_list INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        examples TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -14,6 +14,7 @@ import type {
 } from '../../src/core/model.js';
 import type { SnapshotCommit, SourceState, Store } from '../types.js';
 import type { AlertWriter } from './outbox.js';
+import { createPendingRemovalStore } from './pending-removals.js';
 import { ListCode, SOURCE_STATE_COLUMNS, SourceStateRow } from './rows.js';
 
 export type SnapshotStore = Pick<
@@ -27,9 +28,11 @@ export type SnapshotStore = Pick<
   | 'commitSnapshot'
   | 'recordUnchanged'
   | 'recordFailure'
+  | 'guardState'
 >;
 
 export function createSnapshotStore(db: Database.Database, writeAlert: AlertWriter): SnapshotStore {
+  const guard = createPendingRemovalStore(db);
   const statements = {
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
     listStates: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state ORDER BY source`),
@@ -144,6 +147,7 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     }
 
     for (const { alert, routes } of c.alerts) writeAlert(alert, routes, meta.fetchedAt);
+    if (c.guard) guard.writeGuardState(source, c.guard, meta.fetchedAt);
 
     const changed = diff.added.length + diff.removed.length + diff.amended.length > 0;
     statements.committed.run({
@@ -159,6 +163,7 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
   });
 
   return {
+    guardState: guard.guardState,
     async getSourceState(source) {
       const row = statements.getState.get(source);
       return row === undefined ? null : SourceStateRow.parse(row);

@@ -54,7 +54,16 @@ describe('entitywatch CLI on fixtures', () => {
     expect((await runCli(['ingest', 'csl', fixture('csl-before.json')], env)).stdout).toContain('baseline stored, 5 designations');
     const changed = await runCli(['ingest', 'csl', fixture('csl-after.json'), '--json'], { ...env, CONSOLE_ALERTS: 'on' });
     expect(changed.code).toBe(0);
-    expect(changed.stdout).toContain('Entity List — 1 addition, 1 removal, 1 amendment');
+    // The removal waits for a second download to agree: ingesting the same file again is that download.
+    expect(changed.stdout).toContain('Entity List — 1 addition, 1 amendment');
+    expect(JSON.parse(changed.stdout.slice(changed.stdout.lastIndexOf('\n{') + 1))).toMatchObject({ source: 'csl', status: 'changed', removed: 0, pendingRemovals: 1 });
+    // The pending one is still listed (6 = 5 + Kestrel) until a second download agrees.
+    expect((await runCli(['status'], env)).stdout).toContain('6 designations; 1 removal(s) awaiting confirmation by the next download');
+    const guard = JSON.parse((await runCli(['status', '--json'], env)).stdout).sources.find((s: { id: string }) => s.id === 'csl').guard;
+    expect(guard).toEqual({ pendingRemovals: 1 });
+    const confirmed = await runCli(['ingest', 'csl', fixture('csl-after.json')], { ...env, CONSOLE_ALERTS: 'on' });
+    expect(confirmed.stdout).toContain('Entity List — 1 removal');
+    expect(confirmed.stdout).toContain('csl: 0 added, 1 removed, 0 amended → 1 alert(s)');
 
     const lookup = await runCli(['lookup', '--file', fixture('queries.txt'), '--json'], env);
     expect(lookup.code).toBe(0);
@@ -67,8 +76,10 @@ describe('entitywatch CLI on fixtures', () => {
 
     const alerts = await runCli(['alerts', '--json'], env);
     const records = JSON.parse(alerts.stdout);
-    expect(records).toHaveLength(1);
-    expect(records[0].alert.title).toBe('Entity List — 1 addition, 1 removal, 1 amendment');
+    expect(records.map((r: { alert: { title: string } }) => r.alert.title)).toEqual([
+      'Entity List — 1 removal',
+      'Entity List — 1 addition, 1 amendment',
+    ]);
     expect(records[0].deliveries).toMatchObject([{ channel: 'console', state: 'sent', attempts: 1 }]);
   });
 

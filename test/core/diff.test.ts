@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildDesignationAlerts } from '../../src/core/alerts.js';
 import { diffSnapshots, narrowByFingerprint } from '../../src/core/diff.js';
 import { fingerprint } from '../../src/core/fingerprint.js';
-import { assignKeys, type Keyless } from '../../src/core/identity.js';
+import { assignKeys, emptyNotes, type Keyless } from '../../src/core/identity.js';
 import type { Designation } from '../../src/core/model.js';
 import { makeDesignation } from '../helpers/designations.js';
 
@@ -74,8 +75,15 @@ describe('repeated names in one list (one person under several orders)', () => {
     expect(diff.amended[0]?.fields).toEqual([]);
   });
 
-  it('rows identical in name, address and date still get distinct keys', () => {
-    const keys = assignKeys([order('1 Main St'), order('1 Main St')]).map((d) => d.key);
+  it('rows equal in every compared field are one designation, the repeat counted', () => {
+    const notes = emptyNotes();
+    const rows = assignKeys([order('1 Main St'), order('1 Main St'), order('2 Oak St')], notes);
+    expect(rows.map((d) => d.addresses)).toEqual([['1 Main St'], ['2 Oak St']]);
+    expect(notes.duplicates).toBe(1);
+  });
+
+  it('rows sharing name, address and date but differing elsewhere still get distinct keys', () => {
+    const keys = assignKeys([order('1 Main St'), { ...order('1 Main St'), remarks: 'second order' }]).map((d) => d.key);
     expect(new Set(keys).size).toBe(2);
   });
 });
@@ -88,5 +96,16 @@ describe('narrowByFingerprint', () => {
     const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, new Map(next.map((d) => [d.key, fingerprint(d)])));
     expect(names(candidates)).toEqual(['Company B', 'Company E']);
     expect(oldKeysToLoad.sort()).toEqual(['EL:company b', 'EL:company d']);
+  });
+});
+
+describe('text repaired since a row was stored', () => {
+  it('a stored "Xi\\u0092an" against today\u2019s repaired "Xi\u2019an" is re-stored silently, not an amendment', () => {
+    const stored = makeDesignation({ name: 'CAST Xi\u0092an Spaceflight Engine Factory', list: 'MEU', aliases: ['Xi\u0092an 7103'] });
+    const repaired = { ...stored, name: 'CAST Xi\u2019an Spaceflight Engine Factory', aliases: ['Xi\u2019an 7103'] };
+    const diff = diffSnapshots([stored], [repaired], fingerprint);
+    expect(diff.amended.map((a) => [a.before.key, a.after.name, a.fields])).toEqual([[stored.key, repaired.name, []]]);
+    expect([diff.added, diff.removed]).toEqual([[], []]);
+    expect(buildDesignationAlerts({ source: 'csl', diff, createdAt: 't', newId: () => 'x' })).toEqual([]);
   });
 });

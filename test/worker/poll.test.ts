@@ -44,27 +44,37 @@ describe('poll cycle against a local trade.gov stand-in', () => {
     next.push({ name: 'Delta Microwave Co.', address: '4 Radar Road', city: 'Chengdu', citation: '89 FR 12345' });
     route.serve(cslJson(next));
     const outcome = await poll();
-    expect(outcome).toEqual({ status: 'changed', count: next.length, added: 2, removed: 1, amended: 1, alerts: 1 });
+    // The removal waits for the next download to agree (core/removals.ts); the rest goes out now.
+    expect(outcome).toEqual({ status: 'changed', count: next.length, added: 2, removed: 0, amended: 1, alerts: 1, pendingRemovals: 1 });
 
     const [record] = await t.app.store.listAlerts(10);
     expect(record?.alert.kind).toBe('designations');
     if (record?.alert.kind !== 'designations') throw new Error('unreachable');
-    expect(record.alert.title).toBe('Entity List — 2 additions, 1 removal, 1 amendment');
+    expect(record.alert.title).toBe('Entity List — 2 additions, 1 amendment');
     expect(record.alert.changes.map((c) => `${c.kind} ${c.kind === 'removed' ? c.before.name : c.after.name}`).sort()).toEqual([
       'added Delta Microwave Co.',
       'added Gamma Sensing Ltd.',
       'amended Alpha Quantum Co., Ltd.',
-      'removed Beta Photonics Institute',
     ]);
     const amended = record.alert.changes.find((c) => c.kind === 'amended');
     expect(amended?.kind === 'amended' && amended.fields.map((f) => f.field)).toEqual(['addresses']);
     expect(record.alert.links).toEqual([{ label: '89 FR 12345', url: 'https://www.federalregister.gov/citation/89-FR-12345' }]);
     expect(record.deliveries.map((d) => [d.channel, d.state])).toEqual([['console', 'pending']]);
 
-    expect(await t.app.deliverer.drain()).toBe(1);
+    // The next poll downloads again (unconditionally: the stand-in answers 200, not 304) and agrees.
+    const fullBefore = route.hits.full;
+    expect(await poll()).toEqual({ status: 'changed', count: next.length, added: 0, removed: 1, amended: 0, alerts: 1 });
+    expect(route.hits.full).toBe(fullBefore + 1);
+    const [confirmed] = await t.app.store.listAlerts(10);
+    expect(confirmed?.alert.title).toBe('Entity List — 1 removal');
+
+    expect(await t.app.deliverer.drain()).toBe(2);
     expect(await t.app.deliverer.drain()).toBe(0);
-    expect(t.output()).toContain('Entity List — 2 additions, 1 removal, 1 amendment');
+    expect(t.output()).toContain('Entity List — 2 additions, 1 amendment');
+    expect(t.output()).toContain('Entity List — 1 removal');
     expect(t.output().match(/Gamma Sensing/g)).toHaveLength(1);
+    expect(t.output().match(/Beta Photonics/g)).toHaveLength(1);
+    expect(await poll()).toEqual({ status: 'not-modified' });
   });
 
   it('ignores churn in source_list_url and the content-derived _id', async () => {

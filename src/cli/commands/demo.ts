@@ -44,6 +44,9 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         say('\n3. The list changes (two Entity List additions, an SDN addition, an amended address, a removal). Poll:');
         server.serve(after);
         printOutcome(ctx, csl.id, await pollSource(csl, app.pollDeps));
+        say('   Additions and amendments go out at once; the removal waits for a second download to agree.');
+        say('   Poll once more: the list still lacks it, so the removal is confirmed.');
+        printOutcome(ctx, csl.id, await pollSource(csl, app.pollDeps));
         say('\n4. The deliverer sends each alert once to each channel — here the console:\n');
         await app.deliverer.drain();
         say('Try it for real: `npm start` polls trade.gov every 15 minutes (see README for Slack, Discord and webhooks).');

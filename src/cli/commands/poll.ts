@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommandFailed } from '../../errors.js';
 import { buildSource } from '../../sources/registry.js';
 import type { PollOutcome } from '../../worker/poll.js';
+import { describeCounts } from '../../worker/poll-outcome.js';
 import { pollAny } from '../../worker/poll-feed.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
@@ -14,18 +15,21 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
     case 'not-modified':
       return writeLine(ctx.io, `${source}: not modified (HTTP 304)`);
     case 'unchanged':
-      return writeLine(ctx.io, `${source}: unchanged`);
+      return writeLine(ctx.io, `${source}: unchanged${describeCounts(outcome)}`);
     case 'baseline':
-      return writeLine(ctx.io, `${source}: baseline stored, ${outcome.count} ${outcome.unit ?? 'designations'} (first poll: no alerts)`);
+      return writeLine(
+        ctx.io,
+        `${source}: baseline stored, ${outcome.count} ${outcome.unit ?? 'designations'} (first poll: no alerts)${describeCounts(outcome)}`,
+      );
     case 'changed':
       return writeLine(
         ctx.io,
-        `${source}: ${outcome.added} added, ${outcome.removed} removed, ${outcome.amended} amended → ${outcome.alerts} alert(s)`,
+        `${source}: ${outcome.added} added, ${outcome.removed} removed, ${outcome.amended} amended → ${outcome.alerts} alert(s)${describeCounts(outcome)}`,
       );
     case 'items':
       return writeLine(ctx.io, `${source}: ${outcome.seen} items, ${outcome.new} new → ${outcome.alerts} alert(s)`);
     case 'refused':
-      return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}`);
+      return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}${outcome.kept ? `. ${outcome.kept}` : ''}`);
     case 'unavailable':
       return writeLine(ctx.io, `${source}: unavailable: ${outcome.reason}`);
   }

@@ -1,15 +1,18 @@
 /**
  * `entitywatch status [--json]` — per source (built-in, configured feeds and pages, and any other
  * id the store has state for): health, last success, last error, counts; and the outbox.
- * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null }],
+ * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null, guard }],
  *         deliveries: { pending, sending, sent, failed } }. kind: "snapshot" | "feed" | null (unknown id).
  * health: "ok" | "failing" (unreachable) | "refused" (last snapshot refused) | "never-polled".
+ * guard (snapshot sources only): the non-zero { skippedNoName, skippedNoList, duplicates,
+ * pendingRemovals, suspectedCutOff } of the last accepted snapshot (store/pending-removals.ts), or
+ * null before one.
  */
 import type { Command } from 'commander';
 import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
 import { healthOf } from '../../../store/health.js';
+import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
@@ -22,11 +25,16 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
       const ids = new Set([...known, ...states.keys()]);
-      const sources = [...ids].sort().map((id) => {
+      const sources = [];
+      for (const id of [...ids].sort()) {
         const state = states.get(id) ?? null;
         const source = known.has(id) ? buildSource(id, app.config) : null;
-        return { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), state };
-      });
+        // What the last accepted snapshot skipped and collapsed, and removals awaiting confirmation.
+        const held = source?.kind === 'feed' ? null : await app.store.guardState(id);
+        const guard: PollCounts | null = held?.notes ? pollCounts(held.notes, held.pending.length, held.pending.some((p) => p.suspect)) : null;
+        const entry = { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), state };
+        sources.push(held ? { ...entry, guard } : entry);
+      }
       const deliveries = await app.store.deliveryCounts();
       if (opts.json) {
         writeJson(ctx.io, { sources, deliveries });
@@ -37,7 +45,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         writeLine(ctx.io, `${s.id.padEnd(width)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
         if (s.state?.lastSuccessAt) {
           const count = s.kind === 'feed' ? '' : `, ${s.state.designationCount} designations`;
-          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}`);
+          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}${'guard' in s && s.guard ? describeCounts(s.guard) : ''}`);
         }
         if (s.state?.lastError) {
           writeLine(ctx.io, `    last error ${s.state.lastError.at} (${s.state.lastError.code}, ${s.state.consecutiveFailures}x): ${s.state.lastError.message}`);

@@ -4,20 +4,24 @@
  * `createCslSource(location)` takes the URL (or path) from config, e.g.
  * `CSL_URL=https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv`.
  * The body's first byte picks the parser: `{` or `[` is JSON, anything else CSV — except at a
- * `.json` location, where anything else is refused. See README.md for formats and identity rules.
+ * `.json` location, where anything else is refused. The bytes are decoded first
+ * (src/sources/read-text.ts): UTF-8 ± BOM and UTF-16 with BOM are read, anything else is
+ * refused as `encoding`; C1 controls standing for Windows-1252 punctuation (trade.gov's
+ * "Xi\u0092an") are repaired to the characters they stand for. See README.md for formats and identity rules.
  */
+import { emptyNotes, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
+import { readUtf8 } from '../read-text.js';
 import type { SnapshotBody, SnapshotSource } from '../types.js';
 import { parseCslCsv } from './parse-csv.js';
 import { parseCslJsonBytes } from './parse-json.js';
 
 export const CSL_DEFAULT_URL = 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json';
 
-/** The first byte that is neither whitespace nor part of a UTF-8 BOM, or -1. */
+/** The first byte that is not whitespace (the BOM is gone by now), or -1. */
 function firstSignificantByte(bytes: Buffer): number {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (; i < bytes.length; i++) {
+  for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
     if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return byte;
   }
@@ -29,17 +33,23 @@ function namesJson(location: string): boolean {
 }
 
 /** Parse a CSL body, CSV or JSON. Throws SnapshotRefusedError. */
-export function parseCsl(body: SnapshotBody): Designation[] {
-  const first = firstSignificantByte(body.bytes);
+export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): Designation[] {
+  const bytes = readUtf8(body.bytes, 'the CSL download', { repairC1: true });
+  const first = firstSignificantByte(bytes);
   if (first === -1) throw new SnapshotRefusedError('empty', 'the CSL download is empty');
-  if (first === 0x3c) throw new SnapshotRefusedError('html', 'the CSL download starts with "<" (an HTML page?)');
-  if (first === 0x7b || first === 0x5b) return parseCslJsonBytes(body.bytes);
+  if (first === 0x3c) {
+    if (/^\s*<\?xml/.test(bytes.toString('utf8', 0, 64)) && !/<html/i.test(bytes.toString('utf8', 0, 1024))) {
+      throw new SnapshotRefusedError('unparseable', 'the CSL download is XML, not the CSV or JSON file (check CSL_URL)');
+    }
+    throw new SnapshotRefusedError('html', 'the CSL download starts with "<" (an HTML page?)');
+  }
+  if (first === 0x7b || first === 0x5b) return parseCslJsonBytes(bytes, notes);
   if (namesJson(body.location)) {
     // JSON can only start with { or [ here; saying so beats a JSON.parse error about byte 0.
     const start = String.fromCharCode(first);
     throw new SnapshotRefusedError('unparseable', `the CSL download at a .json location starts with "${start}", not JSON`);
   }
-  return parseCslCsv(body.bytes);
+  return parseCslCsv(bytes, notes);
 }
 
 /** The CSL source reading `location` (a URL, `file://` URL or path). */

@@ -4,18 +4,18 @@
  *
  * Parsers first bring a row into `CslRecord` (multi-valued fields split, addresses and ids
  * rendered as lines); `createRowMapper()` then applies the project's rules:
- * - `list` from the `source` text; rows of an unknown list are skipped (null), because no
- *   key or headline can be made for them.
+ * - `list` from the `source` text; rows of an unknown list, and rows with an empty name, are
+ *   skipped (null) and counted in the parse's `ParseNotes` (core/guard.ts refuses the snapshot
+ *   only past a share): no key or headline can be made for them.
  * - `sourceId` is the entry number on Treasury lists (so `baseKey` gives `SDN:36`), else `_id`.
  * - `countries`: ISO-2 codes of addresses, nationalities and citizenships, sorted and unique.
  * - the State Department's "and any successor, sub-unit, or subsidiary thereof" tail is cut
  *   from names: it is boilerplate, and would keep a name from matching the company's own.
  */
-import type { Keyless } from '../../core/identity.js';
+import { noteSkipped, type Keyless, type ParseNotes } from '../../core/identity.js';
 import { LISTS, listCodeFromSource } from '../../core/lists.js';
 import type { ListCode } from '../../core/model.js';
 import { cleanText, iso2 } from '../../core/text.js';
-import { SnapshotRefusedError } from '../../errors.js';
 
 /** A scalar as published: text, a number, or nothing. The mapper cleans it. */
 export type RawText = string | number | null | undefined;
@@ -80,6 +80,32 @@ export function splitValue(value: string | null | undefined): string[] {
 }
 
 /**
+ * An address or id line in one spelling whichever format it came from: comma-separated parts
+ * trimmed, empty parts dropped, joined with ", ". The CSV joins trade.gov's fields as they are
+ * ("CHIH , MX", "Road, , CN"); the JSON path cleans each field first; both end up here.
+ */
+export function canonicalLine(line: string): string {
+  if (!line.includes(',')) return line;
+  if (!/\s,|,(?!\s)|,\s\s|,\s*,/.test(line)) return line;
+  return line
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/** `splitValue` for address and id cells: each item a `canonicalLine`, repeats dropped. */
+export function splitLines(value: string | null | undefined): string[] {
+  const items = splitValue(value);
+  const out: string[] = [];
+  for (const item of items) {
+    const line = canonicalLine(item);
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
+/**
  * `countryOfAddress` (the ISO-2 code after an address line's last comma) without splitting
  * the whole line into an array first.
  */
@@ -115,21 +141,30 @@ function countriesOf(record: CslRecord): string[] {
  * snapshot has about a dozen), so the list is not re-derived for every row. `where` turns the
  * number a parser passes with each row into words for errors ("CSV row 12").
  */
-export function createRowMapper(where: (row: number) => string): (record: CslRecord, row: number) => Keyless | null {
+export function createRowMapper(
+  where: (row: number) => string,
+  notes: ParseNotes,
+): (record: CslRecord, row: number) => Keyless | null {
   const lists = new Map<string, { list: ListCode; listName: string } | null>();
   return (record, row) => {
+    notes.rows++;
+    // The name first: an empty row (every field empty, as the real CSL has carried) is "no name".
+    const cleanName = text(record.name);
+    if (!cleanName) {
+      noteSkipped(notes, 'noName', `${where(row)}: row with an empty name`);
+      return null;
+    }
     let known = lists.get(record.source);
     if (known === undefined) {
       const list = listCodeFromSource(record.source);
       known = list ? { list, listName: text(record.source) ?? record.source } : null;
       lists.set(record.source, known);
     }
-    if (!known) return null;
-    const { list, listName } = known;
-    const cleanName = text(record.name);
-    if (!cleanName) {
-      throw new SnapshotRefusedError('unparseable', `CSL ${where(row)}: ${listName} row has an empty name`);
+    if (!known) {
+      noteSkipped(notes, 'noList', `${where(row)}: no known list in source ${JSON.stringify(record.source.slice(0, 80))}`);
+      return null;
     }
+    const { list, listName } = known;
     const entityNumber = text(record.entityNumber);
     return {
       list,

@@ -11,10 +11,10 @@
  * numbered from the first after the header in messages ("CSV row 12").
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { countryOfLine, createRowMapper, splitValue } from './map.js';
+import { countryOfLine, createRowMapper, splitLines, splitValue } from './map.js';
 import { CSL_CSV_COLUMNS, type CslCsvColumn } from './schema.js';
 
 /** Header index of each column read; `id` is -1 in the older file without `_id`. */
@@ -94,7 +94,7 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
  * Records come back as one array and are mapped in a loop, each slot released once read:
  * csv-parse's `on_record` hook builds an info object per record, which cost ~15% more.
  */
-export function parseCslCsv(bytes: Buffer): Designation[] {
+export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
   let records: Array<string[] | undefined>;
   try {
     records = parse(bytes, OPTIONS);
@@ -104,14 +104,14 @@ export function parseCslCsv(bytes: Buffer): Designation[] {
   const header = records[0];
   if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
   const c = indexHeader(header);
-  const toKeyless = createRowMapper((n) => `CSV row ${n}`);
+  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
   const rows: Keyless[] = [];
   for (let n = 1; n < records.length; n++) {
     const fields = records[n]!;
     records[n] = undefined;
     const source = fields[c.source] ?? '';
     if (source === 'source') continue;
-    const addresses = splitValue(fields[c.addresses]);
+    const addresses = splitLines(fields[c.addresses]);
     const row = toKeyless(
       {
         id: c.id === -1 ? null : fields[c.id],
@@ -125,7 +125,7 @@ export function parseCslCsv(bytes: Buffer): Designation[] {
         altNames: splitValue(fields[c.alt_names]),
         citizenships: splitValue(fields[c.citizenships]),
         nationalities: splitValue(fields[c.nationalities]),
-        ids: splitValue(fields[c.ids]),
+        ids: splitLines(fields[c.ids]),
         federalRegisterNotice: fields[c.federal_register_notice],
         startDate: fields[c.start_date],
         endDate: fields[c.end_date],
@@ -138,5 +138,5 @@ export function parseCslCsv(bytes: Buffer): Designation[] {
     );
     if (row) rows.push(row);
   }
-  return assignKeys(rows);
+  return assignKeys(rows, notes);
 }

@@ -6,15 +6,16 @@
  *
  * Refusals: a body JSON.parse rejects is 'truncated' when it does not end with `}` or `]`
  * (the download stopped), else 'unparseable'. A document without a `results` array, a row
- * without a string `source` and `name`, or a field of the wrong type is 'unparseable'. An
- * empty `results` gives [] (the guard decides what an empty list means).
+ * whose `source` or `name` is not text, or a field of the wrong type is 'unparseable'. An
+ * empty `results` gives [] (the guard decides what an empty list means). A row whose `source`
+ * or `name` is null, missing or empty is skipped and counted (map.ts).
  */
 import type { z } from 'zod';
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, emptyNotes, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
-import { iso2 } from '../../core/text.js';
-import { SnapshotRefusedError } from '../../errors.js';
-import { countryOfLine, createRowMapper, splitValue, text } from './map.js';
+import { SnapshotRefusedError, SourceUnavailableError } from '../../errors.js';
+import { publisherErrorOf } from '../publisher-error.js';
+import { countryOfLine, createRowMapper, splitLines, splitValue, text } from './map.js';
 import { arrayElementRanges } from './json-scan.js';
 import { CslResults, type CslResultFields, type CslText } from './schema.js';
 
@@ -38,7 +39,11 @@ function field(row: Row, name: keyof CslResultFields, index: number): CslText {
   return scalar(row[name], index, name);
 }
 
-/** An array of text, or one "a; b" string; cleaned and unique like the CSV's split fields. */
+/**
+ * An array of text, or one "a; b" string; cleaned and unique like the CSV's split fields. An
+ * array item may itself hold several names joined by "; " (trade.gov's JSON does this in
+ * `alt_names`): it is split the way the CSV's cell is, so both formats give the same list.
+ */
 function list(row: Row, name: keyof CslResultFields, index: number): string[] {
   const value = row[name];
   if (value === null || value === undefined) return [];
@@ -46,7 +51,12 @@ function list(row: Row, name: keyof CslResultFields, index: number): string[] {
   if (!Array.isArray(value)) return wrongType(value, index, name, 'an array or text');
   const out: string[] = [];
   for (const item of value) {
-    const cleaned = text(scalar(item, index, name));
+    const raw = scalar(item, index, name);
+    if (typeof raw === 'string' && raw.includes(';')) {
+      for (const part of splitValue(raw)) if (!out.includes(part)) out.push(part);
+      continue;
+    }
+    const cleaned = text(raw);
     if (cleaned !== null && !out.includes(cleaned)) out.push(cleaned);
   }
   return out;
@@ -82,24 +92,23 @@ function lineOf(item: Row | string, keys: readonly string[], index: number): str
 const ADDRESS_KEYS = ['address', 'city', 'state', 'postal_code', 'country'] as const;
 const ID_KEYS = ['type', 'number', 'country'] as const;
 
-/** Address lines (unique) and the ISO-2 country of each; a string address's from its last part. */
+/**
+ * Address lines (unique) and the ISO-2 country of each. Lines go through `splitLines` as the
+ * CSV's cells do (a ";" inside a field splits it there too), and each line's country is read
+ * from its last part, as the CSV's is: the object's `country` is that last part when present.
+ */
 function addressesOf(row: Row, index: number): { lines: string[]; countries: Array<string | null> } {
   const lines: string[] = [];
-  const countries: Array<string | null> = [];
   for (const item of items(row, 'addresses', index)) {
-    const line = lineOf(item, ADDRESS_KEYS, index);
-    if (line === null || lines.includes(line)) continue;
-    lines.push(line);
-    countries.push(typeof item === 'string' ? countryOfLine(line) : iso2(text(scalar(item.country, index, 'country'))));
+    for (const line of splitLines(lineOf(item, ADDRESS_KEYS, index))) if (!lines.includes(line)) lines.push(line);
   }
-  return { lines, countries };
+  return { lines, countries: lines.map(countryOfLine) };
 }
 
 function idsOf(row: Row, index: number): string[] {
   const lines: string[] = [];
   for (const item of items(row, 'ids', index)) {
-    const line = lineOf(item, ID_KEYS, index);
-    if (line !== null && !lines.includes(line)) lines.push(line);
+    for (const line of splitLines(lineOf(item, ID_KEYS, index))) if (!lines.includes(line)) lines.push(line);
   }
   return lines;
 }
@@ -126,16 +135,17 @@ function describeIssue(error: z.ZodError): string {
 function mapRow(row: Row, i: number, toKeyless: ReturnType<typeof createRowMapper>): Keyless | null {
   const source = row.source;
   const name = row.name;
-  if (typeof source !== 'string') return wrongType(source, i, 'source', 'text');
-  if (typeof name !== 'string') return wrongType(name, i, 'name', 'text');
+  // A missing or null source/name is an empty one: the mapper skips and counts the row.
+  if (source !== null && source !== undefined && typeof source !== 'string') return wrongType(source, i, 'source', 'text');
+  if (name !== null && name !== undefined && typeof name !== 'string') return wrongType(name, i, 'name', 'text');
   const addresses = addressesOf(row, i);
   return toKeyless(
     {
       id: field(row, 'id', i) ?? field(row, '_id', i),
-      source,
+      source: source ?? '',
       entityNumber: field(row, 'entity_number', i),
       type: field(row, 'type', i),
-      name,
+      name: name ?? '',
       programs: list(row, 'programs', i),
       addresses: addresses.lines,
       addressCountries: addresses.countries,
@@ -156,25 +166,33 @@ function mapRow(row: Row, i: number, toKeyless: ReturnType<typeof createRowMappe
 }
 
 /** Parse a CSL JSON body (text, BOM already removed) whole. Throws SnapshotRefusedError. */
-export function parseCslJson(body: string): Designation[] {
+export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): Designation[] {
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (err) {
     throw refusalOfSyntax(err, body);
   }
+  const published = publisherErrorOf(data);
+  if (published) {
+    // The publisher's own words, on one line; a rate limit is transient (retry next poll).
+    const message = `trade.gov answered with an error instead of the list: ${published.message}`;
+    if (published.transient) throw new SourceUnavailableError(message);
+    throw new SnapshotRefusedError('unparseable', message);
+  }
   const checked = CslResults.safeParse(data);
   if (!checked.success) {
-    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`, { cause: checked.error });
+    // No `cause`: zod's message is a multi-line dump; describeIssue already names path and problem.
+    throw new SnapshotRefusedError('unparseable', `CSL JSON ${describeIssue(checked.error)}`);
   }
   const raw = (data as { results: Row[] }).results;
-  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`);
+  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   const rows: Keyless[] = [];
   for (let i = 0; i < raw.length; i++) {
     const designation = mapRow(raw[i]!, i, toKeyless);
     if (designation) rows.push(designation);
   }
-  return assignKeys(rows);
+  return assignKeys(rows, notes);
 }
 
 /**
@@ -182,13 +200,13 @@ export function parseCslJson(body: string): Designation[] {
  * the whole tree never exists at once. A document the scanner cannot walk is parsed whole,
  * which gives the precise refusal (cut off, not JSON, no `results`). Throws SnapshotRefusedError.
  */
-export function parseCslJsonBytes(bytes: Buffer): Designation[] {
+export function parseCslJsonBytes(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
   const ranges = arrayElementRanges(bytes, 'results');
   if (ranges === null) {
     const text = bytes.toString('utf8');
-    return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notes);
   }
-  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`);
+  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   const rows: Keyless[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const [start, end] = ranges[i]!;
@@ -202,5 +220,5 @@ export function parseCslJsonBytes(bytes: Buffer): Designation[] {
     const designation = mapRow(row as Row, i, toKeyless);
     if (designation) rows.push(designation);
   }
-  return assignKeys(rows);
+  return assignKeys(rows, notes);
 }

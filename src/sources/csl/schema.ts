@@ -2,7 +2,8 @@
  * The shapes trade.gov publishes the Consolidated Screening List in.
  *
  * JSON (`consolidated.json`): `{ "results": [CslResult, …], … }`. zod checks what a document
- * must be — `results` an array whose rows have a string `source` and `name` — and names the
+ * must be — `results` an array whose rows' `source` and `name` are text (or null/absent: such a
+ * row is skipped and counted) — and names the
  * row and field when it is not. The optional fields (`CslResultFields`) are lenient about
  * null, "" and absence, which trade.gov has all used for "no value"; parse-json.ts reads them
  * in one hand-written pass that still refuses a field of the wrong type. (A zod schema of every
@@ -14,7 +15,7 @@
 import { z } from 'zod';
 
 /** What every JSON row must have. zod strips the rest; parsers read the row itself. */
-export const CslResult = z.object({ source: z.string(), name: z.string() });
+export const CslResult = z.object({ source: z.string().nullish(), name: z.string().nullish() });
 export type CslResult = z.infer<typeof CslResult>;
 
 /** The JSON document. Other top-level keys (total, sources_used, …) are ignored. */

@@ -9,7 +9,7 @@
  * lists) are ignored. Rows become designations on list EL keyed like the CSL's (list +
  * normalised name), so the two sources agree on identity.
  */
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { citationDate, isBisTable, readBisRows, rowDesignation } from '../federal-register/bis-table.js';
@@ -42,7 +42,7 @@ function supplement4Of(roots: XmlElement[]): XmlElement | null {
  * Parse the part 744 XML. Throws SnapshotRefusedError: 'html' for an HTML page, 'unparseable'
  * for XML that is not well-formed or has no Supplement No. 4 table, 'empty' for a table without entries.
  */
-export function parseEcfrPart744(xml: string): Designation[] {
+export function parseEcfrPart744(xml: string, notes?: ParseNotes): Designation[] {
   if (HTML_START.test(xml.slice(0, 1024))) throw new SnapshotRefusedError('html', 'the eCFR answered with an HTML page, not part 744 XML');
   const appendix = supplement4Of(parseXml(xml, 'eCFR part 744'));
   if (!appendix) throw new SnapshotRefusedError('unparseable', 'the eCFR XML has no "Supplement No. 4 to Part 744" (Entity List)');
@@ -57,5 +57,6 @@ export function parseEcfrPart744(xml: string): Designation[] {
     }
   }
   if (rows.length === 0) throw new SnapshotRefusedError('empty', 'the Entity List table in Supplement No. 4 to Part 744 has no entries');
-  return assignKeys(rows);
+  if (notes) notes.rows += rows.length;
+  return assignKeys(rows, notes);
 }

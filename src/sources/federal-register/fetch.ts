@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { checkBody } from '../../core/guard.js';
 import { LIST_CODES } from '../../core/model.js';
+import { readText } from '../read-text.js';
 import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
 import { feedItem, bisListsOf, type ItemEntities } from './items.js';
 import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrItem, type RelevanceFilter } from './parse-documents.js';
@@ -100,14 +101,14 @@ async function getJson(ctx: FeedContext, url: string, validators: Validators | n
   const result = await ctx.download(url, validators);
   if (result.status === 'not-modified') return result;
   checkBody(result.body.bytes, result.body.contentType);
-  return { status: 'fetched', json: result.body.bytes.toString('utf8'), validators: result.validators };
+  return { status: 'fetched', json: readText(result.body.bytes, 'the Federal Register answer'), validators: result.validators };
 }
 
 async function getText(ctx: FeedContext, url: string, documentNumber: string, what: string): Promise<string | null> {
   try {
     const result = await ctx.download(url, null);
     if (result.status === 'not-modified') return null;
-    return result.body.bytes.toString('utf8');
+    return readText(result.body.bytes, `the ${what} of ${documentNumber}`);
   } catch (err) {
     ctx.log.warn({ source: 'federal-register', document: documentNumber, what, err }, 'document text not read; alerting without entity names');
     return null;

@@ -1,7 +1,14 @@
 /**
- * Reading OFAC's legacy CSV files: decoding, the DOS end-of-file marker, and refusals.
+ * Reading OFAC's legacy CSV files: line endings, the DOS end-of-file marker, quotes, refusals.
  *
- *   const rows = readRows(decodeText(bytes), 'SDN.CSV', PrimaryRow, 12);
+ *   const rows = readRows(readText(bytes, 'SDN.CSV'), 'SDN.CSV', PrimaryRow, 12);
+ *
+ * Decoding is src/sources/read-text.ts's (UTF-8 ± BOM, UTF-16 with BOM; anything else refused
+ * as `encoding`). OFAC's files end in "\r\n" plus a 0x1A byte; decode.ts drops the 0x1A and
+ * `withoutEofMarker` any 0x1A line left (e.g. "\x1a\r\n"), keeping the last record's own line
+ * ending. Records may end in "\r\n" or "\n" in one file: csv-parse would otherwise take the
+ * first line's ending as the only one, read a closing quote before a bare "\n" as a stray quote,
+ * and (relaxed) keep the quotes in that field — the phantom "remarks amended" of the last entry.
  *
  * A file cut inside a quoted field is 'truncated'; a row with too few columns or a
  * non-numeric entry number is 'unparseable' and the message names the file and line. A short
@@ -12,24 +19,13 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { SnapshotRefusedError } from '../../errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
-
-/**
- * The file as text. OFAC's files are ASCII in practice; valid UTF-8 is read as such, anything
- * else as Windows-1252 (the usual encoding of such legacy files), so a stray byte never fails a poll.
- */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return windows1252.decode(bytes);
-  }
-}
-
-/** Text without the trailing 0x1A (DOS EOF) line OFAC's files end with. */
-export function stripEofMarker(text: string): string {
-  return text.replace(/[\r\n]*\u001a[\s\u001a]*$/, '\n');
+/** Text without a trailing 0x1A (DOS EOF) and what follows it; the line ending before it stays. */
+export function withoutEofMarker(text: string): string {
+  const at = text.lastIndexOf('\u001a');
+  if (at === -1 || text.slice(at).trim().replace(/\u001a/g, '') !== '') return text;
+  let start = at;
+  while (start > 0 && text.charCodeAt(start - 1) === 0x1a) start--;
+  return text.slice(0, start);
 }
 
 class RowProblem extends Error {
@@ -44,8 +40,17 @@ class RowProblem extends Error {
 
 const QUOTE_ERRORS = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE']);
 
+/** Either line ending ends a record (see the module comment). */
+const RECORD_DELIMITER = ['\r\n', '\n'];
+
 function csvRecords(text: string, relaxQuotes: boolean): string[][] {
-  return parse(text, { relax_column_count: true, relax_quotes: relaxQuotes, skip_empty_lines: true, bom: true });
+  return parse(text, {
+    relax_column_count: true,
+    relax_quotes: relaxQuotes,
+    skip_empty_lines: true,
+    bom: true,
+    record_delimiter: RECORD_DELIMITER,
+  });
 }
 
 /** The line (1-based, where the record ends) of record `index`; re-reads the file, so only for errors. */
@@ -56,6 +61,7 @@ function lineOf(text: string, index: number, relaxQuotes: boolean): number {
     relax_quotes: relaxQuotes,
     skip_empty_lines: true,
     bom: true,
+    record_delimiter: RECORD_DELIMITER,
     on_record: (_record: string[], context) => {
       if (context.records === index + 1) line = context.lines;
       return null;
@@ -70,7 +76,7 @@ function lineOf(text: string, index: number, relaxQuotes: boolean): number {
  * to survive) triggers one relaxed re-read, whose rows are still checked column by column.
  */
 export function readRows<T>(text: string, file: string, schema: z.ZodType<T>, columns: number): T[] {
-  const clean = stripEofMarker(text);
+  const clean = withoutEofMarker(text);
   const read = (relaxQuotes: boolean): T[] => {
     const records = csvRecords(clean, relaxQuotes);
     const rows: T[] = [];

@@ -14,17 +14,20 @@
  * - Countries: ISO-2 codes of the ADD.CSV countries and of "nationality"/"citizen" remarks.
  * - ids: vessel columns (call sign, type, tonnage, GRT, flag, owner) as "Call Sign, 9XYZ1"
  *   lines, then documents found in the remarks (see remarks.ts).
- * Rows of the part files whose entry number is not in the primary file are ignored.
+ * Rows of the part files whose entry number is not in the primary file are ignored. An entry
+ * without a name is skipped and counted in `notes` (`rows` counts every primary row), for the
+ * guard to judge (core/guard.ts `checkParseNotes`).
  */
 import type { z } from 'zod';
-import type { Keyless } from '../../core/identity.js';
+import { noteSkipped, type Keyless, type ParseNotes } from '../../core/identity.js';
 import { checkBody } from '../../core/guard.js';
 import type { ListCode } from '../../core/model.js';
 import { cleanText, uniqueStrings } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { SnapshotBody } from '../types.js';
 import { countryCode } from './countries.js';
-import { decodeText, readRows } from './csv.js';
+import { readText } from '../read-text.js';
+import { readRows } from './csv.js';
 import { remarkCountries, remarkIds, weakAliases } from './remarks.js';
 import { AddressRow, AliasRow, CommentRow, PrimaryRow } from './schema.js';
 
@@ -108,20 +111,20 @@ function joinLine(parts: string[]): string | null {
   return kept.length > 0 ? kept.join(', ') : null;
 }
 
-export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry[] {
+export function readOfacSet(body: SnapshotBody, names: OfacFileNames, notes?: ParseNotes): OfacEntry[] {
   checkBody(body.bytes, body.contentType);
   if (/\.xml$/i.test(body.location)) {
     throw new SnapshotRefusedError('unparseable', `${names.primary}: the XML format is not supported, use the CSV files`);
   }
   const drafts = new Map<string, Draft>();
-  for (const row of readRows(decodeText(body.bytes), names.primary, PrimaryRow, 12)) {
+  for (const row of readRows(readText(body.bytes, names.primary), names.primary, PrimaryRow, 12)) {
     drafts.set(row[0].trim(), { row, aliases: [], addresses: [], addressCountries: [], comments: '' });
   }
   if (drafts.size === 0) throw new SnapshotRefusedError('empty', `${names.primary} has no entries`);
 
   const addresses = part(body, names.addresses);
   if (addresses) {
-    for (const [ent, , address, city, country, remarks] of readRows(decodeText(addresses), names.addresses, AddressRow, 6)) {
+    for (const [ent, , address, city, country, remarks] of readRows(readText(addresses, names.addresses), names.addresses, AddressRow, 6)) {
       const draft = drafts.get(ent.trim());
       if (!draft) continue;
       const line = joinLine([address, city, country, remarks]);
@@ -132,28 +135,34 @@ export function readOfacSet(body: SnapshotBody, names: OfacFileNames): OfacEntry
   }
   const aliases = part(body, names.aliases);
   if (aliases) {
-    for (const [ent, , , name] of readRows(decodeText(aliases), names.aliases, AliasRow, 5)) {
+    for (const [ent, , , name] of readRows(readText(aliases, names.aliases), names.aliases, AliasRow, 5)) {
       const alias = field(name);
       if (alias) drafts.get(ent.trim())?.aliases.push(alias);
     }
   }
   const comments = part(body, names.comments);
   if (comments) {
-    for (const [ent, text] of readRows(decodeText(comments), names.comments, CommentRow, 2)) {
+    for (const [ent, text] of readRows(readText(comments, names.comments), names.comments, CommentRow, 2)) {
       const draft = drafts.get(ent.trim());
       if (draft && field(text)) draft.comments += text;
     }
   }
 
   const entries: OfacEntry[] = [];
-  for (const [entNum, draft] of drafts) entries.push(finish(entNum, draft, names.primary));
+  if (notes) notes.rows += drafts.size;
+  for (const [entNum, draft] of drafts) {
+    const entry = finish(entNum, draft);
+    if (entry) entries.push(entry);
+    else if (notes) noteSkipped(notes, 'noName', `${names.primary} entry ${entNum}: no name`);
+  }
   return entries;
 }
 
-function finish(entNum: string, draft: Draft, file: string): OfacEntry {
+/** The joined entry, or null when it has no name. */
+function finish(entNum: string, draft: Draft): OfacEntry | null {
   const { row } = draft;
   const name = field(row[1]);
-  if (!name) throw new SnapshotRefusedError('unparseable', `${file}: entry ${entNum} has no name`);
+  if (!name) return null;
   const own = field(row[11]);
   const remarks = draft.comments ? field((own === null ? '' : row[11]) + draft.comments) : own;
   const vessel: string[] = [];

@@ -7,7 +7,7 @@
  * comes from its programs (lists.ts), and an entry on two lists gives one designation per list.
  * List names are the CSL's, so an entry reads the same whichever source reported it.
  */
-import { assignKeys, type Keyless } from '../../core/identity.js';
+import { assignKeys, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation, ListCode } from '../../core/model.js';
 import { readOfacSet, toKeyless, type OfacFileNames } from '../ofac-common/entries.js';
 import type { SnapshotBody } from '../types.js';
@@ -39,13 +39,13 @@ function isConsolidated(list: ListCode): list is ConsolidatedList {
   return list in CONSOLIDATED_LIST_NAMES;
 }
 
-export function parseOfacConsolidated(body: SnapshotBody): Designation[] {
+export function parseOfacConsolidated(body: SnapshotBody, notes?: ParseNotes): Designation[] {
   const rows: Keyless[] = [];
-  for (const entry of readOfacSet(body, CONSOLIDATED_FILES)) {
+  for (const entry of readOfacSet(body, CONSOLIDATED_FILES, notes)) {
     for (const list of listsOf(entry.programs, entry.remarks)) {
       if (!isConsolidated(list)) continue;
       rows.push(toKeyless(entry, list, CONSOLIDATED_LIST_NAMES[list], CONSOLIDATED_URL));
     }
   }
-  return assignKeys(rows);
+  return assignKeys(rows, notes);
 }

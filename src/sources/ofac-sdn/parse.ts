@@ -8,7 +8,7 @@
  * then addresses are empty, aliases are only the weak ones quoted in the remarks, and remarks
  * stay cut at 1,000 characters. Diff like with like: two bare files, or two full sets.
  */
-import { assignKeys } from '../../core/identity.js';
+import { assignKeys, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { readOfacSet, toKeyless, type OfacFileNames } from '../ofac-common/entries.js';
 import type { SnapshotBody } from '../types.js';
@@ -25,6 +25,7 @@ export const SDN_LIST_NAME = 'Specially Designated Nationals (SDN) - Treasury De
 
 export const SDN_URL = 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists';
 
-export function parseOfacSdn(body: SnapshotBody): Designation[] {
-  return assignKeys(readOfacSet(body, SDN_FILES).map((entry) => toKeyless(entry, 'SDN', SDN_LIST_NAME, SDN_URL)));
+export function parseOfacSdn(body: SnapshotBody, notes?: ParseNotes): Designation[] {
+  const rows = readOfacSet(body, SDN_FILES, notes).map((entry) => toKeyless(entry, 'SDN', SDN_LIST_NAME, SDN_URL));
+  return assignKeys(rows, notes);
 }

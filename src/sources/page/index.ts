@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SnapshotRefusedError } from '../../errors.js';
+import { readText } from '../read-text.js';
 import type { FeedItem, FeedSource } from '../types.js';
 import { checkSelector, regionLines } from './extract.js';
 import { decodeState, diffLineSets, encodeState, lineSet, type LineChange, type PageState } from './lines.js';
@@ -74,8 +75,9 @@ export function createPageSource(options: PageSourceOptions): FeedSource {
     async fetch(ctx) {
       const fetched = await ctx.download(options.url, ctx.validators);
       if (fetched.status === 'not-modified') return fetched;
-      if (fetched.body.bytes.toString('utf8').trim() === '') throw new SnapshotRefusedError('empty', 'the page is empty');
-      const region = regionLines(fetched.body.bytes.toString('utf8'), selector);
+      const html = readText(fetched.body.bytes, 'the page');
+      if (html.trim() === '') throw new SnapshotRefusedError('empty', 'the page is empty');
+      const region = regionLines(html, selector);
       // A redesigned page must be noticed, not read as "every line removed".
       if (region.matched === 0) {
         throw new SnapshotRefusedError('unparseable', `selector "${options.selector}" matched nothing on the page (redesigned?)`);

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { checkBody } from '../../core/guard.js';
 import { SnapshotRefusedError } from '../../errors.js';
+import { readText } from '../read-text.js';
 import { FeedOutput, type FeedEntry } from './schema.js';
 
 export interface ParsedItem {
@@ -53,11 +54,12 @@ function toItem(entry: FeedEntry): ParsedItem {
 export async function parseFeed(bytes: Buffer): Promise<ParsedFeed> {
   // The body decides, not Content-Type: some servers label their feeds text/html.
   checkBody(bytes, null);
+  const text = readText(bytes, 'the feed');
   let output: unknown;
   try {
     // Loaded on first use: only installs with an RSS feed configured pay for it.
     const { default: Parser } = await import('rss-parser');
-    output = await new Parser().parseString(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    output = await new Parser().parseString(text);
   } catch (err) {
     throw new SnapshotRefusedError('unparseable', 'the download is not an RSS or Atom feed', { cause: err });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyNotes } from '../../../src/core/identity.js';
 import type { RefusalCode } from '../../../src/errors.js';
 import { SnapshotRefusedError } from '../../../src/errors.js';
 import { parseCsl } from '../../../src/sources/csl/index.js';
@@ -48,13 +49,20 @@ describe('CSL refusals', () => {
     expect(refusalOf(`${noIds}\n`).message).toMatch(/lacks column\(s\) ids\b/);
   });
 
-  it('refuses a CSV row without a name', () => {
+  it('skips and counts a CSV row without a name instead of refusing the snapshot', () => {
     const lines = csv.split('\n');
     lines[3] = lines[3]!.replace('"Volga Precision Instruments LLC"', '"  "');
-    expect(refusalOf(lines.join('\n'))).toEqual({
-      code: 'unparseable',
-      message: 'CSL CSV row 3: Entity List (EL) - Bureau of Industry and Security row has an empty name',
-      hasCause: false,
+    const notes = emptyNotes();
+    const names = parseCsl(body(lines.join('\n')), notes).map((d) => d.name);
+    expect(names).not.toContain('Volga Precision Instruments LLC');
+    expect(names).toHaveLength(parseCsl(body(csv)).length - 1);
+    // The fixture's own row of an unknown list (row 11) is skipped and counted too.
+    expect(notes).toEqual({
+      rows: names.length + 2,
+      noName: 1,
+      noList: 1,
+      duplicates: 0,
+      examples: ['CSV row 3: row with an empty name', 'CSV row 11: no known list in source "Imaginary Watch List (XYZ) - Department of Examples"'],
     });
   });
 
@@ -67,18 +75,34 @@ describe('CSL refusals', () => {
   });
 
   it('refuses JSON without a results array as unparseable', () => {
-    expect(refusalOf('{"total": 0}')).toEqual({ code: 'unparseable', message: expect.stringMatching(/^CSL JSON results: /), hasCause: true });
+    expect(refusalOf('{"total": 0}')).toEqual({ code: 'unparseable', message: expect.stringMatching(/^CSL JSON results: [^\n]*$/), hasCause: false });
     expect(refusalOf('{"results": {"a": 1}}').message).toMatch(/^CSL JSON results: .*expected array/);
     expect(refusalOf('[{"source": "x", "name": "y"}]').message).toMatch(/^CSL JSON \(document\): .*expected object/);
   });
 
-  it('refuses a JSON row without a string source or name, naming the row and field', () => {
+  it('skips and counts a JSON row whose name or source is null; refuses one that is not text', () => {
     const doc = JSON.parse(json) as { results: Array<Record<string, unknown>> };
     doc.results[3]!.name = null;
+    doc.results[4]!.source = null;
+    const notes = emptyNotes();
+    // With the fixture's own row of an unknown list (row 10), three rows are skipped.
+    expect(parseCsl(body(JSON.stringify(doc)), notes)).toHaveLength(doc.results.length - 3);
+    expect(notes).toEqual({
+      rows: doc.results.length,
+      noName: 1,
+      noList: 2,
+      duplicates: 0,
+      examples: [
+        'JSON row 4 (results[3]): row with an empty name',
+        'JSON row 5 (results[4]): no known list in source ""',
+        'JSON row 10 (results[9]): no known list in source "Imaginary Watch List (XYZ) - Department of Examples"',
+      ],
+    });
+    doc.results[3]!.name = 7;
     // Rows are parsed one at a time (parse-json.ts parseCslJsonBytes), so the row's own check names it.
     expect(refusalOf(JSON.stringify(doc))).toEqual({
       code: 'unparseable',
-      message: 'CSL JSON row 4 (results[3].name): expected text, got null',
+      message: 'CSL JSON row 4 (results[3].name): expected text, got number',
       hasCause: false,
     });
   });

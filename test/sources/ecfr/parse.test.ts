@@ -30,11 +30,11 @@ describe('parseEcfrPart744', () => {
       ['Amber River Semiconductor Co., Ltd.', ['CN']],
       ['Beijing Example Computing Center', ['CN']],
       ['Example Global Logistics Ltd.', ['CN', 'HK']],
-      ['Example Global Logistics Ltd.', ['RU']],
       ['Jade Harbor Optics Institute', ['CN']],
       ['Caspian Example Industries', ['IR']],
       ['Persepolis Example Parts Trading', ['IR']],
       ['AO Example Avionics', ['RU']],
+      ['Example Global Logistics Ltd.', ['RU']],
     ]);
   });
 

@@ -140,9 +140,13 @@ describe('parseOfacSdn on SDN.CSV alone', () => {
     expect(parseOfacSdn(textBody(trimmed))).toEqual(rows);
   });
 
-  it('decodes bytes that are not UTF-8 as Windows-1252 instead of failing', () => {
+  it('refuses bytes that are not UTF-8 as encoding, naming the file and byte', () => {
     const latin = Buffer.concat([Buffer.from('7,"CAF'), Buffer.from([0xc9]), Buffer.from('",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')]);
-    expect(parseOfacSdn(textBody(latin)).map((d) => d.name)).toEqual(['CAFÉ']);
+    const err = refusal(() => parseOfacSdn(textBody(latin)));
+    expect([err.code, err.message]).toEqual([
+      'encoding',
+      'SDN.CSV: the bytes are not valid UTF-8 at byte 6; save the file as UTF-8',
+    ]);
   });
 });
 
