@@ -16,6 +16,7 @@ import { createHistoryStore } from './history.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
+import { createScreeningJobWriter, createScreeningStore } from './screening.js';
 import { createSnapshotStore } from './snapshots.js';
 import { createWatchlistStore } from './watchlists.js';
 
@@ -45,7 +46,8 @@ export function openSqliteStore(path: string): Store {
   const db = openDatabase(path);
   const writeAlert = createAlertWriter(db);
   return {
-    ...createSnapshotStore(db, writeAlert),
+    ...createSnapshotStore(db, writeAlert, createScreeningJobWriter(db)),
+    ...createScreeningStore(db, writeAlert),
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),

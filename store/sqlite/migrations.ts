@@ -220,6 +220,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'screening jobs',
+    sql: `
+      -- Watchlist screening owed by an accepted change, written in the change's commit and
+      -- settled once (store/screening.ts): 'pending' until its alert is written, then 'done'.
+      CREATE TABLE screening_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        created_at TEXT NOT NULL,
+        changed_keys TEXT NOT NULL,  -- JSON array of designation keys
+        added_keys TEXT NOT NULL,    -- JSON array: which of them are new
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done')),
+        alert_id TEXT,               -- the hit or admin alert it produced, if any
+        finished_at TEXT
+      ) STRICT;
+      CREATE INDEX screening_jobs_by_state ON screening_jobs (state, id);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

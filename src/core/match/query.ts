@@ -31,14 +31,14 @@ export const REGLUED_FACTOR = 0.97;
  * not "public").
  */
 const LEGAL_FORM_WEIGHT = 0;
-const NEAR_LEGAL_FORM_WEIGHT = 0.05;
+export const NEAR_LEGAL_FORM_WEIGHT = 0.05;
 
 /** Typo neighbours this short count half as specific (see expand). */
 const SHORT_TYPO_LENGTH = 6;
 const SHORT_TYPO_RARITY = 0.5;
 
 /** Words of one query name beyond this are ignored: a pasted paragraph is not a name. */
-const MAX_QUERY_WORDS = 24;
+export const MAX_QUERY_WORDS = 24;
 
 /** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"). */
 const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5);
@@ -60,7 +60,8 @@ function live(vocab: Vocabulary, token: string): number | undefined {
   return id !== undefined && vocab.frequency(id) > 0 ? id : undefined;
 }
 
-function nearLegalForm(token: string, known: boolean): boolean {
+/** An unknown word a typo away from a long legal-form word ("Compny"): it costs almost nothing when missing. */
+export function nearLegalForm(token: string, known: boolean): boolean {
   return !known && token.length >= 5 && LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null);
 }
 
@@ -104,7 +105,7 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
  * Readings with one pair of adjacent words joined into a word the index knows, and with all
  * words joined when that is one ("Quantum C Tek" → "quantumctek").
  */
-function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
+export function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
@@ -116,7 +117,7 @@ function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
 }
 
 /** Readings with one unknown word cut into two known words of at least two letters each ("dajiang" → "da jiang"). */
-function split(vocab: Vocabulary, words: readonly string[]): string[][] {
+export function split(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   words.forEach((word, i) => {
     if (word.length < 6 || live(vocab, word) !== undefined) return;
