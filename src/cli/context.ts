@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../config.js';
-import { createApp, type App } from '../index.js';
+import type { App } from '../index.js';
 import { createLogger } from '../log.js';
 
 export interface CliIo {
@@ -44,7 +44,12 @@ export function createCliContext(io: CliIo): CliContext {
       return log;
     },
     app() {
-      app ??= createApp(ctx.config(), { stdout: io.stdout, log: ctx.log() });
+      if (!app) {
+        // A bad config throws here, before anything is opened (close() then has nothing to close).
+        const config = ctx.config();
+        // Loaded on first use: commands that need no app (parse, diff, --help) never load the pipeline.
+        app = import('../index.js').then(({ createApp }) => createApp(config, { stdout: io.stdout, log: ctx.log() }));
+      }
       return app;
     },
     async close() {

@@ -16,11 +16,11 @@
  * depend on the designation index's weights, so they are worked out per screening, and only for
  * the counterparties a changed designation's spellings reach.
  *
- * Spellings filed per counterparty: its tokens, the words they were folded from, adjacent tokens
- * glued ("Hik Vision" → "hikvision") and all of them glued, as the query's glued readings are
- * (query.ts); words of six letters or more are also found by the head or tail a split reading
- * would cut them into ("dajiang" → "da" + "jiang"). Not covered: a split reading found only
- * through a typo of one of its halves.
+ * Spellings filed per counterparty: its tokens and the words they were folded from, found exactly
+ * or within two edits (a trigram index). The query's other readings (query.ts) are found from
+ * the changed designation's side: its word cut into a filed token and the rest ("hikvision" →
+ * "hik" + "vision", for "Hik Vision"), and its word as the head or tail of a long filed word
+ * ("da" or "jiang" of "dajiang"). Not covered: such a reading found only through a typo.
  */
 import { TrigramIndex } from '../core/match/fuzzy.js';
 import { matchTerms, splitAliasText } from '../core/match/normalise.js';
@@ -119,11 +119,13 @@ export class CounterpartyIndex {
       for (const position of positions) if (picked[position] === 0 && keysOf(position).has(spelling)) picked[position] = 1;
     };
     for (const id of reached) offer(this.spellings[id]!, this.postings[id]!);
-    // Split readings: a changed designation's word as the head or tail of a counterparty's long word.
     for (const spelling of wanted) {
       if (spelling.length < 2) continue;
+      // Split readings: the changed designation's word as the head or tail of a counterparty's long word.
       for (const word of this.withHead(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
       for (const word of this.withTail(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
+      // Glued readings: the changed designation's word as two adjacent counterparty tokens, or all of them.
+      offer(spelling, this.glued(spelling));
     }
     const out: ScreenedCounterparty[] = [];
     picked.forEach((flag, position) => {
@@ -145,12 +147,10 @@ export class CounterpartyIndex {
     this.heads = null;
     this.tails = null;
     this.members.forEach((member, position) => {
-      const mine = new Set<string>();
+      const mine: string[] = [];
       for (const { tokens, words } of member.segments) {
-        for (const token of tokens) mine.add(token);
-        for (const word of words) mine.add(word);
-        for (let i = 0; i + 1 < tokens.length; i++) mine.add(tokens[i]! + tokens[i + 1]!);
-        if (tokens.length > 2) mine.add(tokens.join(''));
+        for (const token of tokens) if (!mine.includes(token)) mine.push(token);
+        for (const word of words) if (!mine.includes(word)) mine.push(word);
       }
       for (const spelling of mine) this.file(spelling, position);
     });
@@ -163,9 +163,34 @@ export class CounterpartyIndex {
       this.spellingIds.set(spelling, id);
       this.spellings.push(spelling);
       this.postings.push([]);
-      this.trigrams.add(id, spelling);
+      // Shorter tokens have no typo allowance (fuzzy.ts): they are found exactly or not at all.
+      if (spelling.length >= 5) this.trigrams.add(id, spelling);
     }
     this.postings[id]!.push(position);
+  }
+
+  /**
+   * Counterparties that hold `spelling` as two adjacent tokens glued, or as all their tokens
+   * glued (query.ts reads "Hik Vision" as "hikvision" too): found by cutting it where its head
+   * is a filed token.
+   */
+  private glued(spelling: string): number[] {
+    const out: number[] = [];
+    for (let cut = 1; cut < spelling.length; cut++) {
+      const head = this.spellingIds.get(spelling.slice(0, cut));
+      if (head === undefined) continue;
+      const tail = spelling.slice(cut);
+      const pair = this.spellingIds.has(tail);
+      for (const position of this.postings[head]!) {
+        for (const { tokens } of this.members[position]!.segments) {
+          const at = tokens.indexOf(spelling.slice(0, cut));
+          const adjacent = pair && at !== -1 && tokens[at + 1] === tail;
+          const all = at === 0 && tokens.length > 2 && tokens.join('') === spelling;
+          if (adjacent || all) out.push(position);
+        }
+      }
+    }
+    return out;
   }
 
   /** Long filed spellings that start with `head` (and are longer than it by two letters or more). */

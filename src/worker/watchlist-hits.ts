@@ -85,6 +85,17 @@ async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
   return index;
 }
 
+/**
+ * Build what screening needs (the counterparty and designation indexes) ahead of the first change,
+ * so a running worker screens a change in the time its candidates take. A no-op without watchlists.
+ */
+export async function warmScreening(deps: ScreeningDeps): Promise<void> {
+  const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
+  if (watchlists.length === 0) return;
+  await counterpartyIndex(deps.store, watchlists);
+  await designationIndex(deps);
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

@@ -26,6 +26,19 @@ import { joined, MAX_QUERY_WORDS, NEAR_LEGAL_FORM_WEIGHT, nearLegalForm, split }
 import { SOFT_WEIGHT, SOFT_WORDS } from './tokens.js';
 import type { Vocabulary } from './vocab.js';
 
+/** nearLegalForm answers (they depend on the word alone), bounded: cleared when full. */
+const nearLegalMemo = new Map<string, boolean>();
+const NEAR_LEGAL_MEMO_SIZE = 200_000;
+
+function isNearLegalForm(token: string): boolean {
+  let known = nearLegalMemo.get(token);
+  if (known === undefined) {
+    if (nearLegalMemo.size >= NEAR_LEGAL_MEMO_SIZE) nearLegalMemo.clear();
+    nearLegalMemo.set(token, (known = nearLegalForm(token, false)));
+  }
+  return known;
+}
+
 /** One reading's key tokens, by the bound above. */
 function keysOf(tokens: readonly string[], vocab: Vocabulary, threshold: number, top: number, least: number): string[] {
   const gains: number[] = [];
@@ -43,7 +56,7 @@ function keysOf(tokens: readonly string[], vocab: Vocabulary, threshold: number,
       continue;
     }
     const text = vocab.weightOfText(token);
-    const missing = soft ? text * SOFT_WEIGHT : nearLegalForm(token, false) ? text * NEAR_LEGAL_FORM_WEIGHT : text;
+    const missing = soft ? text * SOFT_WEIGHT : isNearLegalForm(token) ? text * NEAR_LEGAL_FORM_WEIGHT : text;
     floor += Math.min(least, missing);
   }
   if (floor <= 0) return [...tokens];
