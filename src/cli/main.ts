@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       ctx.dbOverride = command.opts<{ db?: string }>().db;
     });
   const running = commandOf(argv);
+  if (running) await ctx.load();
   for (const entry of COMMANDS) {
     if (entry === running) (await entry.load())(program, ctx);
     else program.command(entry.usage).description(entry.summary);
