@@ -7,6 +7,7 @@ import type { Alert } from '../src/core/alert.js';
 import type { Designation, ListCode, SnapshotDiff } from '../src/core/model.js';
 import type { Route, WatchRule, WatchRuleInput } from '../src/core/watch.js';
 import type { GuardStateWrite, PendingRemovalStore } from './pending-removals.js';
+import type { BodyCheckStore } from './body-checks.js';
 import type { ScreeningJobInput, ScreeningStore } from './screening.js';
 
 /** What a source remembers between polls. */
@@ -165,8 +166,8 @@ export interface WatchlistSummary {
   updatedAt: string;
 }
 
-/** Everything the store does; pending removals and screening jobs are their own parts (store/pending-removals.ts, store/screening.ts). */
-export interface Store extends PendingRemovalStore, ScreeningStore {
+/** Everything the store does; pending removals, screening jobs and body checks are their own parts (store/pending-removals.ts, store/screening.ts, store/body-checks.ts). */
+export interface Store extends PendingRemovalStore, ScreeningStore, BodyCheckStore {
   // ── sources and designations ─────────────────────────────────────────────
   /** State of one source, or null before its first poll. */
   getSourceState(source: string): Promise<SourceState | null>;

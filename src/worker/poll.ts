@@ -28,6 +28,7 @@ import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../
 import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
 import { linkAnnouncements } from './announcements.js';
 import { pollCounts, type PollOutcome } from './poll-outcome.js';
+import { quickCheckOf, sameAsAccepted } from './body-check.js';
 import type { SharedLookupIndex } from './lookup-index.js';
 import { runPendingScreenings, screeningJobFor } from './watchlist-hits.js';
 import type { SourceState, Store } from '../../store/types.js';
@@ -133,9 +134,16 @@ async function fetchParseCommit(
     validators = fetched.validators;
   }
 
+  // Same bytes as the accepted body: length and xxh64 first (body-check.ts), sha256 when they differ.
+  const quick = await quickCheckOf(body);
+  if (!confirming && (await sameAsAccepted(store, state, quick))) {
+    await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
+    return { status: 'unchanged' };
+  }
   const hash = contentHash(body);
   if (state?.contentHash === hash && !confirming) {
     await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
+    await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
     return { status: 'unchanged' };
   }
   checkBody(body.bytes, body.contentType);
@@ -215,6 +223,7 @@ async function fetchParseCommit(
     guard: { pending, tail: tailKeys(next), notes },
     screening,
   });
+  await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
   // A baseline is not applied: the shared index sees the new version and rebuilds on next use.
   if (!baseline) await deps.lookupIndex?.applyChange(source.id, diff);
 

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
+import { createBodyCheckStore } from './body-checks.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
 import { migrate } from './migrations.js';
@@ -48,6 +49,7 @@ export function openSqliteStore(path: string): Store {
   return {
     ...createSnapshotStore(db, writeAlert, createScreeningJobWriter(db)),
     ...createScreeningStore(db, writeAlert),
+    ...createBodyCheckStore(db),
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),

@@ -222,7 +222,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'screening jobs',
+    name: 'screening jobs; quick body checks',
     sql: `
       -- Watchlist screening owed by an accepted change, written in the change's commit and
       -- settled once (store/screening.ts): 'pending' until its alert is written, then 'done'.
@@ -238,6 +238,15 @@ export const MIGRATIONS: readonly Migration[] = [
         finished_at TEXT
       ) STRICT;
       CREATE INDEX screening_jobs_by_state ON screening_jobs (state, id);
+
+      -- Length and xxh64 of the body whose sha256 source_state holds (store/body-checks.ts):
+      -- a cache that lets an unchanged download skip sha256; valid only while content_hash matches.
+      CREATE TABLE body_checks (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        fast_hash TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];
