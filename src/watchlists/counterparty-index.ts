@@ -24,14 +24,14 @@
  */
 import { TrigramIndex } from '../core/match/fuzzy.js';
 import { matchTerms, splitAliasText } from '../core/match/normalise.js';
-import type { MatchTerms } from '../core/match/engine.js';
+import type { KeyMemo, MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
 import type { ScreenedCounterparty } from './screen.js';
 
 /** What candidate search needs of the designation index (MatchIndex has it). */
 export interface KeyedDesignations {
-  /** Spellings a name must hold for this query to reach the match threshold (keys.ts). */
-  keySpellings(segments: readonly MatchTerms[]): string[];
+  /** Spellings a name must hold for this query to reach the match threshold (keys.ts); one memo per index state. */
+  keySpellings(segments: readonly MatchTerms[], memo: KeyMemo): string[];
   /** The designations returned together with this one as one entity, itself included. */
   entityOf(key: string, source?: string): Designation[];
 }
@@ -110,9 +110,10 @@ export class CounterpartyIndex {
     }
     const picked = new Uint8Array(this.members.length);
     const keys = new Map<number, Set<string>>();
+    const memo: KeyMemo = new Map();
     const keysOf = (position: number): Set<string> => {
       let known = keys.get(position);
-      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments))));
+      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, memo))));
       return known;
     };
     const offer = (spelling: string, positions: readonly number[]): void => {

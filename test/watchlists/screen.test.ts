@@ -104,18 +104,25 @@ describe('screening a list change', () => {
 
   it('picks candidates by their key words, exact, near-spelt, glued or in an alias — not by a shared generic word', () => {
     const counterparties = new CounterpartyIndex([
+      cp('Hikvison'),
       cp('Hikvison Europe'),
       cp('Acme'),
       cp('Hik Vision'),
       cp('Digital Technology Partners'),
       cp('Northwind'),
     ]);
-    expect(counterparties.size).toBe(5);
+    expect(counterparties.size).toBe(6);
     const aliased = makeDesignation({ name: 'Example Holdings', list: 'EL', aliases: ['Northwind Example'] });
     const index = indexOf([...LISTED, HIKVISION, aliased]);
     const names = (d: Designation) => counterparties.candidates(inCsl([d]), index).map((c) => c.name);
-    // "Digital Technology Partners" shares two words with Hikvision's name, but not "partners", its key word.
-    expect(names(HIKVISION)).toEqual(['Hikvison Europe', 'Hik Vision']);
+    // "Digital Technology Partners" shares two words with Hikvision's name, but not "partners", its key word;
+    // "Hikvison Europe" has the key word, but "europe", on no list, weighs too much to be left out.
+    expect(names(HIKVISION)).toEqual(['Hikvison', 'Hik Vision']);
+    expect(screenCounterparties(counterparties.all(), index).map((h) => [h.counterparty, h.designationKey])).toEqual([
+      ['Hikvison', HIKVISION.key],
+      ['Hik Vision', HIKVISION.key],
+      ['Northwind', aliased.key],
+    ]);
     expect(names(aliased)).toEqual(['Northwind']);
   });
 

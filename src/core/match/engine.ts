@@ -13,7 +13,8 @@
  * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
-import { keySpellings } from './keys.js';
+import { keySpellings, type KeyMemo } from './keys.js';
+export type { KeyMemo } from './keys.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
@@ -134,9 +135,9 @@ export class MatchIndex {
     return groupMembers(id, this.grouping).map((member) => this.entries[member]!.designation);
   }
 
-  /** Spellings a name must hold for this query to reach `threshold` against it (keys.ts). */
-  keySpellings(segments: readonly MatchTerms[], threshold = MATCH_THRESHOLD): string[] {
-    return keySpellings(segments, this.vocab, threshold);
+  /** Spellings a name must hold for this query to reach the threshold against it (keys.ts); one `memo` per index state. */
+  keySpellings(segments: readonly MatchTerms[], memo?: KeyMemo, threshold = MATCH_THRESHOLD): string[] {
+    return keySpellings(segments, this.vocab, threshold, memo);
   }
 
   search(query: string, options: SearchOptions = {}): MatchResult[] {

@@ -3,69 +3,58 @@
  * reach a threshold against it. Pure. Watchlist screening uses them to find, for a changed
  * designation, the few counterparties whose search could return it, without searching all.
  *
- *   keySpellings([matchTerms('Hikvision Digital Technology')], vocab, 0.8)   // ['hikvision']
+ *   keySpellings([matchTerms('Hikvision Digital Technology')], vocab, 0.8, memo)   // ['hikvision']
  *
- * The bound is the one `Postings.candidates` applies, taken without typo search so it costs a
- * few map lookups per query: a query token can add at most its weight (a known token; typo
- * neighbours are capped at it, query.ts) or the top weight (an unknown token, found only through
- * typos); the query weighs at least the sum of each token's cheapest outcome — its weight, a
- * quarter of it for soft words, nothing for legal-form words, and for an unknown token the least
- * any token in use weighs (what a typo neighbour could cost instead of its missing weight). Tokens
- * are taken by what they can add, largest first, until the rest could not lift a name to the
- * threshold; a name holding none of the taken ones cannot reach it. Glued and split readings
- * (query.ts) add their own keys.
+ * The bound is the one `Postings.candidates` applies to a search, on the same expanded tokens
+ * (query.ts): a token can add at most its best expansion's weight × similarity; the query weighs
+ * at least the sum of each token's cheapest outcome (missing, or found as its lightest
+ * expansion). Tokens are taken by what they can add, largest first, until the rest could not
+ * lift a name to the threshold; a name holding none of the taken ones (nor a typo neighbour of
+ * them) cannot reach it. Glued and split readings (query.ts) add their own keys.
  *
- * One approximation, stated: a known word's typo neighbours that weigh less than the word itself
- * (a rare "electronik" one letter from a common "electronic") are not looked up, so the query's
- * least weight may be overestimated for such a word. Screening tests compare against a full
- * re-screen on generated data (test/watchlists/screen-scale.test.ts).
+ * Expanding a token reads the typo index, so callers screening many queries against one index
+ * state pass one `memo` for all of them (tokens repeat across names); a memo is only valid while
+ * the index does not change.
  */
-import { LEGAL_FORM_TOKENS } from './legal-forms.js';
 import type { MatchTerms } from './normalise.js';
-import { joined, MAX_QUERY_WORDS, NEAR_LEGAL_FORM_WEIGHT, nearLegalForm, split } from './query.js';
-import { SOFT_WEIGHT, SOFT_WORDS } from './tokens.js';
+import { expand, joined, MAX_QUERY_WORDS, split } from './query.js';
 import type { Vocabulary } from './vocab.js';
 
-/** nearLegalForm answers (they depend on the word alone), bounded: cleared when full. */
-const nearLegalMemo = new Map<string, boolean>();
-const NEAR_LEGAL_MEMO_SIZE = 200_000;
+/** What one query token can add to a name's coverage, and the least it can weigh. */
+export interface TokenBound {
+  gain: number;
+  floor: number;
+}
 
-function isNearLegalForm(token: string): boolean {
-  let known = nearLegalMemo.get(token);
-  if (known === undefined) {
-    if (nearLegalMemo.size >= NEAR_LEGAL_MEMO_SIZE) nearLegalMemo.clear();
-    nearLegalMemo.set(token, (known = nearLegalForm(token, false)));
+/** Bounds by token and spelling, for one index state. */
+export type KeyMemo = Map<string, TokenBound>;
+
+function boundOf(vocab: Vocabulary, token: string, word: string, memo: KeyMemo): TokenBound {
+  const key = word === token ? token : `${token}\u0000${word}`;
+  let bound = memo.get(key);
+  if (!bound) {
+    const q = expand(vocab, token, word);
+    bound = {
+      gain: q.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0),
+      floor: q.expansions.reduce((least, e) => Math.min(least, e.weight), q.missingWeight),
+    };
+    memo.set(key, bound);
   }
-  return known;
+  return bound;
 }
 
 /** One reading's key tokens, by the bound above. */
-function keysOf(tokens: readonly string[], vocab: Vocabulary, threshold: number, top: number, least: number): string[] {
-  const gains: number[] = [];
-  let floor = 0;
-  for (const token of tokens) {
-    const id = vocab.id(token);
-    const live = id !== undefined && vocab.frequency(id) > 0;
-    const weight = live ? vocab.weight(id) : 0;
-    gains.push(live ? weight : top);
-    if (LEGAL_FORM_TOKENS.has(token)) continue;
-    // An unknown token costs its (high) missing weight, or what a typo neighbour weighs: at least `least`.
-    const soft = SOFT_WORDS.has(token);
-    if (live) {
-      floor += soft ? weight * SOFT_WEIGHT : weight;
-      continue;
-    }
-    const text = vocab.weightOfText(token);
-    const missing = soft ? text * SOFT_WEIGHT : isNearLegalForm(token) ? text * NEAR_LEGAL_FORM_WEIGHT : text;
-    floor += Math.min(least, missing);
-  }
-  if (floor <= 0) return [...tokens];
-  const order = tokens.map((_, i) => i).sort((a, b) => gains[b]! - gains[a]!);
-  let rest = gains.reduce((sum, gain) => sum + gain, 0);
+function keysOf(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, memo: KeyMemo): string[] {
+  const bounds = tokens.map((token) => boundOf(vocab, token, spelling.get(token) ?? token, memo));
+  const floor = bounds.reduce((sum, b) => sum + b.floor, 0);
+  // As Postings.candidates: a query that weighs nothing finds nothing.
+  if (floor <= 0) return [];
+  const order = tokens.map((_, i) => i).sort((a, b) => bounds[b]!.gain - bounds[a]!.gain);
+  let rest = bounds.reduce((sum, b) => sum + b.gain, 0);
   const keys: string[] = [];
   for (const i of order) {
     if (rest / floor < threshold) break;
-    rest -= gains[i]!;
+    rest -= bounds[i]!.gain;
     keys.push(tokens[i]!);
   }
   return keys;
@@ -76,16 +65,14 @@ function keysOf(tokens: readonly string[], vocab: Vocabulary, threshold: number,
  * segments, as matchTerms gives them) to reach `threshold` against it: the key tokens of every
  * reading and, for each, the word it was folded from.
  */
-export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number): string[] {
+export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, memo: KeyMemo = new Map()): string[] {
   const out = new Set<string>();
-  const top = vocab.topWeight();
-  const least = vocab.leastWeight();
   for (const terms of segments) {
     const tokens = terms.tokens.slice(0, MAX_QUERY_WORDS);
     if (tokens.length === 0) continue;
     const spelling = new Map(tokens.map((token, i) => [token, terms.words[i]!]));
     for (const reading of [tokens, ...joined(vocab, tokens), ...split(vocab, tokens)]) {
-      for (const key of keysOf(reading, vocab, threshold, top, least)) {
+      for (const key of keysOf(reading, spelling, vocab, threshold, memo)) {
         out.add(key);
         const word = spelling.get(key);
         if (word !== undefined) out.add(word);

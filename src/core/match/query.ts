@@ -31,7 +31,7 @@ export const REGLUED_FACTOR = 0.97;
  * not "public").
  */
 const LEGAL_FORM_WEIGHT = 0;
-export const NEAR_LEGAL_FORM_WEIGHT = 0.05;
+const NEAR_LEGAL_FORM_WEIGHT = 0.05;
 
 /** Typo neighbours this short count half as specific (see expand). */
 const SHORT_TYPO_LENGTH = 6;
@@ -60,12 +60,12 @@ function live(vocab: Vocabulary, token: string): number | undefined {
   return id !== undefined && vocab.frequency(id) > 0 ? id : undefined;
 }
 
-/** An unknown word a typo away from a long legal-form word ("Compny"): it costs almost nothing when missing. */
-export function nearLegalForm(token: string, known: boolean): boolean {
+function nearLegalForm(token: string, known: boolean): boolean {
   return !known && token.length >= 5 && LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null);
 }
 
-function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
+/** One query token with its expansions (itself, typo neighbours) and what it costs when missing. */
+export function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
   const expansions: Expansion[] = [];
   const id = live(vocab, token);
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });

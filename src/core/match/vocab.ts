@@ -35,8 +35,6 @@ export class Vocabulary {
   private readonly spellings = new Set<string>();
   /** Designations indexed (N). */
   documents = 0;
-  /** The highest df any token has had (not lowered by removals): bounds the lowest weight from below. */
-  private maxDf = 0;
 
   /** Number of distinct tokens ever seen (ids are never reused). */
   get size(): number {
@@ -74,10 +72,7 @@ export class Vocabulary {
 
   /** Record one designation's distinct tokens (+1) or their removal (-1). */
   count(tokens: Iterable<number>, delta: 1 | -1): void {
-    for (const id of tokens) {
-      this.df[id]! += delta;
-      if (this.df[id]! > this.maxDf) this.maxDf = this.df[id]!;
-    }
+    for (const id of tokens) this.df[id]! += delta;
     this.documents += delta;
     this.version++;
   }
@@ -122,16 +117,6 @@ export class Vocabulary {
     if (id !== undefined && this.df[id]! > 0) return this.rarity(id);
     if (GENERIC_WORDS.has(token)) return 0;
     return token.length <= 3 ? 0.5 : 1;
-  }
-
-  /** The highest weight a token in use can have (one designation uses it): what a typo can find at most. */
-  topWeight(): number {
-    return this.weightFor(1, false);
-  }
-
-  /** No token in use weighs less than this (a bound: the commonest token's weight, or a generic word's). */
-  leastWeight(): number {
-    return Math.min(this.weightFor(this.maxDf, false), this.weightFor(0, true));
   }
 
   /** Tokens in use within typo reach of `token` (fuzzy.ts), at most `cap` edits, as [id, edits]. */
