@@ -24,14 +24,16 @@
  */
 import { TrigramIndex } from '../core/match/fuzzy.js';
 import { matchTerms, splitAliasText } from '../core/match/normalise.js';
-import type { KeyMemo, MatchTerms } from '../core/match/engine.js';
+import { KeyCache, type MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
 import type { ScreenedCounterparty } from './screen.js';
 
 /** What candidate search needs of the designation index (MatchIndex has it). */
 export interface KeyedDesignations {
-  /** Spellings a name must hold for this query to reach the match threshold (keys.ts); one memo per index state. */
-  keySpellings(segments: readonly MatchTerms[], memo: KeyMemo): string[];
+  /** Spellings a name must hold for this query to reach the match threshold (keys.ts). */
+  keySpellings(segments: readonly MatchTerms[], cache: KeyCache): string[];
+  /** Start a screening with `cache`: the spellings the index filed since its last one, or null. */
+  beginKeys(cache: KeyCache): string[] | null;
   /** The designations returned together with this one as one entity, itself included. */
   entityOf(key: string, source?: string): Designation[];
 }
@@ -69,6 +71,8 @@ export class CounterpartyIndex {
   /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
   private heads: string[] | null = null;
   private tails: string[] | null = null;
+  /** Typo neighbours of counterparty spellings in the designation index, kept between screenings. */
+  private keyCache = this.newKeyCache();
 
   constructor(members: readonly ScreenedCounterparty[] = []) {
     this.build(members);
@@ -110,10 +114,14 @@ export class CounterpartyIndex {
     }
     const picked = new Uint8Array(this.members.length);
     const keys = new Map<number, Set<string>>();
-    const memo: KeyMemo = new Map();
+    // Neighbour lists of spellings near what the index filed since the last screening are stale.
+    for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
+      this.keyCache.forget(spelling);
+      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
+    }
     const keysOf = (position: number): Set<string> => {
       let known = keys.get(position);
-      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, memo))));
+      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache))));
       return known;
     };
     const offer = (spelling: string, positions: readonly number[]): void => {
@@ -147,6 +155,7 @@ export class CounterpartyIndex {
     this.postings = [];
     this.heads = null;
     this.tails = null;
+    this.keyCache = this.newKeyCache();
     this.members.forEach((member, position) => {
       const mine: string[] = [];
       for (const { tokens, words } of member.segments) {
@@ -155,6 +164,11 @@ export class CounterpartyIndex {
       }
       for (const spelling of mine) this.file(spelling, position);
     });
+  }
+
+  /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */
+  private newKeyCache(): KeyCache {
+    return new KeyCache((spelling) => spelling.length >= 5 && this.spellingIds.has(spelling));
   }
 
   private file(spelling: string, position: number): void {

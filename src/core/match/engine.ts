@@ -13,8 +13,8 @@
  * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
-import { keySpellings, type KeyMemo } from './keys.js';
-export type { KeyMemo } from './keys.js';
+import { KeyCache, keySpellings } from './keys.js';
+export { KeyCache } from './keys.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
@@ -135,9 +135,14 @@ export class MatchIndex {
     return groupMembers(id, this.grouping).map((member) => this.entries[member]!.designation);
   }
 
-  /** Spellings a name must hold for this query to reach the threshold against it (keys.ts); one `memo` per index state. */
-  keySpellings(segments: readonly MatchTerms[], memo?: KeyMemo, threshold = MATCH_THRESHOLD): string[] {
-    return keySpellings(segments, this.vocab, threshold, memo);
+  /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
+  keySpellings(segments: readonly MatchTerms[], cache?: KeyCache, threshold = MATCH_THRESHOLD): string[] {
+    return keySpellings(segments, this.vocab, threshold, cache);
+  }
+
+  /** Start a screening with `cache` (keys.ts): the spellings filed since its last one, or null. */
+  beginKeys(cache: KeyCache): string[] | null {
+    return cache.begin(this, this.vocab);
   }
 
   search(query: string, options: SearchOptions = {}): MatchResult[] {

@@ -3,7 +3,7 @@
  * reach a threshold against it. Pure. Watchlist screening uses them to find, for a changed
  * designation, the few counterparties whose search could return it, without searching all.
  *
- *   keySpellings([matchTerms('Hikvision Digital Technology')], vocab, 0.8, memo)   // ['hikvision']
+ *   keySpellings([matchTerms('Hikvision Digital Technology')], vocab, 0.8, cache)   // ['hikvision']
  *
  * The bound is the one `Postings.candidates` applies to a search, on the same expanded tokens
  * (query.ts): a token can add at most its best expansion's weight × similarity; the query weighs
@@ -12,9 +12,10 @@
  * lift a name to the threshold; a name holding none of the taken ones (nor a typo neighbour of
  * them) cannot reach it. Glued and split readings (query.ts) add their own keys.
  *
- * Expanding a token reads the typo index, so callers screening many queries against one index
- * state pass one `memo` for all of them (tokens repeat across names); a memo is only valid while
- * the index does not change.
+ * Expanding a token reads the typo index, so a caller screening many queries keeps a `KeyCache`:
+ * bounds are reused within one screening (tokens repeat across names), and the typo neighbours of
+ * its own spellings across screenings — valid until the index files a spelling near one of them,
+ * which the caller learns from `begin` (the spellings filed since) and answers with `forget`.
  */
 import type { MatchTerms } from './normalise.js';
 import { expand, joined, MAX_QUERY_WORDS, split } from './query.js';
@@ -26,26 +27,70 @@ export interface TokenBound {
   floor: number;
 }
 
-/** Bounds by token and spelling, for one index state. */
-export type KeyMemo = Map<string, TokenBound>;
+/** Beyond this many spellings filed since the last screening (a new list), every kept neighbour list is dropped. */
+const FRESH_LIMIT = 2_000;
 
-function boundOf(vocab: Vocabulary, token: string, word: string, memo: KeyMemo): TokenBound {
+export class KeyCache {
+  /** Bounds by token and word, for the screening under way. */
+  readonly bounds = new Map<string, TokenBound>();
+  /** A word's split reading (query.ts `split`), for the screening under way: [head, tail] or null. */
+  readonly splits = new Map<string, readonly [string, string] | null>();
+  /** Typo neighbours (two edits, in use or not) of the caller's spellings, across screenings. */
+  private readonly neighbours = new Map<string, Array<[number, number]>>();
+  private owner: object | null = null;
+  private mark = 0;
+
+  /** `kept(spelling)`: whether the caller can tell this spelling's neighbours are stale (see forget). */
+  constructor(private readonly kept: (spelling: string) => boolean) {}
+
+  /**
+   * Start a screening against `vocab` (of the index `owner`): returns the spellings filed since the
+   * last screening, for the caller to `forget` the spellings within two edits of them; null when
+   * nothing was kept (a first screening, another index, or too much new).
+   */
+  begin(owner: object, vocab: Vocabulary): string[] | null {
+    this.bounds.clear();
+    this.splits.clear();
+    const fresh = owner === this.owner ? vocab.spellingsSince(this.mark) : null;
+    this.owner = owner;
+    this.mark = vocab.spellingCount;
+    if (fresh === null || fresh.length > FRESH_LIMIT) {
+      this.neighbours.clear();
+      return null;
+    }
+    return fresh;
+  }
+
+  forget(spelling: string): void {
+    this.neighbours.delete(spelling);
+  }
+
+  neighboursOf(vocab: Vocabulary, spelling: string): Array<[number, number]> {
+    if (!this.kept(spelling)) return vocab.nearAny(spelling, 2);
+    let known = this.neighbours.get(spelling);
+    if (!known) this.neighbours.set(spelling, (known = vocab.nearAny(spelling, 2)));
+    return known;
+  }
+}
+
+function boundOf(vocab: Vocabulary, token: string, word: string, cache: KeyCache): TokenBound {
   const key = word === token ? token : `${token}\u0000${word}`;
-  let bound = memo.get(key);
+  let bound = cache.bounds.get(key);
   if (!bound) {
-    const q = expand(vocab, token, word);
+    const near = word === token ? cache.neighboursOf(vocab, token) : [...cache.neighboursOf(vocab, token), ...cache.neighboursOf(vocab, word)];
+    const q = expand(vocab, token, word, near);
     bound = {
       gain: q.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0),
       floor: q.expansions.reduce((least, e) => Math.min(least, e.weight), q.missingWeight),
     };
-    memo.set(key, bound);
+    cache.bounds.set(key, bound);
   }
   return bound;
 }
 
 /** One reading's key tokens, by the bound above. */
-function keysOf(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, memo: KeyMemo): string[] {
-  const bounds = tokens.map((token) => boundOf(vocab, token, spelling.get(token) ?? token, memo));
+function keysOf(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, cache: KeyCache): string[] {
+  const bounds = tokens.map((token) => boundOf(vocab, token, spelling.get(token) ?? token, cache));
   const floor = bounds.reduce((sum, b) => sum + b.floor, 0);
   // As Postings.candidates: a query that weighs nothing finds nothing.
   if (floor <= 0) return [];
@@ -60,19 +105,33 @@ function keysOf(tokens: readonly string[], spelling: ReadonlyMap<string, string>
   return keys;
 }
 
+/** query.ts `split`, word by word through the cache: each word's split tried once per screening. */
+function splitReadings(vocab: Vocabulary, tokens: readonly string[], cache: KeyCache): string[][] {
+  const out: string[][] = [];
+  tokens.forEach((token, i) => {
+    let cut = cache.splits.get(token);
+    if (cut === undefined) {
+      const [reading] = split(vocab, [token]);
+      cache.splits.set(token, (cut = reading ? [reading[0]!, reading[1]!] : null));
+    }
+    if (cut) out.push([...tokens.slice(0, i), cut[0], cut[1], ...tokens.slice(i + 1)]);
+  });
+  return out;
+}
+
 /**
  * The spellings a name must hold, exactly or within two edits, for this query (its alias
  * segments, as matchTerms gives them) to reach `threshold` against it: the key tokens of every
  * reading and, for each, the word it was folded from.
  */
-export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, memo: KeyMemo = new Map()): string[] {
+export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, cache = new KeyCache(() => false)): string[] {
   const out = new Set<string>();
   for (const terms of segments) {
     const tokens = terms.tokens.slice(0, MAX_QUERY_WORDS);
     if (tokens.length === 0) continue;
     const spelling = new Map(tokens.map((token, i) => [token, terms.words[i]!]));
-    for (const reading of [tokens, ...joined(vocab, tokens), ...split(vocab, tokens)]) {
-      for (const key of keysOf(reading, spelling, vocab, threshold, memo)) {
+    for (const reading of [tokens, ...joined(vocab, tokens), ...splitReadings(vocab, tokens, cache)]) {
+      for (const key of keysOf(reading, spelling, vocab, threshold, cache)) {
         out.add(key);
         const word = spelling.get(key);
         if (word !== undefined) out.add(word);

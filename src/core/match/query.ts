@@ -60,12 +60,26 @@ function live(vocab: Vocabulary, token: string): number | undefined {
   return id !== undefined && vocab.frequency(id) > 0 ? id : undefined;
 }
 
+/** nearLegalForm's answers by word (they depend on the word alone), bounded: cleared when full. */
+const nearLegalMemo = new Map<string, boolean>();
+const NEAR_LEGAL_MEMO_SIZE = 100_000;
+
 function nearLegalForm(token: string, known: boolean): boolean {
-  return !known && token.length >= 5 && LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null);
+  if (known || token.length < 5) return false;
+  let near = nearLegalMemo.get(token);
+  if (near === undefined) {
+    if (nearLegalMemo.size >= NEAR_LEGAL_MEMO_SIZE) nearLegalMemo.clear();
+    nearLegalMemo.set(token, (near = LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null)));
+  }
+  return near;
 }
 
-/** One query token with its expansions (itself, typo neighbours) and what it costs when missing. */
-export function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
+/**
+ * One query token with its expansions (itself, typo neighbours) and what it costs when missing.
+ * `neighbours`: the token's and the word's neighbours within two edits (`vocab.near(…, 2)`),
+ * when the caller keeps them; they are narrowed here to what a search would look up.
+ */
+export function expand(vocab: Vocabulary, token: string, word: string, neighbours?: ReadonlyArray<readonly [number, number]>): QueryToken {
   const expansions: Expansion[] = [];
   const id = live(vocab, token);
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
@@ -73,8 +87,12 @@ export function expand(vocab: Vocabulary, token: string, word: string): QueryTok
   // for (lists spell one name several ways; two edits are for words the index does not know), and
   // they may not weigh more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah").
   const cap = id === undefined ? 2 : 1;
-  const near = vocab.near(token, cap);
-  if (word !== token) near.push(...vocab.near(word, cap));
+  let near: Array<readonly [number, number]>;
+  if (neighbours) near = neighbours.filter(([other, edits]) => edits <= cap && vocab.frequency(other) > 0);
+  else {
+    near = vocab.near(token, cap);
+    if (word !== token) near.push(...vocab.near(word, cap));
+  }
   const exact = expansions[0];
   for (const [other, edits] of near) {
     if (other === id) continue;
