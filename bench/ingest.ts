@@ -81,11 +81,13 @@ function prepareScenario(format: 'json' | 'csv' | 'shared', dir: string): { befo
   if (format === 'shared') {
     // The staged file is the head of a larger download, cut off mid-record: as it stands the
     // guard refuses it (rightly). The scenario's baseline is its complete records; the changed
-    // version delists the last 30 of them.
+    // version delists five of them, spread over the file (five from one list is never a mass removal).
     const whole = readFileSync(sharedCsl, 'utf8');
     const ends = recordEnds(whole);
     before = whole.slice(0, ends[ends.length - 1]);
-    after = whole.slice(0, ends[ends.length - 31]);
+    const step = Math.floor(ends.length / 6);
+    const dropped = new Set([1, 2, 3, 4, 5].map((i) => i * step));
+    after = ends.map((end, i) => (dropped.has(i) ? '' : whole.slice(i === 0 ? 0 : ends[i - 1], end))).join('');
   } else {
     const rows = generateRows(ROWS);
     const changed = mutateRows(rows, 0.01);

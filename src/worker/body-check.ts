@@ -17,15 +17,26 @@ import type { SourceState, Store } from '../../store/types.js';
 
 let hasher: ReturnType<typeof xxhash> | undefined;
 
+/**
+ * Bytes handed to the hasher at a time: xxhash-wasm copies its input into WebAssembly memory,
+ * which never shrinks, so a 30 MB body in one call would keep 30 MB more resident for good.
+ */
+const CHUNK = 1 << 20;
+
+function feed(hash: { update(data: Uint8Array | string): unknown }, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; at += CHUNK) hash.update(bytes.subarray(at, at + CHUNK));
+}
+
 /** Length and xxh64 of a body and its parts, in name order (as contentHash orders them). */
 export async function quickCheckOf(body: SnapshotBody): Promise<Omit<BodyCheck, 'contentHash'>> {
   const { create64 } = await (hasher ??= xxhash());
   const hash = create64();
   let length = body.bytes.length;
-  hash.update(body.bytes);
+  feed(hash, body.bytes);
   for (const name of Object.keys(body.parts ?? {}).sort()) {
     const part = body.parts![name]!;
-    hash.update(`\0${name}\0`).update(part);
+    hash.update(`\0${name}\0`);
+    feed(hash, part);
     length += part.length;
   }
   return { length, fastHash: hash.digest().toString(16) };
