@@ -119,6 +119,13 @@ function splitReadings(vocab: Vocabulary, tokens: readonly string[], cache: KeyC
   return out;
 }
 
+/** The readings of one alias segment (query.ts): as written, glued, split; and each token's word. */
+function readingsOf(terms: MatchTerms, vocab: Vocabulary, cache: KeyCache): { spelling: Map<string, string>; readings: () => string[][]; literal: string[] } {
+  const literal = terms.tokens.slice(0, MAX_QUERY_WORDS);
+  const spelling = new Map(literal.map((token, i) => [token, terms.words[i]!]));
+  return { spelling, literal, readings: () => [...joined(vocab, literal), ...splitReadings(vocab, literal, cache)] };
+}
+
 /**
  * The spellings a name must hold, exactly or within two edits, for this query (its alias
  * segments, as matchTerms gives them) to reach `threshold` against it: the key tokens of every
@@ -127,10 +134,9 @@ function splitReadings(vocab: Vocabulary, tokens: readonly string[], cache: KeyC
 export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, cache = new KeyCache(() => false)): string[] {
   const out = new Set<string>();
   for (const terms of segments) {
-    const tokens = terms.tokens.slice(0, MAX_QUERY_WORDS);
-    if (tokens.length === 0) continue;
-    const spelling = new Map(tokens.map((token, i) => [token, terms.words[i]!]));
-    for (const reading of [tokens, ...joined(vocab, tokens), ...splitReadings(vocab, tokens, cache)]) {
+    if (terms.tokens.length === 0) continue;
+    const { spelling, literal, readings } = readingsOf(terms, vocab, cache);
+    for (const reading of [literal, ...readings()]) {
       for (const key of keysOf(reading, spelling, vocab, threshold, cache)) {
         out.add(key);
         const word = spelling.get(key);
@@ -139,4 +145,16 @@ export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary,
     }
   }
   return [...out];
+}
+
+/** Whether `spelling` is one of keySpellings(segments, …): the reading as written first, the others only when needed. */
+export function isKeySpelling(spelling: string, segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, cache: KeyCache): boolean {
+  for (const terms of segments) {
+    if (terms.tokens.length === 0) continue;
+    const { spelling: words, literal, readings } = readingsOf(terms, vocab, cache);
+    const matches = (key: string): boolean => key === spelling || words.get(key) === spelling;
+    if (keysOf(literal, words, vocab, threshold, cache).some(matches)) return true;
+    for (const reading of readings()) if (keysOf(reading, words, vocab, threshold, cache).some(matches)) return true;
+  }
+  return false;
 }
