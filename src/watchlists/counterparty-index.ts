@@ -30,8 +30,8 @@ import type { ScreenedCounterparty } from './screen.js';
 
 /** What candidate search needs of the designation index (MatchIndex has it). */
 export interface KeyedDesignations {
-  /** Whether `spelling` is one of the key spellings of this query (keys.ts): the words a name must hold for it to reach the match threshold. */
-  isKeySpelling(spelling: string, segments: readonly MatchTerms[], cache: KeyCache): boolean;
+  /** Spellings a name must hold for this query to reach the match threshold (keys.ts). */
+  keySpellings(segments: readonly MatchTerms[], cache: KeyCache): string[];
   /** Start a screening with `cache`: the spellings the index filed since its last one, or null. */
   beginKeys(cache: KeyCache): string[] | null;
   /** The designations returned together with this one as one entity, itself included. */
@@ -118,10 +118,16 @@ export class CounterpartyIndex {
       this.keyCache.forget(spelling);
       for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
     }
+    // A counterparty is reached through each word it shares (a generic one reaches thousands):
+    // its key words are worked out once per screening.
+    const keys = new Map<number, Set<string>>();
+    const keysOf = (position: number): Set<string> => {
+      let known = keys.get(position);
+      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache))));
+      return known;
+    };
     const offer = (spelling: string, positions: readonly number[]): void => {
-      for (const position of positions) {
-        if (picked[position] === 0 && designations.isKeySpelling(spelling, this.members[position]!.segments, this.keyCache)) picked[position] = 1;
-      }
+      for (const position of positions) if (picked[position] === 0 && keysOf(position).has(spelling)) picked[position] = 1;
     };
     for (const id of reached) offer(this.spellings[id]!, this.postings[id]!);
     for (const spelling of wanted) {

@@ -13,7 +13,7 @@
  * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
-import { isKeySpelling, KeyCache, keySpellings } from './keys.js';
+import { KeyCache, keySpellings } from './keys.js';
 export { KeyCache } from './keys.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
@@ -138,11 +138,6 @@ export class MatchIndex {
   /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
   keySpellings(segments: readonly MatchTerms[], cache?: KeyCache, threshold = MATCH_THRESHOLD): string[] {
     return keySpellings(segments, this.vocab, threshold, cache);
-  }
-
-  /** Whether `spelling` is one of keySpellings(segments, cache), found with less work. */
-  isKeySpelling(spelling: string, segments: readonly MatchTerms[], cache: KeyCache, threshold = MATCH_THRESHOLD): boolean {
-    return isKeySpelling(spelling, segments, this.vocab, threshold, cache);
   }
 
   /** Start a screening with `cache` (keys.ts): the spellings filed since its last one, or null. */

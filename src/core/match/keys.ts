@@ -18,7 +18,9 @@
  * which the caller learns from `begin` (the spellings filed since) and answers with `forget`.
  */
 import type { MatchTerms } from './normalise.js';
-import { expand, joined, MAX_QUERY_WORDS, split } from './query.js';
+import { LEGAL_FORM_TOKENS } from './legal-forms.js';
+import { expand, joined, MAX_QUERY_WORDS, nearLegalForm, split } from './query.js';
+import { GENERIC_WORDS, SOFT_WORDS } from './tokens.js';
 import type { Vocabulary } from './vocab.js';
 
 /** What one query token can add to a name's coverage, and the least it can weigh. */
@@ -119,6 +121,33 @@ function splitReadings(vocab: Vocabulary, tokens: readonly string[], cache: KeyC
   return out;
 }
 
+/**
+ * True when a reading as written can reach no name, decided without expanding its words: it holds
+ * a word on no list with no typo neighbour there (so it adds nothing and costs its full weight,
+ * the most any word costs) while the others could add less than `threshold` × that together; and
+ * no glued or split reading exists. Most counterparties reached through a generic word are this
+ * ("Kelvertar Import and Export GmbH" against the lists).
+ */
+function hopeless(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, cache: KeyCache): boolean {
+  const live = (token: string): boolean => {
+    const id = vocab.id(token);
+    return id !== undefined && vocab.frequency(id) > 0;
+  };
+  for (const u of tokens) {
+    if (live(u) || SOFT_WORDS.has(u) || LEGAL_FORM_TOKENS.has(u) || GENERIC_WORDS.has(u) || nearLegalForm(u, false)) continue;
+    const word = spelling.get(u) ?? u;
+    const near = word === u ? cache.neighboursOf(vocab, u) : [...cache.neighboursOf(vocab, u), ...cache.neighboursOf(vocab, word)];
+    if (near.some(([id]) => vocab.frequency(id) > 0)) continue;
+    const cost = vocab.weightOfText(u);
+    // What the others can add at most: a word's own weight, or for a word on no list the most any word weighs.
+    let rest = 0;
+    for (const t of tokens) if (t !== u) rest += live(t) ? vocab.weightOfText(t) : cost;
+    if (rest >= threshold * cost) continue;
+    return joined(vocab, tokens).length === 0 && splitReadings(vocab, tokens, cache).length === 0;
+  }
+  return false;
+}
+
 /** The readings of one alias segment (query.ts): as written, glued, split; and each token's word. */
 function readingsOf(terms: MatchTerms, vocab: Vocabulary, cache: KeyCache): { spelling: Map<string, string>; readings: () => string[][]; literal: string[] } {
   const literal = terms.tokens.slice(0, MAX_QUERY_WORDS);
@@ -136,6 +165,7 @@ export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary,
   for (const terms of segments) {
     if (terms.tokens.length === 0) continue;
     const { spelling, literal, readings } = readingsOf(terms, vocab, cache);
+    if (hopeless(literal, spelling, vocab, threshold, cache)) continue;
     for (const reading of [literal, ...readings()]) {
       for (const key of keysOf(reading, spelling, vocab, threshold, cache)) {
         out.add(key);
@@ -145,16 +175,4 @@ export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary,
     }
   }
   return [...out];
-}
-
-/** Whether `spelling` is one of keySpellings(segments, …): the reading as written first, the others only when needed. */
-export function isKeySpelling(spelling: string, segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, cache: KeyCache): boolean {
-  for (const terms of segments) {
-    if (terms.tokens.length === 0) continue;
-    const { spelling: words, literal, readings } = readingsOf(terms, vocab, cache);
-    const matches = (key: string): boolean => key === spelling || words.get(key) === spelling;
-    if (keysOf(literal, words, vocab, threshold, cache).some(matches)) return true;
-    for (const reading of readings()) if (keysOf(reading, words, vocab, threshold, cache).some(matches)) return true;
-  }
-  return false;
 }

@@ -64,7 +64,8 @@ function live(vocab: Vocabulary, token: string): number | undefined {
 const nearLegalMemo = new Map<string, boolean>();
 const NEAR_LEGAL_MEMO_SIZE = 100_000;
 
-function nearLegalForm(token: string, known: boolean): boolean {
+/** An unknown word a typo away from a long legal-form word ("Compny"): it costs almost nothing when missing. */
+export function nearLegalForm(token: string, known: boolean): boolean {
   if (known || token.length < 5) return false;
   let near = nearLegalMemo.get(token);
   if (near === undefined) {
