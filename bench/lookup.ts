@@ -14,8 +14,12 @@
  * better: it counts V8's background GC threads.) RSS deltas are only indicative: RSS does not
  * shrink when an earlier engine's memory is collected.
  *
+ * Then the same on a generated corpus of about a million names (LOOKUP_MILLION), for how build
+ * time, p99 and heap grow with the corpus.
+ *
  * Env: LOOKUP_SAMPLE (sampled names per corpus, default 500), LOOKUP_SYNTHETIC (entities, 30000),
- * LOOKUP_DATA_DIR (default ../shared/data).
+ * LOOKUP_MILLION (names of the large corpus, default 1,000,000; 0 skips it), LOOKUP_DATA_DIR
+ * (default ../shared/data).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +35,8 @@ const dataDir = process.env.LOOKUP_DATA_DIR ?? resolve(repoRoot, '..', 'shared',
 const BUDGET_MS = Number(process.env.LOOKUP_BUDGET_S ?? 60) * 1000;
 const SAMPLE = Number(process.env.LOOKUP_SAMPLE ?? 500);
 const SYNTHETIC = Number(process.env.LOOKUP_SYNTHETIC ?? 30_000);
+/** Names of the large generated corpus (0 skips it). */
+const MILLION = Number(process.env.LOOKUP_MILLION ?? 1_000_000);
 /** Each engine first answers up to 300 other queries, for at most this long, before it is timed. */
 const WARMUP_MS = 5_000;
 
@@ -203,6 +209,11 @@ function main(): void {
   if (existsSync(dataDir)) run('Real lists (CSL files + OFAC SDN 2021-07)', realCorpus(dataDir), 31337);
   else console.log(`\n(${dataDir} not found: real-list corpus skipped)`);
   run(`Generated corpus (seed 42)`, syntheticCorpus(42, SYNTHETIC), 31338);
+  if (MILLION > 0) {
+    // About 3.3 names per generated designation.
+    const docs = syntheticCorpus(43, Math.round(MILLION / 3.3));
+    run(`Generated corpus at scale (seed 43)`, docs, 31339);
+  }
 }
 
 main();

@@ -18,6 +18,7 @@ import { enabledSources } from './sources/registry.js';
 import type { Source } from './sources/types.js';
 import { createDeliverer, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
+import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollAny } from './worker/poll-feed.js';
 import { openStore } from '../store/index.js';
@@ -31,6 +32,8 @@ export interface App {
   notifiers: Notifier[];
   pollDeps: PollDeps;
   deliverer: Deliverer;
+  /** The one designation index of the process: `/entity` on every platform, screening, the CLI. */
+  lookupIndex: SharedLookupIndex;
   /**
    * Bring chat notifiers' channel lists up to date with the watch rules in the store (a channel
    * with chat watch rules is an alert channel). Call before polling and after a rule changes.
@@ -60,6 +63,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const store = openStore(config.dbPath);
   const sources = enabledSources(config);
   const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
+  const lookupIndex = createLookupIndex(store);
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
   const pollDeps: PollDeps = {
     store,
@@ -70,6 +74,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     channels: channelIds,
     adminChannels: config.adminChannels,
     newId: () => newAlertId(now()),
+    lookupIndex,
   };
   const deliverer = createDeliverer({
     store,
@@ -88,6 +93,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     notifiers,
     pollDeps,
     deliverer,
+    lookupIndex,
     async syncChannels() {
       for (const notifier of notifiers) await notifier.syncChannels?.();
     },

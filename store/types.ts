@@ -7,6 +7,8 @@ import type { Alert } from '../src/core/alert.js';
 import type { Designation, ListCode, SnapshotDiff } from '../src/core/model.js';
 import type { Route, WatchRule, WatchRuleInput } from '../src/core/watch.js';
 import type { GuardStateWrite, PendingRemovalStore } from './pending-removals.js';
+import type { BodyCheckStore } from './body-checks.js';
+import type { ScreeningJobInput, ScreeningStore } from './screening.js';
 
 /** What a source remembers between polls. */
 export interface SourceState {
@@ -53,6 +55,8 @@ export interface SnapshotCommit {
   alerts: ReadonlyArray<{ alert: Alert; routes: readonly Route[] }>;
   /** The guard's state after this snapshot (store/pending-removals.ts); omitted = leave it as it is. */
   guard?: GuardStateWrite;
+  /** Watchlist screening this change owes, written as a pending job in the same transaction (store/screening.ts). */
+  screening?: ScreeningJobInput | null;
 }
 
 /** Alerts not tied to a snapshot (source health, tests, feed items). */
@@ -162,7 +166,8 @@ export interface WatchlistSummary {
   updatedAt: string;
 }
 
-export interface Store extends PendingRemovalStore {
+/** Everything the store does; pending removals, screening jobs and body checks are their own parts (store/pending-removals.ts, store/screening.ts, store/body-checks.ts). */
+export interface Store extends PendingRemovalStore, ScreeningStore, BodyCheckStore {
   // ── sources and designations ─────────────────────────────────────────────
   /** State of one source, or null before its first poll. */
   getSourceState(source: string): Promise<SourceState | null>;

@@ -1,13 +1,16 @@
 /**
  * What every CLI command receives: its output streams, the environment, and lazily built
- * config and app (so `parse` and `diff` never open a database, and a bad config fails only the
- * commands that need it).
+ * config, store and app (so `parse` and `diff` never open a database, `status` and `lookup`
+ * open only the store, and a bad config fails only the commands that need it).
+ *
+ * The config and logger modules (zod, pino: about 150 ms to load) are loaded by `load()`, which
+ * main calls before running a command — not for `--help` or a mistyped command.
  */
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
-import { loadConfig, type Config } from '../config.js';
-import { createApp, type App } from '../index.js';
-import { createLogger } from '../log.js';
+import type { Config } from '../config.js';
+import type { App } from '../index.js';
+import type { Store } from '../../store/types.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -21,6 +24,10 @@ export interface CliContext {
   config(): Config;
   /** The app (store, sources, notifiers), built once. */
   app(): Promise<App>;
+  /** The store alone (the app's, when it is built), for commands that read it and nothing else. */
+  store(): Promise<Store>;
+  /** Load what config() and log() need; call once before running a command. */
+  load(): Promise<void>;
   log(): Logger;
   /** Set by the global --db option. */
   dbOverride: string | undefined;
@@ -28,27 +35,56 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
+interface Modules {
+  loadConfig: typeof import('../config.js').loadConfig;
+  createLogger: typeof import('../log.js').createLogger;
+}
+
 export function createCliContext(io: CliIo): CliContext {
+  let modules: Modules | undefined;
   let config: Config | undefined;
   let app: Promise<App> | undefined;
+  let store: Promise<Store> | undefined;
   let log: Logger | undefined;
+  const loaded = (): Modules => {
+    if (!modules) throw new Error('CliContext.load() must run before config() or log()');
+    return modules;
+  };
   const ctx: CliContext = {
     io,
     dbOverride: undefined,
+    async load() {
+      const [{ loadConfig }, { createLogger }] = await Promise.all([import('../config.js'), import('../log.js')]);
+      modules = { loadConfig, createLogger };
+    },
     config() {
-      config ??= loadConfig(io.env, ctx.dbOverride ? { dbPath: ctx.dbOverride } : {});
+      config ??= loaded().loadConfig(io.env, ctx.dbOverride ? { dbPath: ctx.dbOverride } : {});
       return config;
     },
     log() {
-      log ??= createLogger(io.env.LOG_LEVEL ?? 'info');
+      log ??= loaded().createLogger(io.env.LOG_LEVEL ?? 'info');
       return log;
     },
+    store() {
+      if (app) return app.then((built) => built.store);
+      if (!store) {
+        const { dbPath } = ctx.config();
+        store = import('../../store/index.js').then(({ openStore }) => openStore(dbPath));
+      }
+      return store;
+    },
     app() {
-      app ??= createApp(ctx.config(), { stdout: io.stdout, log: ctx.log() });
+      if (!app) {
+        // A bad config throws here, before anything is opened (close() then has nothing to close).
+        const config = ctx.config();
+        // Loaded on first use: commands that need no app (parse, diff, --help) never load the pipeline.
+        app = import('../index.js').then(({ createApp }) => createApp(config, { stdout: io.stdout, log: ctx.log() }));
+      }
       return app;
     },
     async close() {
       if (app) await (await app).close();
+      if (store) await (await store).close();
     },
   };
   return ctx;

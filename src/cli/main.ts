@@ -1,24 +1,14 @@
 /**
- * The `entitywatch` command line. One file per command in ./commands; this file only wires
- * them to commander and turns errors into exit codes:
+ * The `entitywatch` command line. One file per command in ./commands, listed in
+ * ./commands/index.ts; this file only wires them to commander — loading the module of the one
+ * command that runs, and declaring the others by their summary for `--help` and for commander's
+ * unknown-command handling — and turns errors into exit codes:
  *   0 success · 1 the operation failed (e.g. a snapshot was refused) · 2 bad usage or config.
  */
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, describeError, UsageError } from '../errors.js';
-import { registerAlerts } from './commands/alerts.js';
-import { registerDemo } from './commands/demo.js';
-import { registerDiff } from './commands/diff.js';
-import { registerDiscord } from './commands/discord.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerLookup } from './commands/lookup.js';
-import { registerParse } from './commands/parse.js';
-import { registerPoll } from './commands/poll.js';
-import { registerRun } from './commands/run.js';
-import { registerStatus } from './commands/status.js';
-import { registerWatch } from './commands/watch.js';
-import { registerWatchlist } from './commands/watchlist.js';
+import { commandOf, COMMANDS } from './commands/index.js';
 import { createCliContext, type CliIo } from './context.js';
 
 function defaultIo(): CliIo {
@@ -41,22 +31,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .hook('preAction', (command) => {
       ctx.dbOverride = command.opts<{ db?: string }>().db;
     });
-  for (const register of [
-    registerRun,
-    registerPoll,
-    registerIngest,
-    registerParse,
-    registerDiff,
-    registerLookup,
-    registerAlerts,
-    registerWatch,
-    registerWatchlist,
-    registerStatus,
-    registerDoctor,
-    registerDemo,
-    registerDiscord,
-  ]) {
-    register(program, ctx);
+  const running = commandOf(argv);
+  if (running) await ctx.load();
+  for (const entry of COMMANDS) {
+    if (entry === running) (await entry.load())(program, ctx);
+    else program.command(entry.usage).description(entry.summary);
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -10,21 +10,16 @@
  *
  * Two uses, two shapes of work:
  * - `screen NAME` (everything against one watchlist): `screenCounterparties` queries each
- *   counterparty in the designation index — one ~1 ms search each.
- * - A list change (a handful of new or amended designations against up to 100,000
- *   counterparties): searching every counterparty for a few new names would cost seconds per
- *   change, so `CounterpartyIndex` indexes the counterparties once (the worker caches it until
- *   the watchlists change) and each changed designation's names pick, in one search, the
- *   counterparties sharing a word or a near-spelling with them. Only those candidates are then
- *   searched as above (`screenChanges`), so a change hit scores exactly as `screen` would score
- *   it. What this can miss: a counterparty that shares no word with the new designation and is
- *   found only because the engine groups the new designation with another listing of the same
- *   entity ("Telecommunications" → China Telecommunications Corp., grouped with CMIC's "China
- *   Telecom Corporation Limited"); that listing itself was screened when it appeared.
+ *   counterparty in the designation index — one search of well under a millisecond each.
+ * - A list change (a few to thousands of new or amended designations against up to 100,000
+ *   counterparties): `screenChanges` searches only the counterparties whose key words the change
+ *   holds (counterparty-index.ts), so its cost follows the change, not the watchlist, and a
+ *   change hit scores exactly as `screen` would score it; a change of most of the lists
+ *   searches everyone instead (FULL_RESCREEN_SHARE).
  */
 import type { WatchlistHitAlert } from '../core/alert.js';
-import { MatchIndex } from '../core/match/index.js';
-import { blankDesignation, type Designation } from '../core/model.js';
+import type { Designation } from '../core/model.js';
+import type { CounterpartyIndex, KeyedDesignations } from './counterparty-index.js';
 
 /** One counterparty of one watchlist (the store's WatchlistMember). */
 export interface ScreenedCounterparty {
@@ -47,14 +42,6 @@ export interface DesignationSearch {
  * about 150 entities on the Entity List): every listing at or above the threshold is reported.
  */
 export const ENTITIES_PER_COUNTERPARTY = 1000;
-
-/**
- * Lowest reverse score that makes a counterparty a candidate: anything above zero, i.e. any
- * shared word or near-spelling. Measured on the real CSL (4,227 rows) against 22,000
- * counterparties: a threshold of 0.05 lost 4 of 49 true hits, 0.001 and this none but the two
- * grouping cases described above, at ~20 ms per changed designation.
- */
-const CANDIDATE_THRESHOLD = Number.MIN_VALUE;
 
 function countryAllows(counterparty: ScreenedCounterparty, designation: Designation): boolean {
   return counterparty.country === null || designation.countries.length === 0 || designation.countries.includes(counterparty.country);
@@ -99,49 +86,38 @@ export function screenCounterparties(
   return hits;
 }
 
-/** A counterparty as the engine indexes it: its name only, keyed by its position. */
-function asDesignation(counterparty: ScreenedCounterparty, position: number): Designation {
-  // list is unused by the engine; a Designation needs one.
-  return blankDesignation({ key: String(position), list: 'EL', listName: counterparty.watchlist, name: counterparty.name });
+/** A changed designation as the designation index holds it (the very object indexed, and its source). */
+export interface ChangedDesignation {
+  designation: Designation;
+  source: string;
 }
 
-/** Counterparties indexed by name, to find which of them a changed designation concerns. */
-export class CounterpartyIndex {
-  private readonly index = new MatchIndex();
-  private readonly members: readonly ScreenedCounterparty[];
-
-  constructor(members: readonly ScreenedCounterparty[]) {
-    this.members = members;
-    members.forEach((member, i) => this.index.upsert(asDesignation(member, i)));
-  }
-
-  get size(): number {
-    return this.members.length;
-  }
-
-  /** Counterparties sharing a word or a near-spelling with the designation's name or an alias, in import order. */
-  candidates(designation: Designation): ScreenedCounterparty[] {
-    const positions = new Set<number>();
-    for (const name of [designation.name, ...designation.aliases]) {
-      for (const result of this.index.search(name, { limit: this.members.length, threshold: CANDIDATE_THRESHOLD })) {
-        for (const d of result.designations) positions.add(Number(d.key));
-      }
-    }
-    return [...positions].sort((a, b) => a - b).map((i) => this.members[i]!);
-  }
+/** What change screening needs of the designation index: search, key words, entities, size. */
+export interface ScreeningIndex extends DesignationSearch, KeyedDesignations {
+  readonly size: number;
 }
 
 /**
- * Hits of a list change: `changed` (new and amended designations) against the counterparties,
- * scored in `designations`, an index over every current designation that holds these very
- * `changed` objects.
+ * Share of the indexed designations beyond which a change is screened by searching every
+ * counterparty: finding candidates for that many changes costs about as much as the full
+ * search it would save (a baseline-sized change touches most counterparties anyway).
+ */
+export const FULL_RESCREEN_SHARE = 0.5;
+
+/**
+ * Hits of a list change: the changed designations against the counterparties, scored in
+ * `designations` (an index over every current designation holding these very objects), as a
+ * full screen of every counterparty would score them — only the candidates are searched, or
+ * everyone when the change is large (FULL_RESCREEN_SHARE).
  */
 export function screenChanges(
-  changed: readonly Designation[],
+  changed: readonly ChangedDesignation[],
   counterparties: CounterpartyIndex,
-  designations: DesignationSearch,
-): WatchlistHit[] {
-  const positions = new Map<ScreenedCounterparty, true>();
-  for (const d of changed) for (const c of counterparties.candidates(d)) positions.set(c, true);
-  return screenCounterparties(positions.keys(), designations, { only: new Set(changed) });
+  designations: ScreeningIndex,
+): { hits: WatchlistHit[]; searched: number; full: boolean } {
+  if (changed.length === 0 || counterparties.size === 0) return { hits: [], searched: 0, full: false };
+  const full = changed.length > FULL_RESCREEN_SHARE * designations.size;
+  const searched = full ? counterparties.all() : counterparties.candidates(changed, designations);
+  const only = new Set(changed.map((c) => c.designation));
+  return { hits: screenCounterparties(searched, designations, { only }), searched: searched.length, full };
 }

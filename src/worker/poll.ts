@@ -28,7 +28,9 @@ import { describeError, SnapshotRefusedError, SourceUnavailableError } from '../
 import type { FetchContext, SnapshotBody, SnapshotSource } from '../sources/types.js';
 import { linkAnnouncements } from './announcements.js';
 import { pollCounts, type PollOutcome } from './poll-outcome.js';
-import { watchlistHitAlert } from './watchlist-hits.js';
+import { quickCheckOf, sameAsAccepted } from './body-check.js';
+import type { SharedLookupIndex } from './lookup-index.js';
+import { runPendingScreenings, screeningJobFor } from './watchlist-hits.js';
 import type { SourceState, Store } from '../../store/types.js';
 
 export interface PollDeps {
@@ -43,6 +45,8 @@ export interface PollDeps {
   adminChannels: readonly string[];
   /** Makes a unique alert id. */
   newId: () => string;
+  /** The process's shared designation index (createApp), kept up to date with each commit; screening scores in it. */
+  lookupIndex?: SharedLookupIndex;
 }
 
 export type { PollCounts, PollOutcome } from './poll-outcome.js';
@@ -80,6 +84,12 @@ export async function pollSource(source: SnapshotSource, deps: PollDeps, options
   const startedAt = deps.now();
   try {
     const outcome = await fetchParseCommit(source, deps, options, state);
+    // Screening owed by this change (and any a crash left pending), after the change's commit.
+    const screened = await runPendingScreenings(deps).catch((err: unknown) => {
+      log.error({ source: source.id, err }, 'screening jobs could not be settled; they stay pending');
+      return 0;
+    });
+    if (outcome.status === 'changed') outcome.alerts += screened;
     await notifyRecovered(source, deps, state);
     log.info({ source: source.id, ...outcome, ms: deps.now().getTime() - startedAt.getTime() }, 'poll finished');
     return outcome;
@@ -124,9 +134,16 @@ async function fetchParseCommit(
     validators = fetched.validators;
   }
 
+  // Same bytes as the accepted body: length and xxh64 first (body-check.ts), sha256 when they differ.
+  const quick = await quickCheckOf(body);
+  if (!confirming && (await sameAsAccepted(store, state, quick))) {
+    await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
+    return { status: 'unchanged' };
+  }
   const hash = contentHash(body);
   if (state?.contentHash === hash && !confirming) {
     await store.recordUnchanged(source.id, at, options.body ? undefined : validators);
+    await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
     return { status: 'unchanged' };
   }
   checkBody(body.bytes, body.contentType);
@@ -182,13 +199,12 @@ async function fetchParseCommit(
   const alerts = baseline
     ? []
     : await linkAnnouncements(store, buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() }));
-  // Counterparty watchlists: the new and amended designations screened, hits committed with them.
-  const hit = baseline ? null : await watchlistHitAlert({ store, log: deps.log, source: source.id, diff, at, newId: () => deps.newId() });
-  const all: Alert[] = hit ? [...alerts, hit] : alerts;
+  // Counterparty watchlists: the screening this change owes is committed with it, run after it.
+  const screening = baseline ? null : await screeningJobFor(store, diff);
   const rules = alerts.length > 0 ? await store.listWatchRules() : [];
   const channels = deps.channels();
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
-  const routed = all.map((alert) => ({ alert, routes: routeAlert(alert, channels, rules, admin) }));
+  const routed = alerts.map((alert) => ({ alert, routes: routeAlert(alert, channels, rules, admin) }));
 
   await store.commitSnapshot({
     meta: {
@@ -205,7 +221,11 @@ async function fetchParseCommit(
     fingerprints,
     alerts: routed,
     guard: { pending, tail: tailKeys(next), notes },
+    screening,
   });
+  await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
+  // A baseline is not applied: the shared index sees the new version and rebuilds on next use.
+  if (!baseline) await deps.lookupIndex?.applyChange(source.id, diff);
 
   const counts = pollCounts(notes, pending.length, pending.some((p) => p.suspect === 'cut-off'));
   if (baseline) return { status: 'baseline', count: next.length, ...counts };
@@ -216,7 +236,7 @@ async function fetchParseCommit(
     added: diff.added.length,
     removed: diff.removed.length,
     amended: diff.amended.length,
-    alerts: all.length,
+    alerts: alerts.length,
     ...counts,
   };
 }

@@ -1,112 +1,173 @@
 /**
- * The poll cycle's watchlist screening: the new and amended designations of an accepted
- * snapshot against every counterparty watchlist, as one high-priority alert (or none).
+ * Watchlist screening of list changes, as jobs run after the change's commit.
  *
- *   const hit = await watchlistHitAlert({ store, log, source: 'csl', diff, at, newId });
- *   // null without watchlists or hits; otherwise committed beside the designation alerts
+ *   const screening = await screeningJobFor(store, diff);   // in the poll, before the commit
+ *   await store.commitSnapshot({ …, screening });           // the change, its alerts and the job
+ *   await runPendingScreenings(deps);                        // then: hits as their own alert
  *
- * Without a watchlist this costs one small query and builds nothing. With watchlists, the
- * counterparty index is built once and kept per store until the watchlists change (an import,
- * replace or removal moves their counts or update times); the designation index the hits are
- * scored in (see src/watchlists/screen.ts) is built per change from the store's current
- * designations with this change applied, since the store only holds them after the commit.
+ * The alert of a change never waits for screening: the job is written in the change's own
+ * transaction and run once it is committed; its hits become one high-priority alert, committed
+ * with the job's completion (store/screening.ts), so a crash mid-screening leaves the job pending
+ * for the next poll, and a job settled once is never settled again. Screening never fails a poll
+ * (a bug here must not stop list updates), but nothing is lost silently either: an error settles
+ * the job with a high-priority admin alert saying which designations were not screened.
+ *
+ * The counterparty index (src/watchlists/counterparty-index.ts) is built once per store and
+ * updated when a watchlist is imported, replaced or removed (its count or update time moves).
+ * Hits are scored in the process's shared designation index (`PollDeps.lookupIndex`), which the
+ * poll keeps up to date with each commit; without one, an index is built from the store.
  */
 import type { Logger } from 'pino';
-import type { SourceHealthAlert, WatchlistHitAlert } from '../core/alert.js';
-import { describeError } from '../errors.js';
+import type { Alert, SourceHealthAlert } from '../core/alert.js';
 import { MatchIndex } from '../core/match/index.js';
-import type { Designation, SnapshotDiff } from '../core/model.js';
+import type { SnapshotDiff } from '../core/model.js';
+import { routeAlert } from '../core/watch.js';
+import { describeError } from '../errors.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
-import { CounterpartyIndex, screenChanges } from '../watchlists/screen.js';
+import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
+import { screenChanges, type ChangedDesignation } from '../watchlists/screen.js';
+import type { ScreeningJob, ScreeningJobInput } from '../../store/screening.js';
 import type { Store, WatchlistSummary } from '../../store/types.js';
 
-export interface WatchlistScreenInput {
+export interface ScreeningDeps {
   store: Store;
   log: Logger;
-  /** The source whose snapshot changed. */
-  source: string;
-  diff: SnapshotDiff;
-  /** The snapshot's time: the alert's createdAt. */
-  at: string;
+  now: () => Date;
   newId: () => string;
+  /** Ids of every channel alerts may go to now. */
+  channels: () => readonly string[];
+  /** Channels for source-health alerts; empty = every channel. */
+  adminChannels: readonly string[];
+  /** The process's shared designation index, up to date with the store. */
+  lookupIndex?: () => Promise<MatchIndex>;
 }
 
-/** Per store: the counterparty index and the watchlists it was built from. */
-const counterpartyIndexes = new WeakMap<Store, { version: string; index: CounterpartyIndex }>();
+/**
+ * The screening a change owes, or null: none without new or amended designations, or without a
+ * watchlist holding counterparties. Amendments without a changed field only re-keyed a row
+ * (core/identity.ts), as in core/alerts.ts.
+ */
+export async function screeningJobFor(store: Store, diff: SnapshotDiff): Promise<ScreeningJobInput | null> {
+  const changedKeys = [...diff.added.map((d) => d.key), ...diff.amended.filter((a) => a.fields.length > 0).map((a) => a.after.key)];
+  if (changedKeys.length === 0) return null;
+  if (!(await store.listWatchlists()).some((w) => w.count > 0)) return null;
+  return { changedKeys, addedKeys: diff.added.map((d) => d.key) };
+}
 
-function versionOf(watchlists: readonly WatchlistSummary[]): string {
-  return watchlists.map((w) => `${w.name}#${w.count}@${w.updatedAt}`).join('|');
+/** Per store: the counterparty index and the version of each watchlist it holds. */
+const counterpartyIndexes = new WeakMap<Store, { versions: Map<string, string>; index: CounterpartyIndex }>();
+
+function versionOf(w: WatchlistSummary): string {
+  return `${w.count}@${w.updatedAt}`;
 }
 
 async function counterpartyIndex(store: Store, watchlists: readonly WatchlistSummary[]): Promise<CounterpartyIndex> {
-  const version = versionOf(watchlists);
   const cached = counterpartyIndexes.get(store);
-  if (cached?.version === version) return cached.index;
-  const index = new CounterpartyIndex(await store.watchlistMembers());
-  counterpartyIndexes.set(store, { version, index });
+  if (!cached) {
+    const index = new CounterpartyIndex(await store.watchlistMembers());
+    counterpartyIndexes.set(store, { versions: new Map(watchlists.map((w) => [w.name, versionOf(w)])), index });
+    return index;
+  }
+  const { versions, index } = cached;
+  const current = new Map(watchlists.map((w) => [w.name, versionOf(w)]));
+  for (const name of versions.keys()) if (!current.has(name)) index.replaceWatchlist(name, []);
+  for (const [name, version] of current) {
+    if (versions.get(name) !== version) index.replaceWatchlist(name, await store.watchlistMembers(name));
+  }
+  cached.versions = current;
   return index;
 }
 
-/** Every current designation, with the diff of `source` applied (the changed ones as given). */
-async function designationIndex(store: Store, source: string, diff: SnapshotDiff): Promise<MatchIndex> {
+async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
+  if (deps.lookupIndex) return deps.lookupIndex();
   const index = new MatchIndex();
-  for (const row of await store.allCurrentDesignations()) index.upsert(row.designation, row.source);
-  for (const d of diff.removed) index.remove(d.key, source);
-  for (const { before } of diff.amended) index.remove(before.key, source);
-  for (const { after } of diff.amended) index.upsert(after, source);
-  for (const d of diff.added) index.upsert(d, source);
+  for (const { source, designation } of await deps.store.allCurrentDesignations()) index.upsert(designation, source);
   return index;
 }
 
 /**
- * The hit alert of one accepted, non-baseline snapshot, or null. Screening never fails a poll
- * (a bug here must not stop list updates), but nothing is lost silently either: an error
- * becomes a high-priority admin alert, committed with the snapshot, saying which designations
- * were not screened and how to screen them by hand.
+ * Build what screening needs (the counterparty and designation indexes) ahead of the first change,
+ * so a running worker screens a change in the time its candidates take. A no-op without watchlists.
  */
-export async function watchlistHitAlert(input: WatchlistScreenInput): Promise<WatchlistHitAlert | SourceHealthAlert | null> {
-  const { store, diff } = input;
-  // Amendments without a changed field only re-keyed a row (core/identity.ts), as in core/alerts.ts.
-  const changed: Designation[] = [...diff.added, ...diff.amended.filter((a) => a.fields.length > 0).map((a) => a.after)];
-  if (changed.length === 0) return null;
-  try {
-    const watchlists = (await store.listWatchlists()).filter((w) => w.count > 0);
-    if (watchlists.length === 0) return null;
-    const startedAt = performance.now();
-    const counterparties = await counterpartyIndex(store, watchlists);
-    const hits = screenChanges(changed, counterparties, await designationIndex(store, input.source, diff));
-    input.log.info(
-      { source: input.source, changed: changed.length, counterparties: counterparties.size, hits: hits.length, ms: Math.round(performance.now() - startedAt) },
-      'watchlists screened',
-    );
-    if (hits.length === 0) return null;
-    const lists = watchlists.length;
-    return buildWatchlistHitAlert({
-      id: input.newId(),
-      source: input.source,
-      createdAt: input.at,
-      hits,
-      added: new Set(diff.added.map((d) => d.key)),
-      notes: [
-        `${changed.length} new or amended designation${changed.length === 1 ? '' : 's'} screened against ${counterparties.size.toLocaleString('en-US')} counterparties in ${lists} watchlist${lists === 1 ? '' : 's'}`,
-      ],
-    });
-  } catch (err) {
-    input.log.error({ source: input.source, err }, 'watchlist screening failed');
-    const names = changed.slice(0, 10).map((d) => d.name);
-    return {
-      id: input.newId(),
-      kind: 'source-health',
-      source: input.source,
-      createdAt: input.at,
-      title: 'Watchlist screening failed for a list update',
-      priority: 'high',
-      threadOf: null,
-      notes: [`Not screened: ${names.join('; ')}${changed.length > names.length ? ` and ${changed.length - names.length} more` : ''}`],
-      links: [],
-      status: 'failing',
-      reasonCode: 'watchlist-screening',
-      reason: `${changed.length} new or amended designation(s) were not screened against the watchlists (${describeError(err)}). Run \`entitywatch watchlist screen <name>\` for each watchlist.`,
-    };
+export async function warmScreening(deps: ScreeningDeps): Promise<void> {
+  const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
+  if (watchlists.length === 0) return;
+  await counterpartyIndex(deps.store, watchlists);
+  await designationIndex(deps);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** The alert a job produces: its hits, or null. */
+async function screen(job: ScreeningJob, deps: ScreeningDeps): Promise<Alert | null> {
+  const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
+  if (watchlists.length === 0) return null;
+  const startedAt = performance.now();
+  const counterparties = await counterpartyIndex(deps.store, watchlists);
+  const designations = await designationIndex(deps);
+  // Designations changed again or removed since the job was written are skipped: their own change screens them.
+  const changed: ChangedDesignation[] = [];
+  for (const key of job.changedKeys) {
+    const designation = designations.get(key, job.source);
+    if (designation) changed.push({ designation, source: job.source });
   }
+  const { hits, searched, full } = screenChanges(changed, counterparties, designations);
+  deps.log.info(
+    { source: job.source, job: job.id, changed: changed.length, counterparties: counterparties.size, searched, full, hits: hits.length, ms: Math.round(performance.now() - startedAt) },
+    'watchlists screened',
+  );
+  if (hits.length === 0) return null;
+  return buildWatchlistHitAlert({
+    id: deps.newId(),
+    source: job.source,
+    createdAt: job.createdAt,
+    hits,
+    added: new Set(job.addedKeys),
+    notes: [
+      `${plural(changed.length, 'new or amended designation', 'new or amended designations')} screened against ${plural(counterparties.size, 'counterparty', 'counterparties')} in ${plural(watchlists.length, 'watchlist', 'watchlists')}`,
+    ],
+  });
+}
+
+function failureAlert(job: ScreeningJob, deps: ScreeningDeps, err: unknown): SourceHealthAlert {
+  const shown = job.changedKeys.slice(0, 10);
+  const more = job.changedKeys.length - shown.length;
+  return {
+    id: deps.newId(),
+    kind: 'source-health',
+    source: job.source,
+    createdAt: job.createdAt,
+    title: 'Watchlist screening failed for a list update',
+    priority: 'high',
+    threadOf: null,
+    notes: [`Not screened: ${shown.join('; ')}${more > 0 ? ` and ${more} more` : ''}`],
+    links: [],
+    status: 'failing',
+    reasonCode: 'watchlist-screening',
+    reason: `${job.changedKeys.length} new or amended designation(s) were not screened against the watchlists (${describeError(err)}). Run \`entitywatch watchlist screen <name>\` for each watchlist.`,
+  };
+}
+
+/**
+ * Run every pending screening job, oldest first; returns the alerts written. A job that throws
+ * is settled with an admin alert; a store that cannot settle it leaves it pending for the next run.
+ */
+export async function runPendingScreenings(deps: ScreeningDeps): Promise<number> {
+  let written = 0;
+  for (const job of await deps.store.pendingScreenings()) {
+    let alert: Alert | null;
+    try {
+      alert = await screen(job, deps);
+    } catch (err) {
+      deps.log.error({ source: job.source, job: job.id, err }, 'watchlist screening failed');
+      alert = failureAlert(job, deps, err);
+    }
+    const channels = deps.channels();
+    const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;
+    const insert = alert ? { alert, routes: routeAlert(alert, channels, [], admin) } : null;
+    if ((await deps.store.completeScreening(job.id, insert, deps.now().toISOString())) && alert) written++;
+  }
+  return written;
 }

@@ -11,11 +11,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
+import { createBodyCheckStore } from './body-checks.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
+import { createScreeningJobWriter, createScreeningStore } from './screening.js';
 import { createSnapshotStore } from './snapshots.js';
 import { createWatchlistStore } from './watchlists.js';
 
@@ -45,7 +47,9 @@ export function openSqliteStore(path: string): Store {
   const db = openDatabase(path);
   const writeAlert = createAlertWriter(db);
   return {
-    ...createSnapshotStore(db, writeAlert),
+    ...createSnapshotStore(db, writeAlert, createScreeningJobWriter(db)),
+    ...createScreeningStore(db, writeAlert),
+    ...createBodyCheckStore(db),
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),

@@ -220,6 +220,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'screening jobs; quick body checks',
+    sql: `
+      -- Watchlist screening owed by an accepted change, written in the change's commit and
+      -- settled once (store/screening.ts): 'pending' until its alert is written, then 'done'.
+      CREATE TABLE screening_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),
+        created_at TEXT NOT NULL,
+        changed_keys TEXT NOT NULL,  -- JSON array of designation keys
+        added_keys TEXT NOT NULL,    -- JSON array: which of them are new
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done')),
+        alert_id TEXT,               -- the hit or admin alert it produced, if any
+        finished_at TEXT
+      ) STRICT;
+      CREATE INDEX screening_jobs_by_state ON screening_jobs (state, id);
+
+      -- Length and xxh64 of the body whose sha256 source_state holds (store/body-checks.ts):
+      -- a cache that lets an unchanged download skip sha256; valid only while content_hash matches.
+      CREATE TABLE body_checks (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        fast_hash TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -15,6 +15,7 @@ import type {
 import type { SnapshotCommit, SourceState, Store } from '../types.js';
 import type { AlertWriter } from './outbox.js';
 import { createPendingRemovalStore } from './pending-removals.js';
+import type { ScreeningJobWriter } from './screening.js';
 import { ListCode, SOURCE_STATE_COLUMNS, SourceStateRow } from './rows.js';
 
 export type SnapshotStore = Pick<
@@ -31,7 +32,7 @@ export type SnapshotStore = Pick<
   | 'guardState'
 >;
 
-export function createSnapshotStore(db: Database.Database, writeAlert: AlertWriter): SnapshotStore {
+export function createSnapshotStore(db: Database.Database, writeAlert: AlertWriter, writeScreeningJob: ScreeningJobWriter): SnapshotStore {
   const guard = createPendingRemovalStore(db);
   const statements = {
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
@@ -148,6 +149,7 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
 
     for (const { alert, routes } of c.alerts) writeAlert(alert, routes, meta.fetchedAt);
     if (c.guard) guard.writeGuardState(source, c.guard, meta.fetchedAt);
+    if (c.screening && !baseline) writeScreeningJob(snapshotId, source, meta.fetchedAt, c.screening);
 
     const changed = diff.added.length + diff.removed.length + diff.amended.length > 0;
     statements.committed.run({

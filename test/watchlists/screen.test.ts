@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MatchIndex } from '../../src/core/match/index.js';
 import type { Designation } from '../../src/core/model.js';
 import { buildWatchlistHitAlert } from '../../src/watchlists/alert.js';
-import { CounterpartyIndex, screenChanges, screenCounterparties, type ScreenedCounterparty } from '../../src/watchlists/screen.js';
+import { CounterpartyIndex } from '../../src/watchlists/counterparty-index.js';
+import { screenChanges, screenCounterparties, type ScreenedCounterparty } from '../../src/watchlists/screen.js';
 import { makeDesignation } from '../helpers/designations.js';
 
 /** Already listed: the background the engine weighs words against. Invented or simplified entries. */
@@ -29,6 +30,8 @@ const cp = (name: string, reference: string | null = null, country: string | nul
 });
 
 const SUPPLIERS = [cp('Hikvision', 'SUP-0042'), cp('Toshiba', 'SUP-0044'), cp('Northwind Traders', 'SUP-0045')];
+
+const inCsl = (designations: readonly Designation[]) => designations.map((designation) => ({ designation, source: 'csl' }));
 
 function indexOf(designations: readonly Designation[]): MatchIndex {
   const index = new MatchIndex();
@@ -76,7 +79,9 @@ describe('screening a list change', () => {
     const changed = [HIKVISION, TOSHIBA_MACHINE];
     const index = indexOf([...LISTED, ...changed]);
     const counterparties = new CounterpartyIndex([...SUPPLIERS, cp('Megvii', 'SUP-0046')]);
-    const hits = screenChanges(changed, counterparties, index);
+    const { hits, searched, full } = screenChanges(inCsl(changed), counterparties, index);
+    // Only the two whose key words the change holds were searched.
+    expect({ searched, full }).toEqual({ searched: 2, full: false });
     expect(hits.map((h) => [h.counterparty, h.reference, h.designationKey])).toEqual([
       ['Hikvision', 'SUP-0042', HIKVISION.key],
       ['Toshiba', 'SUP-0044', TOSHIBA_MACHINE.key],
@@ -93,21 +98,48 @@ describe('screening a list change', () => {
     // too little of "Toshiba Machine Co., Ltd." to reach the threshold.
     const reverse = new MatchIndex([makeDesignation({ name: 'Toshiba', list: 'EL' })]).search(TOSHIBA_MACHINE.name);
     expect(reverse).toEqual([]);
-    const hits = screenChanges([TOSHIBA_MACHINE], new CounterpartyIndex(SUPPLIERS), indexOf([...LISTED, TOSHIBA_MACHINE]));
+    const { hits } = screenChanges(inCsl([TOSHIBA_MACHINE]), new CounterpartyIndex(SUPPLIERS), indexOf([...LISTED, TOSHIBA_MACHINE]));
     expect(hits.map((h) => [h.counterparty, h.designationName, h.matchedName])).toEqual([['Toshiba', 'Toshiba Machine Co., Ltd.', 'Toshiba Machine Co., Ltd.']]);
   });
 
-  it('picks candidates by shared words and near-spellings, including aliases', () => {
-    const counterparties = new CounterpartyIndex([cp('Hikvison Europe'), cp('Acme'), cp('HIK Digital'), cp('Northwind')]);
-    expect(counterparties.size).toBe(4);
-    expect(counterparties.candidates(HIKVISION).map((c) => c.name)).toEqual(['Hikvison Europe', 'HIK Digital']);
+  it('picks candidates by their key words, exact, near-spelt, glued or in an alias — not by a shared generic word', () => {
+    const counterparties = new CounterpartyIndex([
+      cp('Hikvison'),
+      cp('Hikvison Europe'),
+      cp('Acme'),
+      cp('Hik Vision'),
+      cp('Digital Technology Partners'),
+      cp('Northwind'),
+    ]);
+    expect(counterparties.size).toBe(6);
     const aliased = makeDesignation({ name: 'Example Holdings', list: 'EL', aliases: ['Northwind Example'] });
-    expect(counterparties.candidates(aliased).map((c) => c.name)).toEqual(['Northwind']);
+    const index = indexOf([...LISTED, HIKVISION, aliased]);
+    const names = (d: Designation) => counterparties.candidates(inCsl([d]), index).map((c) => c.name);
+    // "Digital Technology Partners" shares two words with Hikvision's name, but not "partners", its key word;
+    // "Hikvison Europe" has the key word, but "europe", on no list, weighs too much to be left out.
+    expect(names(HIKVISION)).toEqual(['Hikvison', 'Hik Vision']);
+    expect(screenCounterparties(counterparties.all(), index).map((h) => [h.counterparty, h.designationKey])).toEqual([
+      ['Hikvison', HIKVISION.key],
+      ['Hik Vision', HIKVISION.key],
+      ['Northwind', aliased.key],
+    ]);
+    expect(names(aliased)).toEqual(['Northwind']);
+  });
+
+  it('searches everyone when the change is most of the lists, with the same hits', () => {
+    const changed = [...LISTED.slice(0, 5), HIKVISION];
+    const index = indexOf([...LISTED, HIKVISION]);
+    const counterparties = new CounterpartyIndex([...SUPPLIERS, cp('Megvii', 'SUP-0046')]);
+    const result = screenChanges(inCsl(changed), counterparties, index);
+    expect({ searched: result.searched, full: result.full }).toEqual({ searched: 4, full: true });
+    const everything = screenCounterparties(counterparties.all(), index).filter((h) => changed.some((d) => d.key === h.designationKey));
+    expect(result.hits).toEqual(everything);
+    expect(result.hits.map((h) => h.counterparty)).toEqual(['Hikvision', 'Megvii']);
   });
 
   it('finds nothing when no counterparty concerns the change', () => {
     const changed = [makeDesignation({ name: 'Qingdao Example Shipping Co.', list: 'EL', countries: ['CN'] })];
-    expect(screenChanges(changed, new CounterpartyIndex(SUPPLIERS), indexOf([...LISTED, ...changed]))).toEqual([]);
+    expect(screenChanges(inCsl(changed), new CounterpartyIndex(SUPPLIERS), indexOf([...LISTED, ...changed]))).toEqual({ hits: [], searched: 0, full: false });
   });
 });
 

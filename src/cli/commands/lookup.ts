@@ -41,7 +41,7 @@ export function registerLookup(program: Command, ctx: CliContext): void {
     .action(async (query: string | undefined, opts: { limit: number; file?: string; json?: boolean }) => {
       if (!query && !opts.file) throw new UsageError('give a query, or --file FILE');
       if (query && opts.file) throw new UsageError('give a query or --file, not both');
-      const rows = await (await ctx.app()).store.allCurrentDesignations();
+      const rows = await (await ctx.store()).allCurrentDesignations();
       const index = new MatchIndex();
       for (const { source, designation } of rows) index.upsert(designation, source);
       if (opts.file) {

@@ -20,7 +20,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .description('health of every source and the delivery outbox')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const app = await ctx.app();
+      // The store and the config alone: no notifiers or deliverer are built to read them.
+      const app = { config: ctx.config(), store: await ctx.store() };
       const enabled = new Set(enabledSources(app.config).map((s) => s.id));
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);

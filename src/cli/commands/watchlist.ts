@@ -14,7 +14,6 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { MatchIndex } from '../../core/match/index.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { parseCounterpartyFile } from '../../watchlists/read-file.js';
 import { parseWatchlistName } from '../../watchlists/schema.js';
@@ -90,16 +89,14 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
     .action(async (text: string, opts: { csv?: boolean; json?: boolean }) => {
       if (opts.csv && opts.json) throw new UsageError('give --csv or --json, not both');
       const name = await existingName(ctx, text);
-      const { store } = (await ctx.app());
-      const members = await store.watchlistMembers(name);
-      const rows = await store.allCurrentDesignations();
-      if (rows.length === 0) throw new CommandFailed('no designations stored yet: poll the lists first (entitywatch poll)');
-      const index = new MatchIndex();
-      for (const { source, designation } of rows) index.upsert(designation, source);
+      const app = await ctx.app();
+      const members = await app.store.watchlistMembers(name);
+      const index = await app.lookupIndex();
+      if (index.size === 0) throw new CommandFailed('no designations stored yet: poll the lists first (entitywatch poll)');
       const hits = screenCounterparties(members, index);
-      const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(rows.length, 'designation')}`;
+      const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(index.size, 'designation')}`;
       if (opts.json) {
-        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: rows.length, hits });
+        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: index.size, hits });
         return;
       }
       if (opts.csv) {

@@ -13,9 +13,12 @@
  * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
+import { KeyCache, keySpellings } from './keys.js';
+export { KeyCache } from './keys.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
+export type { MatchTerms } from './normalise.js';
 import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
 import { rankHits, type Hit } from './rank.js';
@@ -116,6 +119,30 @@ export class MatchIndex {
     if (id === undefined) return;
     this.removeEntry(id);
     this.byKey.delete(`${source}\u0000${key}`);
+  }
+
+  /** The indexed designation with this key (and source), or undefined. */
+  get(key: string, source = ''): Designation | undefined {
+    const id = this.byKey.get(`${source}\u0000${key}`);
+    return id === undefined ? undefined : this.entries[id]?.designation;
+  }
+
+  /** The designations a search returns together with this one (one entity on several lists), itself included, in index order. */
+  entityOf(key: string, source = ''): Designation[] {
+    const id = this.byKey.get(`${source}\u0000${key}`);
+    if (id === undefined || !this.entries[id]) return [];
+    this.sameNamesMemo.clear();
+    return groupMembers(id, this.grouping).map((member) => this.entries[member]!.designation);
+  }
+
+  /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
+  keySpellings(segments: readonly MatchTerms[], cache?: KeyCache, threshold = MATCH_THRESHOLD): string[] {
+    return keySpellings(segments, this.vocab, threshold, cache);
+  }
+
+  /** Start a screening with `cache` (keys.ts): the spellings filed since its last one, or null. */
+  beginKeys(cache: KeyCache): string[] | null {
+    return cache.begin(this, this.vocab);
   }
 
   search(query: string, options: SearchOptions = {}): MatchResult[] {

@@ -151,6 +151,16 @@ export class TrigramIndex {
     }
   }
 
+  /** Spellings filed so far (each filing is one entry, in order). */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The spellings filed since entry `from` (short ones, never filed, are not among them). */
+  textsSince(from: number): string[] {
+    return this.texts.slice(from);
+  }
+
   /**
    * Ids of filed tokens within typo reach of `token` (see `reach`, at most `cap` edits), as
    * [id, edits] pairs with the fewest edits per id; `live` says which ids are still in use.

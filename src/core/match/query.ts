@@ -38,7 +38,7 @@ const SHORT_TYPO_LENGTH = 6;
 const SHORT_TYPO_RARITY = 0.5;
 
 /** Words of one query name beyond this are ignored: a pasted paragraph is not a name. */
-const MAX_QUERY_WORDS = 24;
+export const MAX_QUERY_WORDS = 24;
 
 /** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"). */
 const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5);
@@ -60,11 +60,27 @@ function live(vocab: Vocabulary, token: string): number | undefined {
   return id !== undefined && vocab.frequency(id) > 0 ? id : undefined;
 }
 
-function nearLegalForm(token: string, known: boolean): boolean {
-  return !known && token.length >= 5 && LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null);
+/** nearLegalForm's answers by word (they depend on the word alone), bounded: cleared when full. */
+const nearLegalMemo = new Map<string, boolean>();
+const NEAR_LEGAL_MEMO_SIZE = 100_000;
+
+/** An unknown word a typo away from a long legal-form word ("Compny"): it costs almost nothing when missing. */
+export function nearLegalForm(token: string, known: boolean): boolean {
+  if (known || token.length < 5) return false;
+  let near = nearLegalMemo.get(token);
+  if (near === undefined) {
+    if (nearLegalMemo.size >= NEAR_LEGAL_MEMO_SIZE) nearLegalMemo.clear();
+    nearLegalMemo.set(token, (near = LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null)));
+  }
+  return near;
 }
 
-function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
+/**
+ * One query token with its expansions (itself, typo neighbours) and what it costs when missing.
+ * `neighbours`: the token's and the word's neighbours within two edits (`vocab.near(…, 2)`),
+ * when the caller keeps them; they are narrowed here to what a search would look up.
+ */
+export function expand(vocab: Vocabulary, token: string, word: string, neighbours?: ReadonlyArray<readonly [number, number]>): QueryToken {
   const expansions: Expansion[] = [];
   const id = live(vocab, token);
   if (id !== undefined) expansions.push({ id, sim: 1, weight: vocab.weight(id), rarity: vocab.rarity(id) });
@@ -72,8 +88,12 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
   // for (lists spell one name several ways; two edits are for words the index does not know), and
   // they may not weigh more or be rarer than it ("Hezbollah" must not prefer a rare "Hezballah").
   const cap = id === undefined ? 2 : 1;
-  const near = vocab.near(token, cap);
-  if (word !== token) near.push(...vocab.near(word, cap));
+  let near: Array<readonly [number, number]>;
+  if (neighbours) near = neighbours.filter(([other, edits]) => edits <= cap && vocab.frequency(other) > 0);
+  else {
+    near = vocab.near(token, cap);
+    if (word !== token) near.push(...vocab.near(word, cap));
+  }
   const exact = expansions[0];
   for (const [other, edits] of near) {
     if (other === id) continue;
@@ -104,7 +124,7 @@ function expand(vocab: Vocabulary, token: string, word: string): QueryToken {
  * Readings with one pair of adjacent words joined into a word the index knows, and with all
  * words joined when that is one ("Quantum C Tek" → "quantumctek").
  */
-function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
+export function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const glued = words[i]! + words[i + 1]!;
@@ -116,7 +136,7 @@ function joined(vocab: Vocabulary, words: readonly string[]): string[][] {
 }
 
 /** Readings with one unknown word cut into two known words of at least two letters each ("dajiang" → "da jiang"). */
-function split(vocab: Vocabulary, words: readonly string[]): string[][] {
+export function split(vocab: Vocabulary, words: readonly string[]): string[][] {
   const out: string[][] = [];
   words.forEach((word, i) => {
     if (word.length < 6 || live(vocab, word) !== undefined) return;

@@ -119,6 +119,21 @@ export class Vocabulary {
     return token.length <= 3 ? 0.5 : 1;
   }
 
+  /** Spellings filed in the typo index so far: a mark for `spellingsSince`. */
+  get spellingCount(): number {
+    return this.trigrams.size;
+  }
+
+  /** Spellings filed in the typo index since the mark (new tokens, and new words of old tokens). */
+  spellingsSince(mark: number): string[] {
+    return this.trigrams.textsSince(mark);
+  }
+
+  /** Tokens ever filed within typo reach of `token`, in use or not, as [id, edits] (callers check use). */
+  nearAny(token: string, cap = 2): Array<[number, number]> {
+    return this.trigrams.near(token, () => true, cap);
+  }
+
   /** Tokens in use within typo reach of `token` (fuzzy.ts), at most `cap` edits, as [id, edits]. */
   near(token: string, cap = 2): Array<[number, number]> {
     return this.trigrams.near(token, (id) => this.df[id]! > 0, cap);

@@ -13,7 +13,6 @@
  */
 import { Routes } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { createLookupIndex } from '../../../handlers/lookup-index.js';
 import type { Alert } from '../../core/alert.js';
 import { DeliveryError } from '../../errors.js';
 import type { App } from '../../index.js';
@@ -48,7 +47,7 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
   const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl });
   const notifier = app.notifiers.find(isDiscordNotifier) ?? null;
   if (!notifier && config.token) log.warn('discord notifier is not registered: channel alerts and /watch test will not post');
-  const lookupIndex = createLookupIndex(store);
+  const lookupIndex = app.lookupIndex;
   const completer = createCompleterSource(store);
   // Build the name indexes now, so the first autocomplete does not wait for them.
   lookupIndex().catch((err: unknown) => log.warn({ err }, 'lookup index build failed'));

@@ -13,7 +13,6 @@
  */
 import type { App } from '../../index.js';
 import { ConfigError, describeError } from '../../errors.js';
-import { createLookupIndex } from '../../../handlers/lookup-index.js';
 import { slackErrorCode } from '../../notifiers/slack/errors.js';
 import { createSlackNotifier, isSlackNotifier, slackRuleChannels, slackWebClient, type SlackNotifier } from '../../notifiers/slack/index.js';
 import { createSlackApp, EVENTS_PATH } from './app.js';
@@ -47,7 +46,7 @@ export async function startSlackPlatform(app: App, config: SlackConfig, options:
   const notifier = findSlackNotifier(app, config);
   const channels = await notifier.refreshChannels();
   log.info({ channels: channels.map((c) => c.id) }, 'slack alert channels');
-  const lookupIndex = createLookupIndex(app.store);
+  const lookupIndex = app.lookupIndex;
   // Build the name index now, so the first /entity does not pay for it.
   void lookupIndex().catch((err: unknown) => log.warn({ reason: describeError(err) }, 'lookup index build failed'));
 

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:screen` — watchlist screening at scale, through the real poll path: a SQLite
+ * store holding a 30,000-row CSL snapshot of generated names (bench/lookup-synthetic.ts) and
+ * 100,000 generated counterparties (bench/generate-counterparties.ts), then one changed snapshot
+ * adding 10, 300 or 3,000 designations, each ingested by a fresh process (like `entitywatch
+ * ingest`, so the figures include reading the store and building the indexes), and by a process
+ * that has its indexes built already (a running worker, `warmScreening`). Per change: the
+ * ingest as a whole (start-up excluded), when the change's alert was committed and when screening
+ * started and ended, hits, and peak RSS. Then a full re-screen (`watchlist screen`) of all
+ * 100,000 counterparties against every designation. Floor: `node -e 0`.
+ *
+ *   BENCH_COUNTERPARTIES=20000 BENCH_ROWS=10000 npm run bench:screen   # smaller, quicker
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
+import type { Designation } from '../src/core/model.js';
+import { createApp, type App } from '../src/index.js';
+import { silentLogger } from '../src/log.js';
+import { createCslSource } from '../src/sources/csl/index.js';
+import { screenCounterparties } from '../src/watchlists/screen.js';
+import { pollSource } from '../src/worker/poll.js';
+import { warmScreening } from '../src/worker/watchlist-hits.js';
+import { generateCounterparties } from './generate-counterparties.js';
+import { toJson, type GeneratedRow } from './generate-csl.js';
+import { syntheticCorpus } from './lookup-synthetic.js';
+import { nodeStartMs } from './process-floor.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
+const COUNTERPARTIES = Number(process.env.BENCH_COUNTERPARTIES ?? 100_000);
+const CHANGES = [10, 300, 3_000];
+
+const LIST_SOURCES: Partial<Record<Designation['list'], string>> = {
+  EL: 'Entity List (EL) - Bureau of Industry and Security',
+  MEU: 'Military End User (MEU) List - Bureau of Industry and Security',
+  UVL: 'Unverified List (UVL) - Bureau of Industry and Security',
+  SDN: 'Specially Designated Nationals (SDN) - Treasury Department',
+  SSI: 'Sectoral Sanctions Identifications List (SSI) - Treasury Department',
+};
+
+/** A generated designation as a CSL row. */
+function rowOf(d: Designation, i: number): GeneratedRow {
+  const source = LIST_SOURCES[d.list] ?? LIST_SOURCES.EL!;
+  const treasury = source.includes('Treasury');
+  return {
+    _id: `g${i}`,
+    source,
+    entity_number: treasury ? String(100000 + i) : '',
+    name: d.name,
+    alt_names: d.aliases,
+    addresses: [{ address: `No. ${i} Road`, city: 'City', state: '', postal_code: '', country: 'CN' }],
+    federal_register_notice: treasury ? '' : `89 FR ${10000 + i}`,
+    start_date: '2024-01-01',
+    license_requirement: treasury ? '' : 'For all items subject to the EAR.',
+    license_policy: treasury ? '' : 'Presumption of denial.',
+    programs: treasury ? ['SDGT'] : [],
+    remarks: '',
+  };
+}
+
+interface ChangeResult {
+  changes: number;
+  ingestMs: number;
+  alertCommittedMs: number;
+  screeningStartMs: number;
+  screeningEndMs: number;
+  hits: number;
+  outcome: string;
+  peakRssMb: number;
+}
+
+function openApp(db: string): Promise<App> {
+  return createApp(loadConfig({ ENTITYWATCH_DB: db, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' }), { stdout: process.stdout, log: silentLogger() });
+}
+
+/** Child: one changed snapshot into a copy of the prepared store. */
+async function runChange(db: string, file: string, changes: number, warm: boolean): Promise<ChangeResult> {
+  const app = await openApp(db);
+  // A running worker has built its indexes already (at start, or for an earlier change).
+  if (warm) await warmScreening(app.pollDeps);
+  const marks: Record<string, number> = {};
+  const t0 = performance.now();
+  const { store } = app;
+  const commit = store.commitSnapshot.bind(store);
+  store.commitSnapshot = async (c) => {
+    const out = await commit(c);
+    marks.committed = performance.now() - t0;
+    return out;
+  };
+  const pending = store.pendingScreenings.bind(store);
+  store.pendingScreenings = async () => {
+    marks.started ??= performance.now() - t0;
+    return pending();
+  };
+  const complete = store.completeScreening.bind(store);
+  store.completeScreening = async (id, alert, at) => {
+    marks.ended = performance.now() - t0;
+    return complete(id, alert, at);
+  };
+  const outcome = await pollSource(createCslSource(file), app.pollDeps);
+  const ingestMs = performance.now() - t0;
+  const records = await store.listAlerts(10);
+  const hit = records.find((r) => r.alert.kind === 'watchlist-hit')?.alert;
+  await app.close();
+  return {
+    changes,
+    ingestMs,
+    alertCommittedMs: marks.committed ?? NaN,
+    screeningStartMs: marks.started ?? NaN,
+    screeningEndMs: marks.ended ?? NaN,
+    hits: hit?.kind === 'watchlist-hit' ? hit.hits.length : 0,
+    outcome: JSON.stringify(outcome),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/** Child: every counterparty against every designation, as `watchlist screen` does. */
+async function runFullScreen(db: string): Promise<{ ms: number; hits: number; peakRssMb: number }> {
+  const app = await openApp(db);
+  const t0 = performance.now();
+  const members = await app.store.watchlistMembers();
+  const hits = screenCounterparties(members, await app.lookupIndex());
+  const ms = performance.now() - t0;
+  await app.close();
+  return { ms, hits: hits.length, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+function child(args: string[]): unknown {
+  const out = execFileSync(process.execPath, ['--max-semi-space-size=8', fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Parent: the store with its baseline and counterparties, once; each change runs on a copy. */
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-bench-screen-'));
+  const most = Math.max(...CHANGES);
+  const docs = syntheticCorpus(3, ROWS + most).map((doc) => doc.designation);
+  const rows = docs.map(rowOf);
+  const base = join(dir, 'base.db');
+  const baseline = join(dir, 'baseline.json');
+  writeFileSync(baseline, toJson(rows.slice(0, ROWS)));
+  const app = await openApp(base);
+  await pollSource(createCslSource(baseline), app.pollDeps);
+  // Counterparties named after listed parties and after the parties about to be listed, among invented ones.
+  const counterparties = [
+    ...generateCounterparties(docs.slice(0, ROWS), COUNTERPARTIES - 320, 17),
+    ...generateCounterparties(docs.slice(ROWS), 300, 19, 'customers', 0.3),
+    ...generateCounterparties(docs.slice(ROWS, ROWS + 10), 20, 23, 'customers', 0.5),
+  ].map(({ name, country, reference }) => ({ name, country, reference }));
+  await app.store.importWatchlist('customers', counterparties, 'bench', new Date().toISOString());
+  await app.close();
+
+  console.log(`entitywatch screening benchmark — ${COUNTERPARTIES.toLocaleString('en')} counterparties, ${ROWS.toLocaleString('en')}-row store; Node ${process.version}`);
+  console.log(`  (floor on this machine: node -e 0 takes ${nodeStartMs().toFixed(0)} ms, median of 5)\n`);
+  const only = process.env.BENCH_CHANGES ? process.env.BENCH_CHANGES.split(',').map(Number) : CHANGES;
+  for (const changes of only) {
+    const file = join(dir, `change-${changes}.json`);
+    writeFileSync(file, toJson(rows.slice(0, ROWS + changes)));
+    for (const mode of ['cold', 'warm'] as const) {
+      const db = join(dir, `change-${changes}-${mode}.db`);
+      copyFileSync(base, db);
+      const r = child(['change', db, file, String(changes), mode]) as ChangeResult;
+      console.log(
+        `  +${String(changes).padEnd(5)} ${mode === 'cold' ? 'fresh process ' : 'running worker'} ingest ${r.ingestMs.toFixed(0).padStart(6)} ms   change alert committed at ${r.alertCommittedMs.toFixed(0)} ms, ` +
+          `screening ${r.screeningStartMs.toFixed(0)}–${r.screeningEndMs.toFixed(0)} ms   ${r.hits} hits   peak RSS ${r.peakRssMb} MB`,
+      );
+      if (!process.env.BENCH_KEEP) rmSync(db, { force: true });
+    }
+  }
+  if (process.env.BENCH_KEEP) {
+    console.log(`  kept ${dir}`);
+    return;
+  }
+  const full = child(['full', base]) as { ms: number; hits: number; peakRssMb: number };
+  console.log(`\n  full re-screen (watchlist screen): ${full.ms.toFixed(0)} ms, ${full.hits} hits, peak RSS ${full.peakRssMb} MB`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const [mode, ...rest] = process.argv.slice(2);
+const run = mode === 'change' ? runChange(rest[0]!, rest[1]!, Number(rest[2]), rest[3] === 'warm') : mode === 'full' ? runFullScreen(rest[0]!) : null;
+if (run) {
+  run.then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

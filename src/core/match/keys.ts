@@ -1,0 +1,178 @@
+/**
+ * Key words of a query: the words a name must hold (or hold within typo reach) for the query to
+ * reach a threshold against it. Pure. Watchlist screening uses them to find, for a changed
+ * designation, the few counterparties whose search could return it, without searching all.
+ *
+ *   keySpellings([matchTerms('Hikvision Digital Technology')], vocab, 0.8, cache)   // ['hikvision']
+ *
+ * The bound is the one `Postings.candidates` applies to a search, on the same expanded tokens
+ * (query.ts): a token can add at most its best expansion's weight × similarity; the query weighs
+ * at least the sum of each token's cheapest outcome (missing, or found as its lightest
+ * expansion). Tokens are taken by what they can add, largest first, until the rest could not
+ * lift a name to the threshold; a name holding none of the taken ones (nor a typo neighbour of
+ * them) cannot reach it. Glued and split readings (query.ts) add their own keys.
+ *
+ * Expanding a token reads the typo index, so a caller screening many queries keeps a `KeyCache`:
+ * bounds are reused within one screening (tokens repeat across names), and the typo neighbours of
+ * its own spellings across screenings — valid until the index files a spelling near one of them,
+ * which the caller learns from `begin` (the spellings filed since) and answers with `forget`.
+ */
+import type { MatchTerms } from './normalise.js';
+import { LEGAL_FORM_TOKENS } from './legal-forms.js';
+import { expand, joined, MAX_QUERY_WORDS, nearLegalForm, split } from './query.js';
+import { GENERIC_WORDS, SOFT_WORDS } from './tokens.js';
+import type { Vocabulary } from './vocab.js';
+
+/** What one query token can add to a name's coverage, and the least it can weigh. */
+export interface TokenBound {
+  gain: number;
+  floor: number;
+}
+
+/** Beyond this many spellings filed since the last screening (a new list), every kept neighbour list is dropped. */
+const FRESH_LIMIT = 2_000;
+
+export class KeyCache {
+  /** Bounds by token and word, for the screening under way. */
+  readonly bounds = new Map<string, TokenBound>();
+  /** A word's split reading (query.ts `split`), for the screening under way: [head, tail] or null. */
+  readonly splits = new Map<string, readonly [string, string] | null>();
+  /** Typo neighbours (two edits, in use or not) of the caller's spellings, across screenings. */
+  private readonly neighbours = new Map<string, Array<[number, number]>>();
+  private owner: object | null = null;
+  private mark = 0;
+
+  /** `kept(spelling)`: whether the caller can tell this spelling's neighbours are stale (see forget). */
+  constructor(private readonly kept: (spelling: string) => boolean) {}
+
+  /**
+   * Start a screening against `vocab` (of the index `owner`): returns the spellings filed since the
+   * last screening, for the caller to `forget` the spellings within two edits of them; null when
+   * nothing was kept (a first screening, another index, or too much new).
+   */
+  begin(owner: object, vocab: Vocabulary): string[] | null {
+    this.bounds.clear();
+    this.splits.clear();
+    const fresh = owner === this.owner ? vocab.spellingsSince(this.mark) : null;
+    this.owner = owner;
+    this.mark = vocab.spellingCount;
+    if (fresh === null || fresh.length > FRESH_LIMIT) {
+      this.neighbours.clear();
+      return null;
+    }
+    return fresh;
+  }
+
+  forget(spelling: string): void {
+    this.neighbours.delete(spelling);
+  }
+
+  neighboursOf(vocab: Vocabulary, spelling: string): Array<[number, number]> {
+    if (!this.kept(spelling)) return vocab.nearAny(spelling, 2);
+    let known = this.neighbours.get(spelling);
+    if (!known) this.neighbours.set(spelling, (known = vocab.nearAny(spelling, 2)));
+    return known;
+  }
+}
+
+function boundOf(vocab: Vocabulary, token: string, word: string, cache: KeyCache): TokenBound {
+  const key = word === token ? token : `${token}\u0000${word}`;
+  let bound = cache.bounds.get(key);
+  if (!bound) {
+    const near = word === token ? cache.neighboursOf(vocab, token) : [...cache.neighboursOf(vocab, token), ...cache.neighboursOf(vocab, word)];
+    const q = expand(vocab, token, word, near);
+    bound = {
+      gain: q.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0),
+      floor: q.expansions.reduce((least, e) => Math.min(least, e.weight), q.missingWeight),
+    };
+    cache.bounds.set(key, bound);
+  }
+  return bound;
+}
+
+/** One reading's key tokens, by the bound above. */
+function keysOf(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, cache: KeyCache): string[] {
+  const bounds = tokens.map((token) => boundOf(vocab, token, spelling.get(token) ?? token, cache));
+  const floor = bounds.reduce((sum, b) => sum + b.floor, 0);
+  // As Postings.candidates: a query that weighs nothing finds nothing.
+  if (floor <= 0) return [];
+  const order = tokens.map((_, i) => i).sort((a, b) => bounds[b]!.gain - bounds[a]!.gain);
+  let rest = bounds.reduce((sum, b) => sum + b.gain, 0);
+  const keys: string[] = [];
+  for (const i of order) {
+    if (rest / floor < threshold) break;
+    rest -= bounds[i]!.gain;
+    keys.push(tokens[i]!);
+  }
+  return keys;
+}
+
+/** query.ts `split`, word by word through the cache: each word's split tried once per screening. */
+function splitReadings(vocab: Vocabulary, tokens: readonly string[], cache: KeyCache): string[][] {
+  const out: string[][] = [];
+  tokens.forEach((token, i) => {
+    let cut = cache.splits.get(token);
+    if (cut === undefined) {
+      const [reading] = split(vocab, [token]);
+      cache.splits.set(token, (cut = reading ? [reading[0]!, reading[1]!] : null));
+    }
+    if (cut) out.push([...tokens.slice(0, i), cut[0], cut[1], ...tokens.slice(i + 1)]);
+  });
+  return out;
+}
+
+/**
+ * True when a reading as written can reach no name, decided without expanding its words: it holds
+ * a word on no list with no typo neighbour there (so it adds nothing and costs its full weight,
+ * the most any word costs) while the others could add less than `threshold` × that together; and
+ * no glued or split reading exists. Most counterparties reached through a generic word are this
+ * ("Kelvertar Import and Export GmbH" against the lists).
+ */
+function hopeless(tokens: readonly string[], spelling: ReadonlyMap<string, string>, vocab: Vocabulary, threshold: number, cache: KeyCache): boolean {
+  const live = (token: string): boolean => {
+    const id = vocab.id(token);
+    return id !== undefined && vocab.frequency(id) > 0;
+  };
+  for (const u of tokens) {
+    if (live(u) || SOFT_WORDS.has(u) || LEGAL_FORM_TOKENS.has(u) || GENERIC_WORDS.has(u) || nearLegalForm(u, false)) continue;
+    const word = spelling.get(u) ?? u;
+    const near = word === u ? cache.neighboursOf(vocab, u) : [...cache.neighboursOf(vocab, u), ...cache.neighboursOf(vocab, word)];
+    if (near.some(([id]) => vocab.frequency(id) > 0)) continue;
+    const cost = vocab.weightOfText(u);
+    // What the others can add at most: a word's own weight, or for a word on no list the most any word weighs.
+    let rest = 0;
+    for (const t of tokens) if (t !== u) rest += live(t) ? vocab.weightOfText(t) : cost;
+    if (rest >= threshold * cost) continue;
+    return joined(vocab, tokens).length === 0 && splitReadings(vocab, tokens, cache).length === 0;
+  }
+  return false;
+}
+
+/** The readings of one alias segment (query.ts): as written, glued, split; and each token's word. */
+function readingsOf(terms: MatchTerms, vocab: Vocabulary, cache: KeyCache): { spelling: Map<string, string>; readings: () => string[][]; literal: string[] } {
+  const literal = terms.tokens.slice(0, MAX_QUERY_WORDS);
+  const spelling = new Map(literal.map((token, i) => [token, terms.words[i]!]));
+  return { spelling, literal, readings: () => [...joined(vocab, literal), ...splitReadings(vocab, literal, cache)] };
+}
+
+/**
+ * The spellings a name must hold, exactly or within two edits, for this query (its alias
+ * segments, as matchTerms gives them) to reach `threshold` against it: the key tokens of every
+ * reading and, for each, the word it was folded from.
+ */
+export function keySpellings(segments: readonly MatchTerms[], vocab: Vocabulary, threshold: number, cache = new KeyCache(() => false)): string[] {
+  const out = new Set<string>();
+  for (const terms of segments) {
+    if (terms.tokens.length === 0) continue;
+    const { spelling, literal, readings } = readingsOf(terms, vocab, cache);
+    if (hopeless(literal, spelling, vocab, threshold, cache)) continue;
+    for (const reading of [literal, ...readings()]) {
+      for (const key of keysOf(reading, spelling, vocab, threshold, cache)) {
+        out.add(key);
+        const word = spelling.get(key);
+        if (word !== undefined) out.add(word);
+      }
+    }
+  }
+  return [...out];
+}

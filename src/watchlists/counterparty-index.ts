@@ -1,0 +1,247 @@
+/**
+ * Counterparties indexed by the spellings of their names, to find which of them a changed
+ * designation concerns without searching them all. Pure.
+ *
+ *   const index = new CounterpartyIndex(members);            // once per set of watchlists
+ *   index.replaceWatchlist('suppliers', members);            // an import or replace of one list
+ *   index.candidates(changed, designations);                 // the few to search
+ *
+ * What makes a counterparty a candidate for a change: a hit means the counterparty's name,
+ * searched in the designation index, returns a changed designation at or above the threshold.
+ * That needs the designation (or a designation grouped with it into one entity) to hold one of
+ * the counterparty's key words — the words without which its name cannot reach the threshold
+ * (src/core/match/keys.ts) — exactly or within two edits. So a change in "Hangzhou Hikvision
+ * Digital Technology" reaches "Hikvision Europe" through "hikvision", but not the thousands of
+ * counterparties named "… Technology …": for them "technology" is not a key word. Key words
+ * depend on the designation index's weights, so they are worked out per screening, and only for
+ * the counterparties a changed designation's spellings reach.
+ *
+ * Spellings filed per counterparty: its tokens and the words they were folded from, found exactly
+ * or within two edits (a trigram index). The query's other readings (query.ts) are found from
+ * the changed designation's side: its word cut into a filed token and the rest ("hikvision" →
+ * "hik" + "vision", for "Hik Vision"), and its word as the head or tail of a long filed word
+ * ("da" or "jiang" of "dajiang"). Not covered: such a reading found only through a typo.
+ */
+import { TrigramIndex } from '../core/match/fuzzy.js';
+import { matchTerms, splitAliasText } from '../core/match/normalise.js';
+import { KeyCache, type MatchTerms } from '../core/match/engine.js';
+import type { Designation } from '../core/model.js';
+import type { ScreenedCounterparty } from './screen.js';
+
+/** What candidate search needs of the designation index (MatchIndex has it). */
+export interface KeyedDesignations {
+  /** Spellings a name must hold for this query to reach the match threshold (keys.ts). */
+  keySpellings(segments: readonly MatchTerms[], cache: KeyCache): string[];
+  /** Start a screening with `cache`: the spellings the index filed since its last one, or null. */
+  beginKeys(cache: KeyCache): string[] | null;
+  /** The designations returned together with this one as one entity, itself included. */
+  entityOf(key: string, source?: string): Designation[];
+}
+
+/** Words this long may be cut into two by a split reading (query.ts). */
+const SPLIT_MIN_LENGTH = 6;
+
+/** The alias segments of a name as the engine reads a query. */
+function segmentsOf(name: string): MatchTerms[] {
+  return splitAliasText(name).map((segment) => matchTerms(segment)).filter((terms) => terms.tokens.length > 0);
+}
+
+/** Every spelling a designation's names give: tokens and the words they were folded from. */
+function designationSpellings(d: Designation, into: Set<string>): void {
+  for (const raw of [d.name, ...d.aliases]) {
+    for (const terms of segmentsOf(raw)) {
+      for (const token of terms.tokens) into.add(token);
+      for (const word of terms.words) into.add(word);
+    }
+  }
+}
+
+interface Member {
+  counterparty: ScreenedCounterparty;
+  segments: MatchTerms[];
+}
+
+export class CounterpartyIndex {
+  private members: Member[] = [];
+  /** Spelling → its number; numbers index `postings`. */
+  private readonly spellingIds = new Map<string, number>();
+  private readonly spellings: string[] = [];
+  private postings: number[][] = [];
+  private readonly trigrams = new TrigramIndex();
+  /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
+  private heads: string[] | null = null;
+  private tails: string[] | null = null;
+  /** Typo neighbours of counterparty spellings in the designation index, kept between screenings. */
+  private keyCache = this.newKeyCache();
+
+  constructor(members: readonly ScreenedCounterparty[] = []) {
+    this.build(members);
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  /** Every counterparty, in import order. */
+  all(): ScreenedCounterparty[] {
+    return this.members.map((m) => m.counterparty);
+  }
+
+  /** Swap the members of one watchlist (an import, a replace, or [] for a removal), keeping the rest. */
+  replaceWatchlist(name: string, members: readonly ScreenedCounterparty[]): void {
+    const kept = this.members.filter((m) => m.counterparty.watchlist !== name).map((m) => m.counterparty);
+    this.build([...kept, ...members]);
+  }
+
+  /**
+   * Counterparties whose search could return one of `changed` at or above the threshold, in
+   * import order; `designations` is the index the hits are scored in, holding `changed`.
+   */
+  candidates(changed: ReadonlyArray<{ designation: Designation; source: string }>, designations: KeyedDesignations): ScreenedCounterparty[] {
+    const wanted = new Set<string>();
+    for (const { designation, source } of changed) {
+      const entity = designations.entityOf(designation.key, source);
+      for (const d of entity.length > 0 ? entity : [designation]) designationSpellings(d, wanted);
+    }
+    const reached = new Set<number>();
+    const reach = (spelling: string): void => {
+      const id = this.spellingIds.get(spelling);
+      if (id !== undefined) reached.add(id);
+    };
+    for (const spelling of wanted) {
+      reach(spelling);
+      for (const [id] of this.trigrams.near(spelling, () => true, 2)) reached.add(id);
+    }
+    const picked = new Uint8Array(this.members.length);
+    // Neighbour lists of spellings near what the index filed since the last screening are stale.
+    for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
+      this.keyCache.forget(spelling);
+      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
+    }
+    // A counterparty is reached through each word it shares (a generic one reaches thousands):
+    // its key words are worked out once per screening.
+    const keys = new Map<number, Set<string>>();
+    const keysOf = (position: number): Set<string> => {
+      let known = keys.get(position);
+      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache))));
+      return known;
+    };
+    const offer = (spelling: string, positions: readonly number[]): void => {
+      for (const position of positions) if (picked[position] === 0 && keysOf(position).has(spelling)) picked[position] = 1;
+    };
+    for (const id of reached) offer(this.spellings[id]!, this.postings[id]!);
+    for (const spelling of wanted) {
+      if (spelling.length < 2) continue;
+      // Split readings: the changed designation's word as the head or tail of a counterparty's long word.
+      for (const word of this.withHead(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
+      for (const word of this.withTail(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
+      // Glued readings: the changed designation's word as two adjacent counterparty tokens, or all of them.
+      offer(spelling, this.glued(spelling));
+    }
+    const out: ScreenedCounterparty[] = [];
+    picked.forEach((flag, position) => {
+      if (flag === 1) out.push(this.members[position]!.counterparty);
+    });
+    return out;
+  }
+
+  private build(members: readonly ScreenedCounterparty[]): void {
+    const segmentsByName = new Map<string, MatchTerms[]>();
+    this.members = members.map((counterparty) => {
+      let segments = segmentsByName.get(counterparty.name);
+      if (!segments) segmentsByName.set(counterparty.name, (segments = segmentsOf(counterparty.name)));
+      return { counterparty, segments };
+    });
+    this.spellingIds.clear();
+    this.spellings.length = 0;
+    this.postings = [];
+    this.heads = null;
+    this.tails = null;
+    this.keyCache = this.newKeyCache();
+    this.members.forEach((member, position) => {
+      const mine: string[] = [];
+      for (const { tokens, words } of member.segments) {
+        for (const token of tokens) if (!mine.includes(token)) mine.push(token);
+        for (const word of words) if (!mine.includes(word)) mine.push(word);
+      }
+      for (const spelling of mine) this.file(spelling, position);
+    });
+  }
+
+  /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */
+  private newKeyCache(): KeyCache {
+    return new KeyCache((spelling) => spelling.length >= 5 && this.spellingIds.has(spelling));
+  }
+
+  private file(spelling: string, position: number): void {
+    let id = this.spellingIds.get(spelling);
+    if (id === undefined) {
+      id = this.spellings.length;
+      this.spellingIds.set(spelling, id);
+      this.spellings.push(spelling);
+      this.postings.push([]);
+      // Shorter tokens have no typo allowance (fuzzy.ts): they are found exactly or not at all.
+      if (spelling.length >= 5) this.trigrams.add(id, spelling);
+    }
+    this.postings[id]!.push(position);
+  }
+
+  /**
+   * Counterparties that hold `spelling` as two adjacent tokens glued, or as all their tokens
+   * glued (query.ts reads "Hik Vision" as "hikvision" too): found by cutting it where its head
+   * is a filed token.
+   */
+  private glued(spelling: string): number[] {
+    const out: number[] = [];
+    for (let cut = 1; cut < spelling.length; cut++) {
+      const head = this.spellingIds.get(spelling.slice(0, cut));
+      if (head === undefined) continue;
+      const tail = spelling.slice(cut);
+      const pair = this.spellingIds.has(tail);
+      for (const position of this.postings[head]!) {
+        for (const { tokens } of this.members[position]!.segments) {
+          const at = tokens.indexOf(spelling.slice(0, cut));
+          const adjacent = pair && at !== -1 && tokens[at + 1] === tail;
+          const all = at === 0 && tokens.length > 2 && tokens.join('') === spelling;
+          if (adjacent || all) out.push(position);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Long filed spellings that start with `head` (and are longer than it by two letters or more). */
+  private withHead(head: string): string[] {
+    this.heads ??= this.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort();
+    return prefixed(this.heads, head).filter((word) => word.length >= head.length + 2);
+  }
+
+  /** Long filed spellings that end with `tail`. */
+  private withTail(tail: string): string[] {
+    this.tails ??= this.spellings
+      .filter((s) => s.length >= SPLIT_MIN_LENGTH)
+      .map(reverse)
+      .sort();
+    return prefixed(this.tails, reverse(tail))
+      .map(reverse)
+      .filter((word) => word.length >= tail.length + 2);
+  }
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('');
+}
+
+/** The entries of a sorted array that start with `prefix`. */
+function prefixed(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
+  return out;
+}
