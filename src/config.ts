@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { validate as validateCron } from 'node-cron';
+import cron, { validate as validateCron } from 'node-cron';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
 import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
@@ -35,6 +35,7 @@ const EnvConfig = z.object({
     .default('*/15 * * * *')
     .refine((expr) => validateCron(expr), 'not a valid cron expression (5 fields, or 6 with seconds)'),
   POLL_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  STALE_AFTER_PERIODS: z.coerce.number().positive().max(1000).default(3),
   GUARD_MAX_REMOVAL_SHARE: share.default(0.05),
   GUARD_MIN_REMOVALS: z.coerce.number().int().min(1).default(5),
   HTTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
@@ -66,7 +67,11 @@ export interface Config {
   };
   /** The config file read (see config-file.ts), or null when there is none. */
   configFile: string | null;
-  schedule: { cron: string; jitterMs: number };
+  /**
+   * `staleAfterMs`: lookups and screening warn about a source whose last success is older than
+   * this — STALE_AFTER_PERIODS × the longest gap between scheduled polls (schedulePeriodMs).
+   */
+  schedule: { cron: string; jitterMs: number; staleAfterMs: number };
   guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
   http: { timeoutMs: number; userAgent: string };
   notifiers: { webhookUrls: string[]; console: 'auto' | 'on' | 'off' };
@@ -109,7 +114,11 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       pages: feeds.pages,
     },
     configFile: fromFile?.path ?? null,
-    schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },
+    schedule: {
+      cron: e.POLL_SCHEDULE,
+      jitterMs: e.POLL_JITTER_SECONDS * 1000,
+      staleAfterMs: Math.round(e.STALE_AFTER_PERIODS * schedulePeriodMs(e.POLL_SCHEDULE)) + e.POLL_JITTER_SECONDS * 1000,
+    },
     guard: { maxRemovalShare: e.GUARD_MAX_REMOVAL_SHARE, minRemovalsToRefuse: e.GUARD_MIN_REMOVALS },
     http: { timeoutMs: e.HTTP_TIMEOUT_SECONDS * 1000, userAgent: e.HTTP_USER_AGENT },
     notifiers: { webhookUrls: e.WEBHOOK_URLS, console: e.CONSOLE_ALERTS },
@@ -123,6 +132,22 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),
   };
+}
+
+/**
+ * The longest gap between the next scheduled polls (ms): every 15 minutes → 15 minutes; a
+ * weekday-only schedule → the weekend. Staleness is measured in these periods.
+ */
+export function schedulePeriodMs(expression: string): number {
+  const task = cron.createTask(expression, () => undefined);
+  try {
+    const runs = task.getNextRuns(16).map((d) => d.getTime());
+    let longest = 0;
+    for (let i = 1; i < runs.length; i++) longest = Math.max(longest, runs[i]! - runs[i - 1]!);
+    return longest || 24 * 3600_000;
+  } finally {
+    void task.destroy();
+  }
 }
 
 /** The config with secrets replaced, safe to print (`entitywatch doctor`) or log. */

@@ -9,6 +9,7 @@
  */
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { DesignationHistory, LookupMatch, Reply, RuleOrigin } from '../../../handlers/types.js';
+import { basisLine, staleWarning } from '../../core/basis.js';
 import type { WatchRule } from '../../core/watch.js';
 import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
 import { historyText } from '../history-text.js';
@@ -83,8 +84,14 @@ export function renderReply(reply: Reply, options: { ephemeral: boolean }): Repl
     case 'refusal':
       return text(`⛔ ${reply.message}`, true);
     case 'matches': {
-      if (reply.matches.length === 0) return text(`No match for “${escapeText(reply.query)}” on any list.`, ephemeral);
-      const message: ReplyMessage = { content: truncate(`Matches for “${escapeText(reply.query)}”:`, 2000), embeds: fitting(reply.matches.map((m) => matchEmbed(m, reply.history ?? null))), allowed_mentions: { parse: [] } };
+      // The stale warning leads, where it cannot be missed; the basis line follows the answer.
+      // Both are the project's own text (source ids and dates), so their markdown is kept.
+      const warning = staleWarning(reply.basis);
+      const head = warning ? `⚠️ **${warning}**\n` : '';
+      const basis = `-# ${basisLine(reply.basis)}`;
+      if (reply.matches.length === 0) return text(`${head}No match for “${escapeText(reply.query)}” on any list.\n${basis}`, ephemeral);
+      const content = `${head}Matches for “${escapeText(reply.query)}”:\n${basis}`;
+      const message: ReplyMessage = { content: truncate(content, 2000), embeds: fitting(reply.matches.map((m) => matchEmbed(m, reply.history ?? null))), allowed_mentions: { parse: [] } };
       if (ephemeral) message.flags = MessageFlags.Ephemeral;
       return message;
     }

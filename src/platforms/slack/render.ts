@@ -10,6 +10,7 @@
  */
 import type { DesignationHistory, LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
 import { frLinks } from '../../core/alerts.js';
+import { basisLine, staleWarning, type Basis } from '../../core/basis.js';
 import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
 import type { WatchRule } from '../../core/watch.js';
@@ -58,14 +59,22 @@ function matchText(m: LookupMatch, history: DesignationHistory[] | null): string
   return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name, history))].join('\n');
 }
 
-function matches(query: string, found: readonly LookupMatch[], shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
+/** The stale warning first, where it cannot be missed; the basis line under the answer. */
+function basisBlocks(basis: Basis): { warning: AlertBlock[]; line: string } {
+  const warning = staleWarning(basis);
+  return { warning: warning ? [section(`:warning: *${escapeText(warning)}*`)] : [], line: escapeText(basisLine(basis)) };
+}
+
+function matches(query: string, found: readonly LookupMatch[], basis: Basis, shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
   const q = escapeText(query);
+  const { warning, line } = basisBlocks(basis);
+  const stale = basis.stale ? ' (lists out of date)' : '';
   if (found.length === 0) {
-    const text = `No match for “${q}” on any list.`;
-    return { text, blocks: [section(`${text}${shared ? `\nShared by ${shared}.` : ''}`)] };
+    const text = `No match for “${q}” on any list${stale}.`;
+    return { text, blocks: [...warning, section(`${text}${shared ? `\nShared by ${shared}.` : ''}`), context([line])] };
   }
-  const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”`;
-  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m, history)))];
+  const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”${stale}`;
+  const blocks: ReplyMessage['blocks'] = [...warning, section(`*${text}*`), ...found.map((m) => section(matchText(m, history))), context([line])];
   if (shared) blocks.push(context([`Shared by ${shared}. Lists change: check again before relying on this.`]));
   else if (query.length <= MAX_BUTTON_VALUE) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, value: query, text: { type: 'plain_text', text: 'Share in channel' } }] });
@@ -118,7 +127,7 @@ export function renderReply(reply: Reply, shared: string | null = null): ReplyMe
       message = { text: escapeText(reply.message), blocks: [section(`:no_entry: ${escapeText(reply.message)}`)] };
       break;
     case 'matches':
-      message = matches(reply.query, reply.matches, shared, reply.history ?? null);
+      message = matches(reply.query, reply.matches, reply.basis, shared, reply.history ?? null);
       break;
     case 'rules':
       message = rules(reply);
