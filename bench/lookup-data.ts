@@ -6,8 +6,9 @@
  * - syntheticCorpus(seed) (lookup-synthetic.ts): ~30,000 generated entities, ~100,000 names.
  * - labelledQueries(docs, seed): queries derived from sampled names (exact, lower-cased, legal form
  *   dropped, one-letter typo, first two words swapped) with the designations any of which counts
- *   as right, plus no-list queries: real companies on no list and sampled names whose rarest word
- *   was replaced by an invented one.
+ *   as right, plus no-list queries: real companies on no list, sampled names whose rarest word
+ *   was replaced by an invented one, and brand-like words one letter away from a distinctive word
+ *   of a listed name that has another distinctive word (`brandQueries`).
  * The expected answers are computed with the project's plain `normaliseName`, not the matcher's.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -205,7 +206,7 @@ export function labelledQueries(docs: readonly BenchDoc[], seed: number, sampled
     for (const [kind, query] of variants) if (query) out.push({ query, kind, accept });
     const other = pick(rand, eligible).designation.name;
     // A name that carries its own aliases ("X (f.k.a. Y)") would still name the entity through them.
-    if (/\b(?:a\.?k\.?a|f\.?k\.?a|n\.?k\.?a|d\.?b\.?a)\b/i.test(other)) continue;
+    if (/\b(?:a[./]?k[./]?a|f[./]?k[./]?a|n[./]?k[./]?a|d[./]?b[./]?a)\b/i.test(other)) continue;
     const tokens = words(other);
     const rarest = tokens.reduce((a, b) => ((df.get(b) ?? 0) < (df.get(a) ?? 0) ? b : a), tokens[0]!);
     const pattern = new RegExp(`\\b${rarest.replace(/[^a-z0-9]/g, '.')}\\b`, 'gi');
@@ -214,6 +215,65 @@ export function labelledQueries(docs: readonly BenchDoc[], seed: number, sampled
   }
   for (const query of NO_LIST_COMPANIES) {
     if (!containedIn(query, vocabularyOfNames(docs))) out.push({ query, kind: 'no-list (real company)', accept: null });
+  }
+  out.push(...brandQueries(docs, rand, df, sampled));
+  return out;
+}
+
+/** Plain Levenshtein distance ≤ 2 (the engine's own typo reach is what is under test). */
+function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    if (Math.min(...row) > 2) return false;
+    previous = row;
+  }
+  return previous[b.length]! <= 2;
+}
+
+/** A word used by at most this many designations is distinctive. */
+const DISTINCTIVE_DF = 3;
+/** A word used by more designations than this does not tell one entity from another. */
+const COMMON_DF = 15;
+
+/**
+ * Unlisted brand names one letter from a listed word: from a name with two or more distinctive
+ * words ("Skyrizen Aviation …"), one of them (six letters or more) with one letter replaced, so
+ * that it is no word of the corpus ("Skyrizon"). The query reaches the name only through an edit
+ * and lacks its other distinctive word: it must match nothing. A word that is on its own a listed
+ * name or alias is skipped (a typo of it is a typo of a complete name, which must match).
+ */
+function brandQueries(docs: readonly BenchDoc[], rand: () => number, df: ReadonlyMap<string, number>, wanted: number): BenchQuery[] {
+  // Names with one uncommon word ("SALIM S.A.", "KHALIDI COMPANY", "Sichuan University"), and
+  // every word of a person's name: a brand within typo reach of one of them is a typo of a
+  // complete name (or a fair search for a person), which must match — such brands are skipped.
+  const oneWordNames = new Set<string>();
+  for (const doc of docs) {
+    const person = /individual|person/i.test(doc.designation.type ?? '');
+    for (const name of [doc.designation.name, ...doc.designation.aliases]) {
+      const uncommon = words(name).filter((w) => !NOT_DISTINCTIVE.has(w) && w.length > 2 && (person || (df.get(w) ?? 0) <= COMMON_DF));
+      if (person || uncommon.length === 1) for (const w of uncommon) oneWordNames.add(w);
+    }
+  }
+  const nearOneWordName = (brand: string): boolean => [...oneWordNames].some((name) => withinTwoEdits(brand, name));
+  // Companies only: a surname alone is a fair search for a person.
+  const entities = docs.filter((doc) => !/individual|person/i.test(doc.designation.type ?? ''));
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out: BenchQuery[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; out.length < wanted && tries < wanted * 20; tries++) {
+    const tokens = words(pick(rand, entities).designation.name).filter((w) => !NOT_DISTINCTIVE.has(w));
+    const distinctive = tokens.filter((w) => (df.get(w) ?? 0) <= DISTINCTIVE_DF && /^[a-z]+$/.test(w));
+    if (distinctive.length < 2) continue;
+    const word = pick(rand, distinctive.filter((w) => w.length >= 6));
+    if (!word || oneWordNames.has(word)) continue;
+    const at = 1 + Math.floor(rand() * (word.length - 2));
+    const brand = word.slice(0, at) + pick(rand, letters.replace(word[at]!, '').split('')) + word.slice(at + 1);
+    if (df.has(brand) || seen.has(brand) || nearOneWordName(brand)) continue;
+    seen.add(brand);
+    out.push({ query: brand[0]!.toUpperCase() + brand.slice(1), kind: 'no-list (brand one letter off a listed word)', accept: null });
   }
   return out;
 }

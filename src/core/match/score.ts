@@ -40,6 +40,7 @@ const BASE = 0.4;
 /** Score share lost for each distinctive query word (rarity 1) the name lacks. */
 const MISSING_PENALTY = 0.3;
 
+
 /** One way a query token can be found in a name. */
 export interface Expansion {
   /** Vocabulary id of the name token. */
@@ -83,6 +84,7 @@ export function scoreName(
   id: number,
   weightOf: (token: number) => number,
   found: Float64Array,
+  rarityOf: (token: number) => number = () => 0,
 ): Score {
   const pool = names.pool;
   const start = names.start[id]!;
@@ -93,6 +95,8 @@ export function scoreName(
   let matched = 0;
   let total = 0;
   let unspecific = 1;
+  let unspecificByEdit = 1;
+  let exactFound = false;
   let penalty = 1;
   for (const token of query) {
     let best: Expansion | undefined;
@@ -112,18 +116,33 @@ export function scoreName(
     matched += best.weight * best.sim;
     total += best.weight;
     if (best.sim > found[at]!) found[at] = best.sim;
-    if (surnameCount === 0 || indexIn(pool, surnameStart, surnameCount, best.id) !== -1) unspecific *= 1 - best.rarity;
+    if (best.sim === 1) exactFound = true;
+    if (surnameCount === 0 || indexIn(pool, surnameStart, surnameCount, best.id) !== -1) {
+      if (best.sim === 1) unspecific *= 1 - best.rarity;
+      else unspecificByEdit *= 1 - best.rarity;
+    }
   }
   if (matched === 0 || total === 0) return { score: 0, queryCoverage: 0, nameCoverage: 0 };
   let nameFound = 0;
   let nameTotal = 0;
+  let commonMissing = 1;
   for (let i = 0; i < count; i++) {
-    const weight = weightOf(pool[start + i]!);
+    const token = pool[start + i]!;
+    const weight = weightOf(token);
     nameTotal += weight;
     nameFound += weight * found[i]!;
+    if (found[i] === 0) commonMissing *= 1 - rarityOf(token);
   }
+  // A word reached only through an edit singles an entity out only as far as the name's other
+  // distinctive words are there too: one letter off a listed word is as often another company's
+  // name ("Skyrizon" is not "Skyrizen Aviation"). A typo of a whole listed name or alias misses
+  // nothing, so it keeps its strength ("Hikvison" is "Hikvision").
+  const byEdit = (1 - unspecificByEdit) * commonMissing;
   const queryCoverage = matched / total;
   const nameCoverage = nameTotal > 0 ? nameFound / nameTotal : 0;
-  const strength = Math.max(nameCoverage, 1 - unspecific);
+  // With nothing found as written, only coverage counts, less what the missing words would have
+  // told apart: a typo of a complete name ("Npetun", "Hikvison") keeps it; a typo of a common word
+  // ("Sichfan" for "Sichuan University") does not single anyone out.
+  const strength = exactFound ? Math.max(nameCoverage, 1 - unspecific * (1 - byEdit)) : nameCoverage * commonMissing;
   return { score: queryCoverage * (BASE + (1 - BASE) * strength) * penalty, queryCoverage, nameCoverage };
 }
