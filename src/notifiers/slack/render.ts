@@ -12,6 +12,7 @@
  */
 import type { Alert } from '../../core/alert.js';
 import { subjectOf } from '../../core/alerts.js';
+import { actionSummary, allLinks, dateLine } from '../../core/facts.js';
 import { clip, context, escapeText, header, LIMITS, link, section, type AlertBlock, type SectionBlock } from './mrkdwn.js';
 import { alertRows } from './rows.js';
 
@@ -48,12 +49,16 @@ export function rowSections(lines: readonly string[]): SectionBlock[] {
 
 function headBlocks(alert: Alert): AlertBlock[] {
   const blocks: AlertBlock[] = [header(`${alert.priority === 'high' ? '🚨 ' : ''}${alert.title}`)];
-  if (alert.links.length > 0) {
-    const label = alert.kind === 'designations' ? '*Federal Register:* ' : '';
-    blocks.push(section(`${label}${alert.links.map((l) => link(l.url, l.label)).join(' · ')}`));
+  const links = allLinks(alert);
+  if (links.length > 0) {
+    const label = alert.kind === 'designations' && alert.links.length > 0 ? '*Federal Register:* ' : '';
+    blocks.push(section(`${label}${links.map((l) => link(l.url, l.label)).join(' · ')}`));
   }
+  const summary = actionSummary(alert).map(escapeText).join('\n');
+  if (summary) blocks.push(section(summary));
   const notes = alert.notes.map(escapeText).join('\n');
-  blocks.push(context([...(notes ? [notes] : []), `Source: ${escapeText(alert.source)} · ${escapeText(alert.createdAt.slice(0, 10))}`]));
+  // The action's date (or, labelled, when it was detected), not the alert's creation.
+  blocks.push(context([...(notes ? [notes] : []), `${escapeText(dateLine(alert))} · source ${escapeText(alert.source)}`]));
   return blocks;
 }
 
