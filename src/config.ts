@@ -5,6 +5,9 @@
  * Example:
  *   const config = loadConfig(process.env);   // throws ConfigError on a bad value
  */
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import cron, { validate as validateCron } from 'node-cron';
@@ -95,8 +98,18 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   }
   const e = parsed.data;
   // The config file's source settings win where it gives them; the environment fills the rest.
-  const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, overrides.cwd ?? process.cwd());
+  const cwd = overrides.cwd ?? process.cwd();
+  const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, cwd);
   const f = fromFile?.file.sources;
+  const locations = [
+    { name: f?.csl?.url ? `sources.csl.url in ${fromFile!.path}` : 'CSL_URL', value: f?.csl?.url ?? e.CSL_URL },
+    { name: f?.ofac?.baseUrl ? `sources.ofac.baseUrl in ${fromFile!.path}` : 'OFAC_API_URL', value: f?.ofac?.baseUrl ?? e.OFAC_API_URL },
+  ];
+  const bad = locations.flatMap(({ name, value }) => {
+    const problem = locationProblem(value, cwd);
+    return problem ? [`${name}: ${problem}`] : [];
+  });
+  if (bad.length > 0) throw new ConfigError(`invalid configuration — ${bad.join('; ')}`);
   const feeds = configuredFeeds(fromFile?.file ?? null);
   return {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
@@ -132,6 +145,24 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),
   };
+}
+
+/**
+ * Why a source location is unusable, or null: it must be an http(s) or file:// URL, or the path
+ * of an existing file or folder ("not-a-url" is neither, and would fail only at the first poll).
+ */
+function locationProblem(value: string, cwd: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return `"${value}" is not a valid URL`;
+    }
+    if (url.protocol === 'file:') return existsSync(fileURLToPath(url)) ? null : `${value}: no such file or folder`;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? null : `"${url.protocol}" URLs are not supported: use http(s)://, file:// or a local path`;
+  }
+  return existsSync(resolvePath(cwd, value)) ? null : `"${value}" is neither a URL (https://…) nor an existing file or folder`;
 }
 
 /**

@@ -48,13 +48,14 @@ describe('entitywatch CLI on fixtures', () => {
     const changed = await runCli(['ingest', 'csl', fixture('csl-after.json'), '--json'], { ...t.env, CONSOLE_ALERTS: 'on' });
     expect(changed.code).toBe(0);
     // The removal waits for a second download to agree: ingesting the same file again is that download.
-    expect(changed.stdout).toContain('Entity List — 1 addition, 1 amendment');
-    expect(JSON.parse(changed.stdout.slice(changed.stdout.lastIndexOf('\n{') + 1))).toMatchObject({ source: 'csl', status: 'changed', removed: 0, pendingRemovals: 1 });
+    // --json output is the JSON alone; the console alert goes to stderr meanwhile.
+    expect(changed.stderr).toContain('Entity List — 1 addition, 1 amendment');
+    expect(JSON.parse(changed.stdout)).toMatchObject({ source: 'csl', status: 'changed', removed: 0, pendingRemovals: 1 });
     // The pending one is still listed (6 = 5 + Kestrel) until a second download agrees.
-    expect((await runCli(['status'], env)).stdout).toContain('6 designations; 1 removal(s) awaiting confirmation by the next download');
-    const guard = JSON.parse((await runCli(['status', '--json'], env)).stdout).sources.find((s: { id: string }) => s.id === 'csl').guard;
+    expect((await runCli(['status'], t.env)).stdout).toContain('6 designations; 1 removal(s) awaiting confirmation by the next download');
+    const guard = JSON.parse((await runCli(['status', '--json'], t.env)).stdout).sources.find((s: { id: string }) => s.id === 'csl').guard;
     expect(guard).toEqual({ pendingRemovals: 1 });
-    const confirmed = await runCli(['ingest', 'csl', fixture('csl-after.json')], { ...env, CONSOLE_ALERTS: 'on' });
+    const confirmed = await runCli(['ingest', 'csl', fixture('csl-after.json')], { ...t.env, CONSOLE_ALERTS: 'on' });
     expect(confirmed.stdout).toContain('Entity List — 1 removal');
     expect(confirmed.stdout).toContain('csl: 0 added, 1 removed, 0 amended → 1 alert(s)');
 

@@ -2,7 +2,9 @@
  * `entitywatch status [--json]` — per source (built-in, configured feeds and pages, and any other
  * id the store has state for): health, last success, last error, counts; and the outbox.
  * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null, guard }],
- *         deliveries: { pending, sending, sent, failed } }. kind: "snapshot" | "feed" | null (unknown id).
+ *         deliveries: { pending, sending, sent, failed },
+ *         noChannel: { alerts, scanned, latest } } — alerts among the latest `scanned` that reached no
+ *         channel at all (none configured), and the newest such alert's id. kind: "snapshot" | "feed" | null (unknown id).
  * health: "ok" | "failing" (unreachable) | "refused" (last snapshot refused) | "never-polled".
  * guard (snapshot sources only): the non-zero { skippedNoName, skippedNoList, duplicates,
  * pendingRemovals, suspectedCutOff } of the last accepted snapshot (store/pending-removals.ts), or
@@ -13,6 +15,10 @@ import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } fr
 import { healthOf } from '../../../store/health.js';
 import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
+
+
+/** Recent alerts scanned for ones that reached no channel. */
+const RECENT_ALERTS = 200;
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
@@ -37,8 +43,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         sources.push(held ? { ...entry, guard } : entry);
       }
       const deliveries = await app.store.deliveryCounts();
+      const recent = await app.store.listAlerts(RECENT_ALERTS);
+      const stranded = recent.filter((r) => r.deliveries.length === 0);
+      const noChannel = { alerts: stranded.length, scanned: recent.length, latest: stranded[0]?.alert.id ?? null };
       if (opts.json) {
-        writeJson(ctx.io, { sources, deliveries });
+        writeJson(ctx.io, { sources, deliveries, noChannel });
         return;
       }
       const width = Math.max(20, ...sources.map((s) => s.id.length));
@@ -53,5 +62,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         }
       }
       writeLine(ctx.io, `deliveries: ${deliveries.pending} pending, ${deliveries.sending} sending, ${deliveries.sent} sent, ${deliveries.failed} failed`);
+      if (stranded.length > 0) {
+        writeLine(ctx.io, `WARNING: ${stranded.length} of the last ${recent.length} alerts reached no channel (latest ${stranded[0]!.alert.id}): configure an alert channel (entitywatch doctor)`);
+      }
     });
 }
