@@ -67,7 +67,7 @@ function more(items: readonly string[], shown: number, sep = '; '): string {
 }
 
 /** One fact (core/facts.ts) as markdown lines: every value, lists one a line. */
-function factLines(fact: Fact): string[] {
+export function factLines(fact: Fact): string[] {
   const label = `**${escapeText(fact.label)}:**`;
   switch (fact.form) {
     case 'lines':

@@ -14,7 +14,8 @@ import type { WatchRule } from '../../core/watch.js';
 import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
 import { historyText } from '../history-text.js';
 import { embedChars, LIMITS } from '../../notifiers/discord/pack.js';
-import { LIST_COLOURS } from '../../notifiers/discord/render.js';
+import { factLines, LIST_COLOURS } from '../../notifiers/discord/render.js';
+import { rowFacts } from '../../core/facts.js';
 
 export interface ReplyMessage {
   content?: string;
@@ -34,13 +35,12 @@ function text(content: string, ephemeral: boolean): ReplyMessage {
 
 function matchEmbed(match: LookupMatch, history: DesignationHistory[] | null): APIEmbed {
   const fields: APIEmbedField[] = match.designations.slice(0, DESIGNATIONS_PER_MATCH).map((d) => {
-    const lines = [escapeText(d.listName)];
-    if (d.aliases.length) lines.push(`**Aliases:** ${d.aliases.slice(0, 5).map(escapeText).join('; ')}`);
-    if (d.countries.length) lines.push(`**Country:** ${d.countries.join(', ')}`);
-    if (d.licensePolicy) lines.push(`**License policy:** ${escapeText(d.licensePolicy)}`);
-    if (d.frCitation) lines.push(`**FR:** ${escapeText(d.frCitation)}`);
-    if (d.sourceUrl) lines.push(maskedLink('Source', d.sourceUrl));
+    // The same facts as the alerts (core/facts.ts); the source link and the history first, so a
+    // long entry cut at Discord's 1,024 characters keeps the way to the rest.
+    const facts = rowFacts(d);
+    const lines = [escapeText(d.listName), ...facts.filter((f) => f.form === 'url').flatMap(factLines)];
     if (history) lines.push(historyText(history.find((h) => h.key === d.key), escapeText));
+    lines.push(...facts.filter((f) => f.form !== 'url').flatMap(factLines));
     return { name: truncate(`${d.list}: ${escapeText(d.name)}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue) };
   });
   const hidden = match.designations.length - fields.length;
