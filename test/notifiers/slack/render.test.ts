@@ -4,7 +4,7 @@ import { buildDesignationAlerts } from '../../../src/core/alerts.js';
 import { changedFields } from '../../../src/core/diff.js';
 import type { Designation } from '../../../src/core/model.js';
 import type { AlertBlock } from '../../../src/notifiers/slack/mrkdwn.js';
-import { renderSlackAlert } from '../../../src/notifiers/slack/render.js';
+import { MESSAGE_CHARS, renderSlackAlert } from '../../../src/notifiers/slack/render.js';
 import { makeDesignation } from '../../helpers/designations.js';
 
 const EVIL_NAME = '<!channel> Acme <https://evil.example|click>';
@@ -175,5 +175,19 @@ describe('renderSlackAlert', () => {
       { type: 'context', elements: [{ type: 'mrkdwn', text: '3 polls in a row', verbatim: true }, { type: 'mrkdwn', text: 'Detected 2026-03-30 · source csl', verbatim: true }] },
       { type: 'section', text: { type: 'mrkdwn', text: '*refused* (mass-removal): would remove 40% of the list', verbatim: true } },
     ]);
+  });
+});
+
+describe('renderSlackAlert message size', () => {
+  it('keeps every message under MESSAGE_CHARS (Slack refuses ~13,000 characters of blocks), moving rows to the thread', () => {
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      makeDesignation({ name: `Wide Holding ${i + 1}`, list: 'EL', addresses: Array.from({ length: 6 }, (_, j) => `${j + 1} ${'Long Industrial Park Road '.repeat(12)}Beijing, CN`) }),
+    );
+    const { main, thread } = renderSlackAlert(elAlert({ added: rows }));
+    const chars = (blocks: readonly AlertBlock[]) => allTexts(blocks).reduce((n, t) => n + t.length, 0);
+    expect(sectionTexts(main.blocks).at(-1)).toMatch(/^Too long for one message/);
+    expect(thread.length).toBeGreaterThan(1);
+    for (const message of [main, ...thread]) expect(chars(message.blocks)).toBeLessThanOrEqual(MESSAGE_CHARS);
+    expect(thread.flatMap((m) => sectionTexts(m.blocks)).join('\n').match(/Long Industrial Park Road/g)).toHaveLength(12 * 6 * 12);
   });
 });
