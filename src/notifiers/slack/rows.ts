@@ -26,7 +26,7 @@ function citation(text: string): string {
 }
 
 /** One fact (core/facts.ts) as mrkdwn lines: every value, lists one a line. */
-function factLines(fact: Fact): string[] {
+export function factLines(fact: Fact): string[] {
   const label = `*${escapeText(fact.label)}:*`;
   switch (fact.form) {
     case 'lines':

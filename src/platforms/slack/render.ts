@@ -15,7 +15,9 @@ import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
 import type { WatchRule } from '../../core/watch.js';
 import { historyText } from '../history-text.js';
+import { rowFacts } from '../../core/facts.js';
 import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
+import { factLines } from '../../notifiers/slack/rows.js';
 
 export const SHARE_ACTION = 'entity_share';
 
@@ -43,11 +45,9 @@ function designationLines(d: Designation, entityName: string, history: Designati
   const head = [`• *${escapeText(LISTS[d.list].shortName)}* (${d.list})`, d.startDate && `since ${escapeText(d.startDate)}`, fr && `— ${fr}`];
   const lines = [head.filter(Boolean).join(' ')];
   if (d.name !== entityName) lines.push(`   Listed as: ${escapeText(d.name)}`);
-  if (d.licenseRequirement) lines.push(`   License requirement: ${escapeText(d.licenseRequirement)}`);
-  if (d.licensePolicy) lines.push(`   License review policy: ${escapeText(d.licensePolicy)}`);
-  if (d.addresses[0]) lines.push(`   Address: ${escapeText(d.addresses[0])}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
-  if (d.programs.length) lines.push(`   Programs: ${escapeText(d.programs.join(', '))}`);
-  if (d.sourceUrl) lines.push(`   ${link(d.sourceUrl, 'Source entry')}`);
+  // The same facts as the alerts (core/facts.ts); list, start date and citation are on the head line.
+  const shown = new Set(['Federal Register', 'Effective date']);
+  lines.push(...rowFacts(d).filter((f) => !shown.has(f.label)).flatMap(factLines).map((line) => `   ${line}`));
   if (history) lines.push(`   ${historyText(history.find((h) => h.key === d.key), escapeText)}`);
   return lines;
 }
