@@ -79,9 +79,9 @@ function indexIn(pool: Int32Array, start: number, count: number, id: number): nu
 }
 
 /**
- * Score name `id` of the store. `weightOf` and `rarityOf` give a name token's current weight and rarity (vocab.ts); `found` is
- * scratch space at least as long as the name's token list. For a person (a name with surname
- * tokens) only surname matches make the query specific.
+ * Score name `id` of the store. `weightOf` and `rarityOf` give a name token's current weight
+ * and rarity (vocab.ts); `found` is scratch space at least as long as the name's token list. For
+ * a person (a name with surname tokens) only surname matches make the query specific.
  */
 export function scoreName(
   query: readonly QueryToken[],
