@@ -86,13 +86,17 @@ function subject(change: Change): Designation {
 }
 
 /**
- * The date of the action an alert reports: the latest start date among its changes, or for a
- * document the document's date; null when the source gives none (renderers then say when it
- * was detected, labelled as such).
+ * The date of the action an alert reports: the latest start date among its additions (and
+ * amendments that changed the start date), or for a document the document's date; null when the
+ * source gives none (renderers then say when it was detected, labelled as such). A removed or
+ * otherwise amended entry's start date is when it was first listed, not this action's date.
  */
 export function actionDate(alert: Alert): string | null {
   if (alert.kind === 'designations') {
-    const dates = alert.changes.map((c) => subject(c).startDate).filter((d): d is string => d !== null && /^\d{4}-\d\d-\d\d/.test(d));
+    const dates = alert.changes
+      .filter((c) => c.kind === 'added' || (c.kind === 'amended' && c.fields.some((f) => f.field === 'startDate')))
+      .map((c) => subject(c).startDate)
+      .filter((d): d is string => d !== null && /^\d{4}-\d\d-\d\d/.test(d));
     return dates.length > 0 ? dates.sort().at(-1)!.slice(0, 10) : null;
   }
   if (alert.kind === 'document') {

@@ -26,7 +26,7 @@ export function defang(text: string): string {
 
 /** A fact as indented lines: lists one item a line, citations with their federalregister.gov URL. */
 function factLines(fact: Fact): string[] {
-  if (fact.form === 'lines') return [`    ${fact.label}:`, ...fact.values.map((v) => `      - ${v}`)];
+  if (fact.form === 'lines' && fact.values.length > 1) return [`    ${fact.label}:`, ...fact.values.map((v) => `      - ${v}`)];
   if (fact.form === 'citation') {
     const urls = fact.values.flatMap((v) => frLinks(v).map((l) => l.url));
     return [`    ${fact.label}: ${fact.values.join('; ')}${urls.length ? ` (${urls.join(', ')})` : ''}`];

@@ -104,6 +104,9 @@ describe.each(Object.entries(RENDERINGS))('%s shows the same facts', (_channel, 
     const text = plain(render(alertOf({ removed: [listed] }, 'FR 2026-20001 (92 FR 5000, 2026-12-01)')));
     expect(text).toContain('Removed by');
     expect(text).toContain('92 FR 5000');
+    // A removed entry's start date is when it was listed, not the date of this action.
+    expect(text).not.toMatch(/Action date 2026-11-20|2026-11-20T00:00/);
+    expect(text).toContain('2026-12-02');
   });
 
   it('of a large OFAC action: counts by program and country, and OFAC’s page for the action', () => {
