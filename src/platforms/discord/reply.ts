@@ -35,12 +35,10 @@ function text(content: string, ephemeral: boolean): ReplyMessage {
 
 function matchEmbed(match: LookupMatch, history: DesignationHistory[] | null): APIEmbed {
   const fields: APIEmbedField[] = match.designations.slice(0, DESIGNATIONS_PER_MATCH).map((d) => {
-    // The same facts as the alerts (core/facts.ts); the source link and the history first, so a
-    // long entry cut at Discord's 1,024 characters keeps the way to the rest.
+    // The same facts as the alerts (core/facts.ts), the source link first, then the history.
     const facts = rowFacts(d);
-    const lines = [escapeText(d.listName), ...facts.filter((f) => f.form === 'url').flatMap(factLines)];
+    const lines = [escapeText(d.listName), ...[...facts.filter((f) => f.form === 'url'), ...facts.filter((f) => f.form !== 'url')].flatMap(factLines)];
     if (history) lines.push(historyText(history.find((h) => h.key === d.key), escapeText));
-    lines.push(...facts.filter((f) => f.form !== 'url').flatMap(factLines));
     return { name: truncate(`${d.list}: ${escapeText(d.name)}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue) };
   });
   const hidden = match.designations.length - fields.length;
