@@ -53,6 +53,8 @@ describe('misconfiguration', () => {
       'WARN  Slack is configured but has no alert channel: set SLACK_ALERT_CHANNELS, or add a watch rule in a channel (/entitywatch add <keyword>); until then alerts reach no Slack channel',
     );
     expect(run.stdout).toContain('FAIL  alerts reach no channel at all (console alerts are off because a chat platform is configured): configure an alert channel, or set CONSOLE_ALERTS=on');
+    const discord = await runCli(['doctor'], { ...t.env, DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB', DISCORD_APPLICATION_ID: '123456789012345678' });
+    expect(discord.stdout).toContain('WARN  Discord is configured but has no alert channel: set DISCORD_ALERT_CHANNELS (or DISCORD_WEBHOOK_URL)');
     const fine = await runCli(['doctor'], { ...t.env, ...SLACK, SLACK_ALERT_CHANNELS: 'C0ALERTS' });
     expect(fine.stdout).not.toMatch(/WARN|FAIL/);
     expect(fine.code).toBe(0);
