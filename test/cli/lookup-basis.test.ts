@@ -48,6 +48,10 @@ describe('lookup states its basis', () => {
     const json = await runCli(['lookup', 'Northwind Quantum', '--json'], fast);
     expect(JSON.parse(json.stdout).basis).toMatchObject({ stale: true, sources: [{ id: 'csl', stale: true }], staleAfterMs: 1 });
     expect(json.stderr).toMatch(/^entitywatch: WARNING: out of date — csl/);
+    // status marks the same source stale.
+    expect(JSON.parse((await runCli(['status', '--json'], fast)).stdout).sources.find((s: { id: string }) => s.id === 'csl')).toMatchObject({ stale: true });
+    expect((await runCli(['status'], fast)).stdout).toContain('— STALE: older than STALE_AFTER_PERIODS schedule periods');
+    expect(JSON.parse((await runCli(['status', '--json'], t.env)).stdout).sources.find((s: { id: string }) => s.id === 'csl')).toMatchObject({ stale: false });
   });
 
   it('reads --file in UTF-16 with a BOM, and refuses a file with NUL bytes', async () => {

@@ -1,7 +1,7 @@
 /**
  * `entitywatch status [--json]` — per source (built-in, configured feeds and pages, and any other
  * id the store has state for): health, last success, last error, counts; and the outbox.
- * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null, guard }],
+ * JSON: { sources: [{ id, title, kind, enabled, health, stale, state: SourceState | null, guard }],
  *         deliveries: { pending, sending, sent, failed },
  *         noChannel: { alerts, scanned, latest } } — alerts among the latest `scanned` that reached no
  *         channel at all (none configured), and the newest such alert's id. kind: "snapshot" | "feed" | null (unknown id).
@@ -29,6 +29,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       // The store and the config alone: no notifiers or deliverer are built to read them.
       const app = { config: ctx.config(), store: await ctx.store() };
       const enabled = new Set(enabledSources(app.config).map((s) => s.id));
+      const now = Date.now();
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
       const ids = new Set([...known, ...states.keys()]);
@@ -39,7 +40,11 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         // What the last accepted snapshot skipped and collapsed, and removals awaiting confirmation.
         const held = source?.kind === 'feed' ? null : await app.store.guardState(id);
         const guard: PollCounts | null = held?.notes ? pollCounts(held.notes, held.pending.length, held.pending.some((p) => p.suspect)) : null;
-        const entry = { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), state };
+        // Stale: enabled, and its last success older than STALE_AFTER_PERIODS schedule periods (as
+        // lookups warn). A source that never succeeded says so by its health, "never-polled".
+        const last = state?.lastSuccessAt;
+        const stale = enabled.has(id) && last !== null && last !== undefined && now - Date.parse(last) > app.config.schedule.staleAfterMs;
+        const entry = { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), stale, state };
         sources.push(held ? { ...entry, guard } : entry);
       }
       const deliveries = await app.store.deliveryCounts();
@@ -55,7 +60,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         writeLine(ctx.io, `${s.id.padEnd(width)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
         if (s.state?.lastSuccessAt) {
           const count = s.kind === 'feed' ? '' : `, ${s.state.designationCount} designations`;
-          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}${'guard' in s && s.guard ? describeCounts(s.guard) : ''}`);
+          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}${'guard' in s && s.guard ? describeCounts(s.guard) : ''}${s.stale ? ' — STALE: older than STALE_AFTER_PERIODS schedule periods' : ''}`);
         }
         if (s.state?.lastError) {
           writeLine(ctx.io, `    last error ${s.state.lastError.at} (${s.state.lastError.code}, ${s.state.consecutiveFailures}x): ${s.state.lastError.message}`);
