@@ -54,6 +54,8 @@ describe('alerts audit export', () => {
       const env = { ...t.env, CONSOLE_ALERTS: 'on' };
       await runCli(['ingest', 'csl', fixture('csl-before.json')], env);
       await runCli(['ingest', 'csl', fixture('csl-after.json')], env);
+      // The same file again confirms the pending removal (a second download agreeing): its own alert.
+      await runCli(['ingest', 'csl', fixture('csl-after.json')], env);
       const csv = await runCli(['alerts', '--since', '7d', '--csv'], env);
       expect(csv.code).toBe(0);
       const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
@@ -61,9 +63,9 @@ describe('alerts audit export', () => {
       expect(rows.map((r) => r.change).sort()).toEqual(['added', 'amended', 'removed']);
       for (const row of rows) expect(row.deliveries).toMatch(/^console sent \d{4}-\d\d-\d\dT[\d:.]+Z$/);
       const json = JSON.parse((await runCli(['alerts', '--since', '7d', '--json'], env)).stdout);
-      expect(json).toHaveLength(1);
-      expect(json[0]).toMatchObject({ noChannel: false, deliveries: [{ channel: 'console', state: 'sent' }] });
-      expect(JSON.parse((await runCli(['alerts', '--since', '2000-01-01', '--json'], env)).stdout)).toHaveLength(1);
+      expect(json).toHaveLength(2);
+      for (const record of json) expect(record).toMatchObject({ noChannel: false, deliveries: [{ channel: 'console', state: 'sent' }] });
+      expect(JSON.parse((await runCli(['alerts', '--since', '2000-01-01', '--json'], env)).stdout)).toHaveLength(2);
       expect(JSON.parse((await runCli(['alerts', '--since', '2099-01-01', '--json'], env)).stdout)).toEqual([]);
       expect(await runCli(['alerts', '--since', 'yesterday'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--since "yesterday": use a duration such as 7d') });
     });

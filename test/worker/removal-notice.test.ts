@@ -33,6 +33,8 @@ describe('removal notices', () => {
       announcements: [{ list: 'EL', name: 'beta photonics institute', alertId: 'al_fr', reference: 'FR 2026-20001 (92 FR 5000, 2026-12-01)' }],
     });
     standIn.route.serve(cslJson(base.filter((row) => !['Beta Photonics Institute', 'Kappa Optics Ltd.'].includes(row.name))));
+    // A removal is confirmed by the next download agreeing (worker/poll.ts): poll twice.
+    await standIn.poll();
     await standIn.poll();
     const [record] = await standIn.t.app.store.listAlerts(1);
     const removals = record?.alert.kind === 'designations' ? record.alert.changes.filter((c) => c.kind === 'removed') : [];
