@@ -8,22 +8,20 @@
  *   await app.close();
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { ConfigError, UsageError } from './errors.js';
 import { createLogger } from './log.js';
+import { enabledSourcesOf } from './enabled-sources.js';
+import { openStoreAt } from './open-store.js';
 import { buildNotifiers } from './notifiers/registry.js';
 import type { Notifier } from './notifiers/types.js';
-import { enabledSources } from './sources/registry.js';
 import type { Source } from './sources/types.js';
 import { createDeliverer, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
 import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollAny } from './worker/poll-feed.js';
-import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 
 export interface App {
@@ -59,34 +57,10 @@ export function newAlertId(now: Date = new Date()): string {
   return `al_${now.getTime().toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
-/** The enabled sources; an unknown id is a ConfigError naming where it was set. */
-function sourcesOf(config: Config): Source[] {
-  try {
-    return enabledSources(config);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    const where = config.configFile ? `sources.enabled in ${config.configFile} (or ENABLED_SOURCES)` : 'ENABLED_SOURCES';
-    throw new ConfigError(`${where}: ${err.message}; fix the id or remove it`, { cause: err });
-  }
-}
-
-/** The store, or a ConfigError naming the path and the fix (a folder that cannot be written…). */
-function openStoreAt(path: string): Store {
-  try {
-    return openStore(path);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new ConfigError(
-      `cannot open the database ${resolve(path)} (${reason}): choose a file in a folder you can write with ENTITYWATCH_DB or --db`,
-      { cause: err },
-    );
-  }
-}
-
 export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const log = env.log ?? createLogger(config.logLevel);
   const now = env.now ?? (() => new Date());
-  const sources = sourcesOf(config);
+  const sources = enabledSourcesOf(config);
   const store = openStoreAt(config.dbPath);
   const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
   const lookupIndex = createLookupIndex(store);

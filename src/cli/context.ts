@@ -75,7 +75,7 @@ export function createCliContext(io: CliIo): CliContext {
       if (app) return app.then((built) => built.store);
       if (!store) {
         const { dbPath } = ctx.config();
-        store = import('../../store/index.js').then(({ openStore }) => openStore(dbPath));
+        store = import('../open-store.js').then(({ openStoreAt }) => openStoreAt(dbPath));
       }
       return store;
     },

@@ -11,7 +11,8 @@
  * null before one.
  */
 import type { Command } from 'commander';
-import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
+import { enabledSourcesOf } from '../../enabled-sources.js';
+import { configuredSourceIds, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
 import { healthOf } from '../../../store/health.js';
 import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
@@ -28,7 +29,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       // The store and the config alone: no notifiers or deliverer are built to read them.
       const app = { config: ctx.config(), store: await ctx.store() };
-      const enabled = new Set(enabledSources(app.config).map((s) => s.id));
+      const enabled = new Set(enabledSourcesOf(app.config).map((s) => s.id));
       const now = Date.now();
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
