@@ -6,14 +6,16 @@
  * - syntheticCorpus(seed) (lookup-synthetic.ts): ~30,000 generated entities, ~100,000 names.
  * - labelledQueries(docs, seed): queries derived from sampled names (exact, lower-cased, legal form
  *   dropped, one-letter typo, first two words swapped) with the designations any of which counts
- *   as right, plus no-list queries: real companies on no list and sampled names whose rarest word
- *   was replaced by an invented one.
+ *   as right, plus no-list queries: real companies on no list, sampled names whose rarest word
+ *   was replaced by an invented one, and brand-like words one letter away from a distinctive word
+ *   of a listed name that has another distinctive word (`brandQueries`).
  * The expected answers are computed with the project's plain `normaliseName`, not the matcher's.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Designation } from '../src/core/model.js';
 import { normaliseName } from '../src/core/text.js';
+import { brandQueries } from './lookup-brands.js';
 import { SnapshotRefusedError } from '../src/errors.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { parseOfacSdn } from '../src/sources/ofac-sdn/parse.js';
@@ -205,7 +207,7 @@ export function labelledQueries(docs: readonly BenchDoc[], seed: number, sampled
     for (const [kind, query] of variants) if (query) out.push({ query, kind, accept });
     const other = pick(rand, eligible).designation.name;
     // A name that carries its own aliases ("X (f.k.a. Y)") would still name the entity through them.
-    if (/\b(?:a\.?k\.?a|f\.?k\.?a|n\.?k\.?a|d\.?b\.?a)\b/i.test(other)) continue;
+    if (/\b(?:a[./]?k[./]?a|f[./]?k[./]?a|n[./]?k[./]?a|d[./]?b[./]?a)\b/i.test(other)) continue;
     const tokens = words(other);
     const rarest = tokens.reduce((a, b) => ((df.get(b) ?? 0) < (df.get(a) ?? 0) ? b : a), tokens[0]!);
     const pattern = new RegExp(`\\b${rarest.replace(/[^a-z0-9]/g, '.')}\\b`, 'gi');
@@ -215,6 +217,7 @@ export function labelledQueries(docs: readonly BenchDoc[], seed: number, sampled
   for (const query of NO_LIST_COMPANIES) {
     if (!containedIn(query, vocabularyOfNames(docs))) out.push({ query, kind: 'no-list (real company)', accept: null });
   }
+  out.push(...brandQueries(docs, rand, df, sampled, NOT_DISTINCTIVE));
   return out;
 }
 

@@ -7,6 +7,7 @@
  *   // { kind: 'matches', query: 'hikvision', matches: [{ name, matchedName, score, designations }] }
  */
 import type { Alert } from '../src/core/alert.js';
+import type { Basis } from '../src/core/basis.js';
 import type { Designation } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
 import type { DesignationEvent, Store } from '../store/types.js';
@@ -62,6 +63,11 @@ export interface HandlerContext {
    * the platform takes no files.
    */
   attachment?(ref: string | null): Promise<ChatFile>;
+  /**
+   * Answers flag a source whose last success is older than this (config: STALE_AFTER_PERIODS ×
+   * the poll period, `schedule.staleAfterMs`). Absent: freshness is not checked.
+   */
+  staleAfterMs?: number;
 }
 
 /** A file read from a chat platform. */
@@ -136,11 +142,15 @@ export type Reply =
   | { kind: 'error'; message: string }
   /** The actor may not do this. */
   | { kind: 'refusal'; message: string }
-  /** A lookup's answer; `matches` empty means "no match", said plainly by the renderer. */
+  /**
+   * A lookup's answer; `matches` empty means "no match", said plainly by the renderer. `basis`:
+   * what it was checked against — renderers show its line, and its stale warning prominently.
+   */
   | {
       kind: 'matches';
       query: string;
       matches: LookupMatch[];
+      basis: Basis;
       /** Per matched designation, its history (handlers/history.ts); null or absent: not known. */
       history?: DesignationHistory[] | null;
     }

@@ -12,12 +12,14 @@
  * with the chat actor. Replies are plain text that fits both platforms (Discord allows 2,000
  * characters a message, Slack 3,000 a section).
  */
+import { basisLine, notLoadedReply, staleWarning, type Basis } from '../src/core/basis.js';
 import { sanitise } from '../src/notifiers/plain-text.js';
 import { parseCounterpartyFile } from '../src/watchlists/read-file.js';
 import { screenCsv } from '../src/watchlists/screen-csv.js';
 import { parseWatchlistName } from '../src/watchlists/schema.js';
 import { screenCounterparties, type DesignationSearch, type ScreenedCounterparty, type WatchlistHit } from '../src/watchlists/screen.js';
 import { splitWords } from './args.js';
+import { readBasis } from './basis.js';
 import { actorId, guarded } from './guard.js';
 import type { Handler, HandlerContext, Reply } from './types.js';
 
@@ -72,15 +74,20 @@ function hitLine(hit: WatchlistHit): string {
   return sanitise(`• ${hit.score.toFixed(2)} ${hit.counterparty}${ref} ↔ ${hit.list}: ${hit.designationName}${via}`);
 }
 
-/** The head line, then hits best first while they fit, then where the rest are (`fileName`, attached). */
-export function screenText(name: string, screened: number, hits: readonly WatchlistHit[], fileName: string | null = null): string {
-  const head = `Screened ${plural(screened, 'counterparty', 'counterparties')} of ${name} against today's lists: `;
-  if (hits.length === 0) return `${head}no hits.`;
+/**
+ * The stale warning (if any) and the head line, then hits best first while they fit, then where
+ * the rest are (`fileName`, attached), and last the basis line (what was searched).
+ */
+export function screenText(name: string, screened: number, hits: readonly WatchlistHit[], basis: Basis, fileName: string | null = null): string {
+  const warning = staleWarning(basis);
+  const head = `${warning ? `⚠️ ${warning}\n` : ''}Screened ${plural(screened, 'counterparty', 'counterparties')} of ${name} against today's lists: `;
+  const tail = basisLine(basis);
+  if (hits.length === 0) return `${head}no hits.\n${tail}`;
   const ranked = [...hits].sort((a, b) => b.score - a.score);
   const lines = [`${head}${plural(hits.length, 'hit')}.`];
   const rest = (shown: number) =>
     fileName ? `…and ${hits.length - shown} more: every hit is in ${fileName}.` : `…and ${hits.length - shown} more: \`entitywatch watchlist screen ${name} --csv\` lists them all.`;
-  let length = lines[0]!.length;
+  let length = lines[0]!.length + 1 + tail.length;
   for (const [i, hit] of ranked.entries()) {
     const line = hitLine(hit);
     const reserve = i + 1 < ranked.length ? rest(i).length + 1 : 0;
@@ -91,6 +98,7 @@ export function screenText(name: string, screened: number, hits: readonly Watchl
     lines.push(line);
     length += 1 + line.length;
   }
+  lines.push(tail);
   return lines.join('\n');
 }
 
@@ -102,11 +110,13 @@ function screenFileName(name: string, at: Date): string {
 async function screen(ctx: HandlerContext, text: string): Promise<Reply> {
   const found = await existing(ctx, text);
   if ('kind' in found) return found;
+  const basis = await readBasis(ctx.store, ctx.now(), ctx.staleAfterMs ?? null);
+  if (basis.designations === 0) return { kind: 'error', message: notLoadedReply() };
   const members = await ctx.store.watchlistMembers(found.name);
   const hits = await screenInChunks(members, await ctx.lookupIndex());
   const ranked = [...hits].sort((a, b) => b.score - a.score);
   const file = { name: screenFileName(found.name, ctx.now()), contentType: 'text/csv', bytes: Buffer.from(screenCsv(ranked), 'utf8') };
-  return { kind: 'text', text: screenText(found.name, members.length, hits, file.name), file };
+  return { kind: 'text', text: screenText(found.name, members.length, hits, basis, file.name), file };
 }
 
 async function importList(ctx: HandlerContext, text: string): Promise<Reply> {

@@ -5,9 +5,12 @@
  * Example:
  *   const config = loadConfig(process.env);   // throws ConfigError on a bad value
  */
+import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { validate as validateCron } from 'node-cron';
+import cron, { validate as validateCron } from 'node-cron';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
 import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
@@ -35,6 +38,7 @@ const EnvConfig = z.object({
     .default('*/15 * * * *')
     .refine((expr) => validateCron(expr), 'not a valid cron expression (5 fields, or 6 with seconds)'),
   POLL_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  STALE_AFTER_PERIODS: z.coerce.number().positive().max(1000).default(3),
   GUARD_MAX_REMOVAL_SHARE: share.default(0.05),
   GUARD_MIN_REMOVALS: z.coerce.number().int().min(1).default(5),
   HTTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
@@ -66,7 +70,11 @@ export interface Config {
   };
   /** The config file read (see config-file.ts), or null when there is none. */
   configFile: string | null;
-  schedule: { cron: string; jitterMs: number };
+  /**
+   * `staleAfterMs`: lookups and screening warn about a source whose last success is older than
+   * this — STALE_AFTER_PERIODS × the longest gap between scheduled polls (schedulePeriodMs).
+   */
+  schedule: { cron: string; jitterMs: number; staleAfterMs: number };
   guard: { maxRemovalShare: number; minRemovalsToRefuse: number };
   http: { timeoutMs: number; userAgent: string };
   notifiers: { webhookUrls: string[]; console: 'auto' | 'on' | 'off' };
@@ -90,8 +98,18 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   }
   const e = parsed.data;
   // The config file's source settings win where it gives them; the environment fills the rest.
-  const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, overrides.cwd ?? process.cwd());
+  const cwd = overrides.cwd ?? process.cwd();
+  const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, cwd);
   const f = fromFile?.file.sources;
+  const locations = [
+    { name: f?.csl?.url ? `sources.csl.url in ${fromFile!.path}` : 'CSL_URL', value: f?.csl?.url ?? e.CSL_URL },
+    { name: f?.ofac?.baseUrl ? `sources.ofac.baseUrl in ${fromFile!.path}` : 'OFAC_API_URL', value: f?.ofac?.baseUrl ?? e.OFAC_API_URL },
+  ];
+  const bad = locations.flatMap(({ name, value }) => {
+    const problem = locationProblem(value, cwd);
+    return problem ? [`${name}: ${problem}`] : [];
+  });
+  if (bad.length > 0) throw new ConfigError(`invalid configuration — ${bad.join('; ')}`);
   const feeds = configuredFeeds(fromFile?.file ?? null);
   return {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
@@ -109,7 +127,11 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       pages: feeds.pages,
     },
     configFile: fromFile?.path ?? null,
-    schedule: { cron: e.POLL_SCHEDULE, jitterMs: e.POLL_JITTER_SECONDS * 1000 },
+    schedule: {
+      cron: e.POLL_SCHEDULE,
+      jitterMs: e.POLL_JITTER_SECONDS * 1000,
+      staleAfterMs: Math.round(e.STALE_AFTER_PERIODS * schedulePeriodMs(e.POLL_SCHEDULE)) + e.POLL_JITTER_SECONDS * 1000,
+    },
     guard: { maxRemovalShare: e.GUARD_MAX_REMOVAL_SHARE, minRemovalsToRefuse: e.GUARD_MIN_REMOVALS },
     http: { timeoutMs: e.HTTP_TIMEOUT_SECONDS * 1000, userAgent: e.HTTP_USER_AGENT },
     notifiers: { webhookUrls: e.WEBHOOK_URLS, console: e.CONSOLE_ALERTS },
@@ -123,6 +145,40 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),
   };
+}
+
+/**
+ * Why a source location is unusable, or null: it must be an http(s) or file:// URL, or the path
+ * of an existing file or folder ("not-a-url" is neither, and would fail only at the first poll).
+ */
+function locationProblem(value: string, cwd: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return `"${value}" is not a valid URL`;
+    }
+    if (url.protocol === 'file:') return existsSync(fileURLToPath(url)) ? null : `${value}: no such file or folder`;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? null : `"${url.protocol}" URLs are not supported: use http(s)://, file:// or a local path`;
+  }
+  return existsSync(resolvePath(cwd, value)) ? null : `"${value}" is neither a URL (https://…) nor an existing file or folder`;
+}
+
+/**
+ * The longest gap between the next scheduled polls (ms): every 15 minutes → 15 minutes; a
+ * weekday-only schedule → the weekend. Staleness is measured in these periods.
+ */
+export function schedulePeriodMs(expression: string): number {
+  const task = cron.createTask(expression, () => undefined);
+  try {
+    const runs = task.getNextRuns(16).map((d) => d.getTime());
+    let longest = 0;
+    for (let i = 1; i < runs.length; i++) longest = Math.max(longest, runs[i]! - runs[i - 1]!);
+    return longest || 24 * 3600_000;
+  } finally {
+    void task.destroy();
+  }
 }
 
 /** The config with secrets replaced, safe to print (`entitywatch doctor`) or log. */

@@ -73,7 +73,9 @@ export function describeError(err: unknown): string {
   const parts = [firstLine(err.message)];
   let cause: unknown = err.cause;
   for (let depth = 0; cause instanceof Error && depth < 3; depth++) {
-    parts.push(firstLine(cause.message));
+    // A wrapper that already quotes its cause's message says it once.
+    const line = firstLine(cause.message);
+    if (!parts.some((part) => part.includes(line))) parts.push(line);
     cause = cause.cause;
   }
   return parts.join(': ');

@@ -12,16 +12,16 @@ import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
+import { enabledSourcesOf } from './enabled-sources.js';
+import { openStoreAt } from './open-store.js';
 import { buildNotifiers } from './notifiers/registry.js';
 import type { Notifier } from './notifiers/types.js';
-import { enabledSources } from './sources/registry.js';
 import type { Source } from './sources/types.js';
 import { createDeliverer, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
 import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollAny } from './worker/poll-feed.js';
-import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 
 export interface App {
@@ -60,8 +60,8 @@ export function newAlertId(now: Date = new Date()): string {
 export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const log = env.log ?? createLogger(config.logLevel);
   const now = env.now ?? (() => new Date());
-  const store = openStore(config.dbPath);
-  const sources = enabledSources(config);
+  const sources = enabledSourcesOf(config);
+  const store = openStoreAt(config.dbPath);
   const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
   const lookupIndex = createLookupIndex(store);
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));

@@ -42,7 +42,11 @@ describe('config file', () => {
 
   it('wins over the environment where it gives a value; the environment fills the rest', () => {
     const path = write('custom.yaml', 'sources:\n  csl: { url: ./from-file.csv }\n');
-    const config = loadConfig({ ENTITYWATCH_CONFIG: path, CSL_URL: 'https://env.example/csl.json', OFAC_API_URL: 'https://env.example/ofac', ENABLED_SOURCES: 'csl,ofac-sdn' });
+    write('from-file.csv', 'a local CSL file (a location must exist to pass validation)\n');
+    const config = loadConfig(
+      { ENTITYWATCH_CONFIG: path, CSL_URL: 'https://env.example/csl.json', OFAC_API_URL: 'https://env.example/ofac', ENABLED_SOURCES: 'csl,ofac-sdn' },
+      { cwd: dir.dir },
+    );
     expect(config.sources.csl.url).toBe('./from-file.csv');
     expect(config.sources.ofac.baseUrl).toBe('https://env.example/ofac');
     expect(config.sources.enabled).toEqual(['csl', 'ofac-sdn']);
@@ -54,6 +58,13 @@ describe('config file', () => {
     const config = loadConfig({}, { cwd: dir.dir });
     expect(config.configFile).toBe(join(dir.dir, 'entitywatch.config.json'));
     expect(config.sources.rss).toEqual([{ name: 'news', title: 'news', url: 'file:///tmp/news.xml', include: [], exclude: [], regex: null }]);
+  });
+
+  it('names a source location that is neither a URL nor an existing path, with where it was set', () => {
+    const path = write('bad.yaml', 'sources:\n  csl: { url: ./missing.csv }\n');
+    expect(() => loadConfig({ ENTITYWATCH_CONFIG: path }, { cwd: dir.dir })).toThrow(
+      `invalid configuration — sources.csl.url in ${path}: "./missing.csv" is neither a URL (https://…) nor an existing file or folder`,
+    );
   });
 
   it('is optional', () => {

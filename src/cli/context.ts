@@ -31,6 +31,11 @@ export interface CliContext {
   log(): Logger;
   /** Set by the global --db option. */
   dbOverride: string | undefined;
+  /**
+   * Set when the command runs with --json: its stdout is the JSON alone, so the console
+   * notifier prints alerts to stderr instead.
+   */
+  jsonOutput: boolean;
   /** Close what was opened. */
   close(): Promise<void>;
 }
@@ -53,6 +58,7 @@ export function createCliContext(io: CliIo): CliContext {
   const ctx: CliContext = {
     io,
     dbOverride: undefined,
+    jsonOutput: false,
     async load() {
       const [{ loadConfig }, { createLogger }] = await Promise.all([import('../config.js'), import('../log.js')]);
       modules = { loadConfig, createLogger };
@@ -69,7 +75,7 @@ export function createCliContext(io: CliIo): CliContext {
       if (app) return app.then((built) => built.store);
       if (!store) {
         const { dbPath } = ctx.config();
-        store = import('../../store/index.js').then(({ openStore }) => openStore(dbPath));
+        store = import('../open-store.js').then(({ openStoreAt }) => openStoreAt(dbPath));
       }
       return store;
     },
@@ -78,13 +84,14 @@ export function createCliContext(io: CliIo): CliContext {
         // A bad config throws here, before anything is opened (close() then has nothing to close).
         const config = ctx.config();
         // Loaded on first use: commands that need no app (parse, diff, --help) never load the pipeline.
-        app = import('../index.js').then(({ createApp }) => createApp(config, { stdout: io.stdout, log: ctx.log() }));
+        app = import('../index.js').then(({ createApp }) => createApp(config, { stdout: ctx.jsonOutput ? io.stderr : io.stdout, log: ctx.log() }));
       }
       return app;
     },
     async close() {
-      if (app) await (await app).close();
-      if (store) await (await store).close();
+      // What failed to open has nothing to close (its error was reported already).
+      await (await app?.catch(() => null))?.close();
+      await (await store?.catch(() => null))?.close();
     },
   };
   return ctx;

@@ -28,13 +28,15 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
-    .hook('preAction', (command) => {
+    .hook('preAction', (command, action) => {
       ctx.dbOverride = command.opts<{ db?: string }>().db;
+      ctx.jsonOutput = action.opts<{ json?: boolean }>().json === true;
     });
   const running = commandOf(argv);
   if (running) await ctx.load();
   for (const entry of COMMANDS) {
-    if (entry === running) (await entry.load())(program, ctx);
+    // `help` is always registered in full: it answers about any command, loading the one named.
+    if (entry === running || entry.name === 'help') (await entry.load())(program, ctx);
     else program.command(entry.usage).description(entry.summary);
   }
   try {

@@ -99,7 +99,8 @@ export interface FieldChange {
 
 export type Change =
   | { kind: 'added'; key: string; after: Designation }
-  | { kind: 'removed'; key: string; before: Designation }
+  /** `notice`: the document that removed it ("FR 2024-01234 (89 FR 1, 2024-01-02)"), when one is known. */
+  | { kind: 'removed'; key: string; before: Designation; notice?: string | null }
   | { kind: 'amended'; key: string; before: Designation; after: Designation; fields: FieldChange[] };
 
 export type ChangeKind = Change['kind'];

@@ -8,7 +8,9 @@
  * receiver that renders the text as chat markup still shows it as inert text.
  */
 import type { Alert } from '../core/alert.js';
-import type { Change, Designation } from '../core/model.js';
+import { frLinks } from '../core/alerts.js';
+import { actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../core/facts.js';
+import type { Change } from '../core/model.js';
 
 const ZWSP = '\u200b';
 
@@ -22,30 +24,29 @@ export function defang(text: string): string {
   return sanitise(text).replace(/@/g, `@${ZWSP}`).replace(/</g, `<${ZWSP}`);
 }
 
-function describe(d: Designation): string[] {
-  const lines = [`${d.name}${d.countries.length ? ` (${d.countries.join(', ')})` : ''}`];
-  if (d.aliases.length) lines.push(`    aka: ${d.aliases.slice(0, 5).join('; ')}${d.aliases.length > 5 ? ` (+${d.aliases.length - 5} more)` : ''}`);
-  if (d.addresses[0]) lines.push(`    address: ${d.addresses[0]}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
-  if (d.programs.length) lines.push(`    programs: ${d.programs.join(', ')}`);
-  if (d.licensePolicy) lines.push(`    license policy: ${d.licensePolicy}`);
-  if (d.frCitation) lines.push(`    FR: ${d.frCitation}`);
-  return lines;
+/** A fact as indented lines: lists one item a line, citations with their federalregister.gov URL. */
+function factLines(fact: Fact): string[] {
+  if (fact.form === 'lines' && fact.values.length > 1) return [`    ${fact.label}:`, ...fact.values.map((v) => `      - ${v}`)];
+  if (fact.form === 'citation') {
+    const urls = fact.values.flatMap((v) => frLinks(v).map((l) => l.url));
+    return [`    ${fact.label}: ${fact.values.join('; ')}${urls.length ? ` (${urls.join(', ')})` : ''}`];
+  }
+  return [`    ${fact.label}: ${fact.values.join('; ')}`];
 }
 
 function changeLines(change: Change): string[] {
   switch (change.kind) {
-    case 'added': {
-      const [first, ...rest] = describe(change.after);
-      return [`  + ${first}`, ...rest];
-    }
+    case 'added':
+      return [`  + ${change.after.name}`, ...rowFacts(change.after).flatMap(factLines)];
     case 'removed':
-      return [`  - ${change.before.name}${change.before.countries.length ? ` (${change.before.countries.join(', ')})` : ''}`];
+      return [`  - ${change.before.name} (removed)`, ...removalFacts(change).flatMap(factLines)];
     case 'amended': {
-      const lines = [`  ~ ${change.after.name}`];
+      const lines = [`  ~ ${change.after.name} (amended)`];
       for (const field of change.fields) {
         const summary = field.summary.split('\n');
-        lines.push(`    ${field.field}: ${summary[0]}`, ...summary.slice(1).map((line) => `      ${line}`));
+        lines.push(`    ${FIELD_LABELS[field.field]}: ${summary[0]}`, ...summary.slice(1).map((line) => `      ${line}`));
       }
+      lines.push('    Now:', ...rowFacts(change.after).flatMap(factLines).map((line) => `  ${line}`));
       return lines;
     }
   }
@@ -54,7 +55,9 @@ function changeLines(change: Change): string[] {
 /** The alert as lines of plain text, untrusted parts sanitised (not defanged: see `defang`). */
 export function alertLines(alert: Alert): string[] {
   const lines = [`[${alert.priority === 'high' ? 'HIGH ' : ''}${alert.source}] ${alert.title}`];
+  if (alert.kind === 'designations' || alert.kind === 'document') lines.push(`  ${dateLine(alert)}`);
   for (const note of alert.notes) lines.push(`  ${note}`);
+  for (const line of actionSummary(alert)) lines.push(`  ${line}`);
   switch (alert.kind) {
     case 'designations':
       for (const change of alert.changes) lines.push(...changeLines(change));
@@ -80,6 +83,6 @@ export function alertLines(alert: Alert): string[] {
       lines.push('  This is a test alert from entitywatch.');
       break;
   }
-  for (const link of alert.links) lines.push(`  ${link.label}: ${link.url}`);
+  for (const link of allLinks(alert)) lines.push(`  ${link.label}: ${link.url}`);
   return lines.map(sanitise);
 }

@@ -9,11 +9,15 @@
  * The first line is a header. Columns are found by name, case and punctuation ignored: `name`
  * (or `counterparty`, `company`) is required; `country` (an ISO-2 code or an English name) and
  * `reference` (or `ref`, `id`) are optional; other columns are ignored. Comma, semicolon and tab
- * separated files are read (the header line decides). A UTF-8 byte order mark is skipped, blank
- * lines too. At most MAX_COUNTERPARTIES rows.
+ * separated files are read (the header line decides); another separator (`|`) is named in the
+ * error. Bytes are decoded by src/core/user-text.ts: UTF-8 ± BOM, UTF-16 with a BOM (Excel's
+ * "Unicode Text", tab-separated), Windows-1252; anything else, or text with NUL or control
+ * characters, is refused with "save it as CSV UTF-8". Blank lines are skipped. At most
+ * MAX_COUNTERPARTIES rows.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
+import { decodeUserText } from '../core/user-text.js';
 import { UsageError } from '../errors.js';
 import { countryCode } from '../sources/federal-register/countries.js';
 import { Counterparty, MAX_COUNTERPARTIES } from './schema.js';
@@ -55,7 +59,13 @@ function findColumns(header: readonly string[]): Columns {
   return columns;
 }
 
-/** The separator the header line uses: the most frequent of comma, semicolon and tab. */
+/** Separators other programs write that this parser does not read, named in the error. */
+const OTHER_SEPARATORS = ['|', '^', '~'] as const;
+
+/**
+ * The separator the header line uses: the most frequent of comma, semicolon and tab. A header
+ * with none of them but another separator is a UsageError naming it (not one long "name").
+ */
 function delimiterOf(text: string): string {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   let best = ',';
@@ -64,6 +74,8 @@ function delimiterOf(text: string): string {
     const count = firstLine.split(candidate).length - 1;
     if (count > most) [best, most] = [candidate, count];
   }
+  const other = most === 0 ? OTHER_SEPARATORS.find((s) => firstLine.includes(s)) : undefined;
+  if (other) throw new UsageError(`line 1 separates columns with "${other}", which is not supported: use commas, semicolons or tabs (save it as CSV UTF-8)`);
   return best;
 }
 
@@ -77,7 +89,7 @@ function resolveCountry(cell: string): string | null | undefined {
 
 /** Parse a watchlist CSV. Throws UsageError naming the offending lines. */
 export function parseCounterpartyCsv(input: Buffer | string): Counterparty[] {
-  const text = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '');
+  const text = typeof input === 'string' ? decodeUserText(Buffer.from(input.replace(/^\uFEFF/, ''), 'utf8')).text : decodeUserText(input).text;
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info`, csv-parse returns { record, info } per record; its typings only know string[][].

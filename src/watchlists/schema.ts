@@ -7,6 +7,7 @@
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { findControlCharacter } from '../core/decode.js';
 import { UsageError } from '../errors.js';
 
 /** Most counterparties one import may hold: screening a list change stays well under a second. */
@@ -19,14 +20,24 @@ export const WatchlistName = z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N}._
 
 /** One counterparty as stored: trimmed, bounded, country an ISO-2 code. */
 export const Counterparty = z.object({
-  name: z.string().trim().min(1, 'a counterparty needs a name').max(300, 'a counterparty name is at most 300 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a counterparty needs a name')
+    .max(300, 'a counterparty name is at most 300 characters')
+    .refine((name) => findControlCharacter(name) === null, 'a counterparty name may not hold NUL or other control characters'),
   country: z
     .string()
     .trim()
     .toUpperCase()
     .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), { error: (issue) => `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code` })
     .nullable(),
-  reference: z.string().trim().max(200, 'a reference is at most 200 characters').nullable(),
+  reference: z
+    .string()
+    .trim()
+    .max(200, 'a reference is at most 200 characters')
+    .refine((ref) => findControlCharacter(ref) === null, 'a reference may not hold NUL or other control characters')
+    .nullable(),
 });
 
 export type Counterparty = z.infer<typeof Counterparty>;

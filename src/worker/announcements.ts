@@ -1,6 +1,6 @@
 /**
  * Correlation of list changes with earlier announcements (Federal Register documents), for the
- * poll cycle (worker/poll.ts).
+ * poll cycle (worker/poll.ts): additions thread under the announcement; removals name the notice.
  */
 import type { DesignationsAlert } from '../core/alert.js';
 import { normaliseName } from '../core/text.js';
@@ -11,6 +11,7 @@ import type { Store } from '../../store/types.js';
  * announcement's thread, with a note saying where and when, instead of reading as news twice.
  */
 export async function linkAnnouncements(store: Store, alerts: DesignationsAlert[]): Promise<DesignationsAlert[]> {
+  for (const alert of alerts) await nameRemovalNotices(store, alert);
   for (const alert of alerts) {
     const keys = alert.changes
       .filter((change) => change.kind === 'added')
@@ -27,4 +28,18 @@ export async function linkAnnouncements(store: Store, alerts: DesignationsAlert[
     alert.notes.push(`${count} of these ${count === 1 ? 'was' : 'were'} announced in ${references.join('; ')}`);
   }
   return alerts;
+}
+
+/**
+ * A removal names the notice that removed it when a feed (the Federal Register) named the entity
+ * after it was listed: the latest such announcement (announcements come oldest first).
+ */
+async function nameRemovalNotices(store: Store, alert: DesignationsAlert): Promise<void> {
+  for (const change of alert.changes) {
+    if (change.kind !== 'removed') continue;
+    const names = [change.before.name, ...change.before.aliases].map((name) => ({ list: alert.list, name: normaliseName(name) }));
+    const since = change.before.startDate ?? '';
+    const later = (await store.findAnnouncements(names)).filter((a) => a.source !== alert.source && a.announcedAt.slice(0, 10) > since);
+    if (later.length > 0) change.notice = later.at(-1)!.reference;
+  }
 }

@@ -45,7 +45,7 @@ export const FieldChange = z.object({
 
 export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('added'), key: z.string(), after: Designation }),
-  z.object({ kind: z.literal('removed'), key: z.string(), before: Designation }),
+  z.object({ kind: z.literal('removed'), key: z.string(), before: Designation, notice: z.string().nullable().optional() }),
   z.object({
     kind: z.literal('amended'),
     key: z.string(),

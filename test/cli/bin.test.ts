@@ -68,6 +68,9 @@ describe('bin/entitywatch.js', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.err()).toContain('"msg":"stopped"');
+    // The plain start-up lines, beside the JSON logs (stdout holds only the console alerts).
+    expect(p.err()).toMatch(/entitywatch is running\n  database   .*run\.db\n  sources    csl — Consolidated Screening List \(trade\.gov\)\n  alerts to  console \(printed here\)\n  next poll  now, then .* UTC \(schedule "\*\/1 \* \* \* \* \*", polls at most 1 second apart\)\n  stop with  Ctrl-C/);
+    expect(p.out()).not.toContain('entitywatch is running');
     expect(p.out().match(/Freshly Listed Robotics/g)).toHaveLength(1);
   });
 });

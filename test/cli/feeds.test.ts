@@ -57,8 +57,8 @@ describe('configured feeds in the CLI', () => {
     page.serve(fixture('page/covered-v1.html'));
     const before = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { sources: StatusSource[] };
     expect(before.sources.filter((s) => s.kind === 'feed' && s.id.includes(':'))).toEqual([
-      { id: 'page:covered', title: 'Covered List', kind: 'feed', enabled: true, health: 'never-polled', state: null },
-      { id: 'rss:agency-press', title: 'Agency press', kind: 'feed', enabled: true, health: 'never-polled', state: null },
+      { id: 'page:covered', title: 'Covered List', kind: 'feed', enabled: true, health: 'never-polled', stale: false, state: null },
+      { id: 'rss:agency-press', title: 'Agency press', kind: 'feed', enabled: true, health: 'never-polled', stale: false, state: null },
     ]);
 
     const first = await runCli(['poll', '--source', 'rss:agency-press', '--json'], env);

@@ -3,23 +3,16 @@
  * designations, and every action (removals too), from the same parser the feed uses.
  */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/app.js';
-import { runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox, runCli } from '../helpers/cli.js';
 
 const fixture = (name: string) => new URL(`../fixtures/federal-register/${name}`, import.meta.url).pathname;
 
 describe('entitywatch parse federal-register', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let env: Record<string, string>;
-  beforeEach(() => {
-    dir = tempDir();
-    env = { ENTITYWATCH_DB: join(dir.dir, 'cli.db') };
-  });
-  afterEach(() => dir.cleanup());
+  const t = cliSandbox();
 
   it('prints the designations a rule adds, keyed like the lists', async () => {
-    const run = await runCli(['parse', 'federal-register', fixture('feed/lattice-rule.xml'), '--json'], env);
+    const run = await runCli(['parse', 'federal-register', fixture('feed/lattice-rule.xml'), '--json'], t.env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
@@ -34,7 +27,7 @@ describe('entitywatch parse federal-register', () => {
   });
 
   it('counts added and revised entries as designations and lists removals among the actions', async () => {
-    const run = await runCli(['parse', 'federal-register', fixture('entity-list-rule.xml'), '--json'], env);
+    const run = await runCli(['parse', 'federal-register', fixture('entity-list-rule.xml'), '--json'], t.env);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     const kinds = out.actions.map((a: { kind: string }) => a.kind);
@@ -45,7 +38,7 @@ describe('entitywatch parse federal-register', () => {
   });
 
   it('prints one line per designation without --json', async () => {
-    const run = await runCli(['parse', 'federal-register', fixture('feed/lattice-rule.xml')], env);
+    const run = await runCli(['parse', 'federal-register', fixture('feed/lattice-rule.xml')], t.env);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('EL    Lattice Qubit Technologies Co., Ltd. (CN)\nEL    OOO Polar Example Instruments (RU)\n2 designations\n');
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { entityHandler } from '../../handlers/entity.js';
 import { makeDesignation } from '../helpers/designations.js';
-import { handlerContext, type TestContext } from './context.js';
+import { handlerContext, NOW, type TestContext } from './context.js';
 
 const hik = makeDesignation({
   name: 'Hangzhou Hikvision Digital Technology Co., Ltd.',
@@ -42,8 +42,36 @@ describe('entity handler', () => {
   it('says no match with an empty list, and asks for a name when given none', async () => {
     t = handlerContext();
     await t.seed([hik]);
-    expect(await entityHandler.run(t.ctx, 'Completely Unrelated Bakery')).toEqual({ kind: 'matches', query: 'Completely Unrelated Bakery', matches: [] });
+    expect(await entityHandler.run(t.ctx, 'Completely Unrelated Bakery')).toEqual({
+      kind: 'matches',
+      query: 'Completely Unrelated Bakery',
+      matches: [],
+      basis: { designations: 1, lists: ['EL'], sources: [{ id: 'csl', designations: 1, asOf: NOW.toISOString(), stale: false }], stale: false, staleAfterMs: null },
+    });
     expect(await entityHandler.run(t.ctx, '   ')).toEqual({ kind: 'error', message: 'give a name to look up, e.g. `hikvision`' });
+  });
+
+  it('refuses on an empty store rather than say "no match"', async () => {
+    t = handlerContext();
+    expect(await entityHandler.run(t.ctx, 'hikvision')).toEqual({ kind: 'error', message: 'The lists are not loaded yet: run `entitywatch poll`. Nothing was checked.' });
+  });
+
+  it('marks each source stale past the configured limit', async () => {
+    t = handlerContext();
+    await t.seed([hik]);
+    await t.store.recordUnchanged('csl', '2026-05-04T08:00:00.000Z');
+    await t.seed([hikCmic], 'ofac-consolidated');
+    const reply = await entityHandler.run({ ...t.ctx, staleAfterMs: 45 * 60_000 }, 'hikvision');
+    expect(reply.kind === 'matches' && reply.basis).toEqual({
+      designations: 2,
+      lists: ['CMIC', 'EL'],
+      sources: [
+        { id: 'csl', designations: 1, asOf: '2026-05-04T08:00:00.000Z', stale: true },
+        { id: 'ofac-consolidated', designations: 1, asOf: NOW.toISOString(), stale: false },
+      ],
+      stale: true,
+      staleAfterMs: 2_700_000,
+    });
   });
 
   it('sees designations stored after the index was first built', async () => {

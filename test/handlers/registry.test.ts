@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_SUBCOMMANDS, HANDLERS, resolveAdminCommand } from '../../handlers/registry.js';
 import type { Handler } from '../../handlers/types.js';
 
-const NOT_HANDLER_FILES = new Set(['types.ts', 'registry.ts', 'guard.ts', 'args.ts', 'lookup-index.ts', 'history.ts']);
+const NOT_HANDLER_FILES = new Set(['types.ts', 'registry.ts', 'guard.ts', 'args.ts', 'lookup-index.ts', 'history.ts', 'basis.ts']);
 
 function isHandler(value: unknown): value is Handler {
   return typeof value === 'object' && value !== null && 'id' in value && 'run' in value && 'adminOnly' in value;

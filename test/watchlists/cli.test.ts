@@ -60,13 +60,20 @@ describe('entitywatch watchlist', () => {
     expect(await runCli(['watchlist', 'remove', 'suppliers'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('no watchlist named "suppliers"') });
   });
 
+  it('refuses to screen before the lists are loaded (exit 1), rather than say "No hits"', async () => {
+    await runCli(['watchlist', 'import', SUPPLIERS, '--name', 'suppliers'], env);
+    expect(await runCli(['watchlist', 'screen', 'suppliers'], env)).toEqual({ code: 1, stdout: '', stderr: 'entitywatch: the lists are not loaded yet: run `entitywatch poll`\n' });
+  });
+
   it('says "no hits" and exits 0 when nothing matches', async () => {
     await runCli(['ingest', 'csl', snapshot('v1.json', manyRows(5))], env);
     await runCli(['watchlist', 'import', SUPPLIERS, '--name', 'suppliers'], env);
     expect(await runCli(['watchlist', 'screen', 'suppliers'], env)).toMatchObject({
       code: 0,
-      stdout: 'No hits: 4 counterparties of suppliers screened against 5 designations.\n',
+      stdout: expect.stringMatching(/^No hits: 4 counterparties of suppliers screened against 5 designations\.\nChecked against 5 designations on 1 list \(csl as of \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.\n$/),
     });
+    const json = JSON.parse((await runCli(['watchlist', 'screen', 'suppliers', '--json'], env)).stdout);
+    expect(json.basis).toMatchObject({ designations: 5, lists: ['EL'], sources: [{ id: 'csl', designations: 5, stale: false }], stale: false });
     const csv = await runCli(['watchlist', 'screen', 'suppliers', '--csv'], env);
     expect(csv).toMatchObject({ code: 0, stdout: 'watchlist,counterparty,reference,list,designation,matched_name,score\n', stderr: expect.stringContaining('No hits') });
   });

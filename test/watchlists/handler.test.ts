@@ -3,6 +3,7 @@ import { NOT_ADMIN } from '../../handlers/guard.js';
 import { resolveAdminCommand } from '../../handlers/registry.js';
 import { MAX_REPLY_CHARS, screenText, watchlistHandler, WATCHLIST_HELP } from '../../handlers/watchlist.js';
 import { watchCommand } from '../../src/platforms/discord/commands.js';
+import { basisOf } from '../../src/core/basis.js';
 import type { WatchlistHit } from '../../src/watchlists/screen.js';
 import { makeDesignation } from '../helpers/designations.js';
 import { handlerContext, NOW, type TestContext } from '../handlers/context.js';
@@ -74,9 +75,16 @@ describe('watchlist handler', () => {
       text: [
         "Screened 3 counterparties of suppliers against today's lists: 1 hit.",
         '• 1.00 Hikvision [SUP-0042] ↔ EL: Hangzhou Hikvision Digital Technology Co., Ltd.',
+        'Checked against 4 designations on 2 lists (csl as of 2026-05-04 09:30 UTC).',
       ].join('\n'),
       file: { name: 'screen-suppliers-2026-05-04.csv', contentType: 'text/csv', bytes: Buffer.from(csv, 'utf8') },
     });
+  });
+
+  it('refuses to screen before the lists are loaded, rather than say "no hits"', async () => {
+    t = handlerContext({ isAdmin: true, userId: 'U0ADMIN' });
+    await t.store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', NOW.toISOString());
+    expect(await watchlistHandler.run(t.ctx, 'screen suppliers')).toEqual({ kind: 'error', message: 'The lists are not loaded yet: run `entitywatch poll`. Nothing was checked.' });
   });
 
   it('answers an unknown or missing watchlist with an error', async () => {
@@ -122,6 +130,8 @@ describe('watchlist handler', () => {
 });
 
 describe('screen reply text', () => {
+  const basis = basisOf([{ source: 'csl', designations: 4, lists: ['EL', 'SDN'], asOf: NOW.toISOString() }], NOW, 3_600_000);
+  const BASIS_LINE = 'Checked against 4 designations on 2 lists (csl as of 2026-05-04 09:30 UTC).';
   const hit = (i: number): WatchlistHit => ({
     watchlist: 'suppliers',
     counterparty: `Example Counterparty Number ${i}`,
@@ -135,18 +145,26 @@ describe('screen reply text', () => {
 
   it('keeps the best hits that fit one message and says how to get the rest', () => {
     const hits = Array.from({ length: 200 }, (_, i) => hit(i));
-    const text = screenText('suppliers', 5000, hits);
+    const text = screenText('suppliers', 5000, hits, basis);
     expect(text.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
     const lines = text.split('\n');
     expect(lines[0]).toBe("Screened 5,000 counterparties of suppliers against today's lists: 200 hits.");
     expect(lines[1]).toBe('• 1.00 Example Counterparty Number 0 [REF-0] ↔ EL: Example Listed Company Number 0 Co., Ltd.');
-    const shown = lines.length - 2;
+    expect(lines.at(-1)).toBe(BASIS_LINE);
+    const shown = lines.length - 3;
     expect(shown).toBeGreaterThan(10);
-    expect(lines.at(-1)).toBe(`…and ${200 - shown} more: \`entitywatch watchlist screen suppliers --csv\` lists them all.`);
+    expect(lines.at(-2)).toBe(`…and ${200 - shown} more: \`entitywatch watchlist screen suppliers --csv\` lists them all.`);
   });
 
   it('shows every hit when they fit, and says "no hits" when there are none', () => {
-    expect(screenText('suppliers', 2, [hit(1), hit(0)]).split('\n')).toHaveLength(3);
-    expect(screenText('suppliers', 2, [])).toBe("Screened 2 counterparties of suppliers against today's lists: no hits.");
+    expect(screenText('suppliers', 2, [hit(1), hit(0)], basis).split('\n')).toHaveLength(4);
+    expect(screenText('suppliers', 2, [], basis)).toBe(`Screened 2 counterparties of suppliers against today's lists: no hits.\n${BASIS_LINE}`);
+  });
+
+  it('leads with the warning when a source is out of date', () => {
+    const stale = basisOf([{ source: 'csl', designations: 4, lists: ['EL'], asOf: '2026-05-01T09:30:00.000Z' }], NOW, 3_600_000);
+    expect(screenText('suppliers', 2, [], stale).split('\n')[0]).toBe(
+      '⚠️ WARNING: out of date — csl (last updated 2026-05-01 09:30 UTC): its last successful poll was more than 60 minutes ago. A designation made since then is not in this answer; run `entitywatch status`.',
+    );
   });
 });

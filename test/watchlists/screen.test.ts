@@ -118,8 +118,10 @@ describe('screening a list change', () => {
     // "Digital Technology Partners" shares two words with Hikvision's name, but not "partners", its key word;
     // "Hikvison Europe" has the key word, but "europe", on no list, weighs too much to be left out.
     expect(names(HIKVISION)).toEqual(['Hikvison', 'Hik Vision']);
+    // "Hikvison" is a candidate, but reaches the name only through a typo of one of its words while
+    // "Hangzhou" is missing: no hit (src/core/match/score.ts; with the alias "Hikvision", as the
+    // real list has it, it would be one).
     expect(screenCounterparties(counterparties.all(), index).map((h) => [h.counterparty, h.designationKey])).toEqual([
-      ['Hikvison', HIKVISION.key],
       ['Hik Vision', HIKVISION.key],
       ['Northwind', aliased.key],
     ]);

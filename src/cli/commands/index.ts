@@ -30,7 +30,12 @@ export const COMMANDS = [
   { name: 'parse', usage: 'parse <source> <file>', summary: 'parse one snapshot file and print its designations', load: async () => (await import('./parse.js')).registerParse },
   { name: 'diff', usage: 'diff <source> <old> <new>', summary: 'compare two snapshot files of a source', load: async () => (await import('./diff.js')).registerDiff },
   { name: 'lookup', usage: 'lookup [query]', summary: 'look a name up on every list', load: async () => (await import('./lookup.js')).registerLookup },
-  { name: 'alerts', usage: 'alerts', summary: 'recent alerts and their delivery state', load: async () => (await import('./alerts.js')).registerAlerts },
+  {
+    name: 'alerts',
+    usage: 'alerts',
+    summary: 'recent alerts and their delivery state; --since 7d --csv for the compliance file',
+    load: async () => (await import('./alerts.js')).registerAlerts,
+  },
   { name: 'watch', usage: 'watch', summary: 'watched keywords: which alerts reach which channel', load: async () => (await import('./watch.js')).registerWatch },
   {
     name: 'watchlist',
@@ -42,6 +47,7 @@ export const COMMANDS = [
   { name: 'doctor', usage: 'doctor', summary: 'check the configuration', load: async () => (await import('./doctor.js')).registerDoctor },
   { name: 'demo', usage: 'demo', summary: 'run the pipeline end to end on sample data, offline', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'discord', usage: 'discord', summary: 'Discord setup', load: async () => (await import('./discord.js')).registerDiscord },
+  { name: 'help', usage: 'help [names...]', summary: 'help for a command or subcommand, e.g. `help watchlist import`', load: async () => (await import('./help.js')).registerHelp },
 ] as const satisfies readonly CommandEntry[];
 
 /**

@@ -1,15 +1,18 @@
 /**
  * `entitywatch lookup <query> [--limit N] [--json]` and `entitywatch lookup --file FILE --json`.
  * Searches the current designations of every source with the matching engine (src/core/match).
- * JSON: one object per query — { query, matches: [{ name, matchedName, score, designations }] } —
- * pretty for a single query, one line per query with --file. `matches` is empty when nothing
- * scores above the engine's threshold.
+ * JSON: one object per query — { query, matches: [{ name, matchedName, score, designations }],
+ * basis } — pretty for a single query, one line per query with --file. `matches` is empty when
+ * nothing scores above the engine's threshold; `basis` (src/core/basis.ts) says what was searched
+ * and how fresh each source is. With nothing loaded it exits 1 (NOT_LOADED) rather than answer.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { readBasis } from '../../../handlers/basis.js';
+import { basisLine, NOT_LOADED, staleWarning, type Basis } from '../../core/basis.js';
 import { MatchIndex, type MatchResult } from '../../core/match/index.js';
-import { UsageError } from '../../errors.js';
+import { CommandFailed, UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
+import { readUserText } from '../read-user-text.js';
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -31,6 +34,12 @@ function printMatches(ctx: CliContext, query: string, matches: MatchResult[]): v
   }
 }
 
+/** The basis line, then the stale warning. */
+function printBasis(ctx: CliContext, basis: Basis): void {
+  const warning = staleWarning(basis);
+  writeLine(ctx.io, warning ? `${basisLine(basis)}\n${warning}` : basisLine(basis));
+}
+
 export function registerLookup(program: Command, ctx: CliContext): void {
   program
     .command('lookup [query]')
@@ -41,24 +50,32 @@ export function registerLookup(program: Command, ctx: CliContext): void {
     .action(async (query: string | undefined, opts: { limit: number; file?: string; json?: boolean }) => {
       if (!query && !opts.file) throw new UsageError('give a query, or --file FILE');
       if (query && opts.file) throw new UsageError('give a query or --file, not both');
-      const rows = await (await ctx.store()).allCurrentDesignations();
+      const store = await ctx.store();
+      const basis = await readBasis(store, new Date(), ctx.config().schedule.staleAfterMs);
+      if (basis.designations === 0) throw new CommandFailed(NOT_LOADED);
+      const warning = staleWarning(basis);
+      // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
+      if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
+      const rows = await store.allCurrentDesignations();
       const index = new MatchIndex();
       for (const { source, designation } of rows) index.upsert(designation, source);
       if (opts.file) {
-        const text = await readFile(opts.file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot read ${opts.file}: ${err.code ?? 'error'}`);
-        });
+        const text = await readUserText(opts.file);
         for (const line of text.split(/\r?\n/)) {
           const q = line.trim();
           if (!q) continue;
           const matches = index.search(q, { limit: opts.limit });
-          if (opts.json) ctx.io.stdout.write(`${JSON.stringify({ query: q, matches })}\n`);
+          if (opts.json) ctx.io.stdout.write(`${JSON.stringify({ query: q, matches, basis })}\n`);
           else printMatches(ctx, q, matches);
         }
+        if (!opts.json) printBasis(ctx, basis);
         return;
       }
       const matches = index.search(query!, { limit: opts.limit });
-      if (opts.json) writeJson(ctx.io, { query, matches });
-      else printMatches(ctx, query!, matches);
+      if (opts.json) writeJson(ctx.io, { query, matches, basis });
+      else {
+        printMatches(ctx, query!, matches);
+        printBasis(ctx, basis);
+      }
     });
 }

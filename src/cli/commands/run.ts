@@ -2,10 +2,14 @@
  * `entitywatch run` (also `npm start`) — the worker: polls every enabled source at start and on
  * POLL_SCHEDULE, delivers continuously, and serves the chat platforms that are configured
  * (Slack, Discord), until SIGINT or SIGTERM, when it stops scheduling, lets polls and sends under
- * way finish, and closes the database.
+ * way finish, and closes the database. At start it says, in plain lines on stderr (startup.ts),
+ * the database, the sources, where alerts go, the next poll and how to stop.
  */
 import type { Command } from 'commander';
+import cron from 'node-cron';
+import { schedulePeriodMs } from '../../config.js';
 import { createScheduler } from '../../worker/scheduler.js';
+import { startupLines } from '../startup.js';
 import type { CliContext } from '../context.js';
 
 export function registerRun(program: Command, ctx: CliContext): void {
@@ -38,6 +42,19 @@ export function registerRun(program: Command, ctx: CliContext): void {
       });
       scheduler.start();
       if (opts.initialPoll) for (const source of app.sources) void scheduler.pollNow(source);
+      const task = cron.createTask(app.config.schedule.cron, () => undefined);
+      const nextPoll = task.getNextRuns(1)[0] ?? null;
+      await task.destroy();
+      const lines = startupLines({
+        dbPath: app.config.dbPath,
+        sources: app.sources,
+        channels: app.notifiers.flatMap((n) => n.channels().map((c) => c.id)),
+        cron: app.config.schedule.cron,
+        periodMs: schedulePeriodMs(app.config.schedule.cron),
+        nextPoll,
+        initialPoll: opts.initialPoll,
+      });
+      ctx.io.stderr.write(`${lines.join('\n')}\n`);
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

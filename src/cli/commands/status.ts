@@ -1,18 +1,25 @@
 /**
  * `entitywatch status [--json]` — per source (built-in, configured feeds and pages, and any other
  * id the store has state for): health, last success, last error, counts; and the outbox.
- * JSON: { sources: [{ id, title, kind, enabled, health, state: SourceState | null, guard }],
- *         deliveries: { pending, sending, sent, failed } }. kind: "snapshot" | "feed" | null (unknown id).
+ * JSON: { sources: [{ id, title, kind, enabled, health, stale, state: SourceState | null, guard }],
+ *         deliveries: { pending, sending, sent, failed },
+ *         noChannel: { alerts, scanned, latest } } — alerts among the latest `scanned` that reached no
+ *         channel at all (none configured), and the newest such alert's id. kind: "snapshot" | "feed" | null (unknown id).
  * health: "ok" | "failing" (unreachable) | "refused" (last snapshot refused) | "never-polled".
  * guard (snapshot sources only): the non-zero { skippedNoName, skippedNoList, duplicates,
  * pendingRemovals, suspectedCutOff } of the last accepted snapshot (store/pending-removals.ts), or
  * null before one.
  */
 import type { Command } from 'commander';
-import { configuredSourceIds, enabledSources, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
+import { enabledSourcesOf } from '../../enabled-sources.js';
+import { configuredSourceIds, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
 import { healthOf } from '../../../store/health.js';
 import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
+
+
+/** Recent alerts scanned for ones that reached no channel. */
+const RECENT_ALERTS = 200;
 
 export function registerStatus(program: Command, ctx: CliContext): void {
   program
@@ -22,7 +29,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       // The store and the config alone: no notifiers or deliverer are built to read them.
       const app = { config: ctx.config(), store: await ctx.store() };
-      const enabled = new Set(enabledSources(app.config).map((s) => s.id));
+      const enabled = new Set(enabledSourcesOf(app.config).map((s) => s.id));
+      const now = Date.now();
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
       const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
       const ids = new Set([...known, ...states.keys()]);
@@ -33,12 +41,19 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         // What the last accepted snapshot skipped and collapsed, and removals awaiting confirmation.
         const held = source?.kind === 'feed' ? null : await app.store.guardState(id);
         const guard: PollCounts | null = held?.notes ? pollCounts(held.notes, held.pending.length, held.pending.some((p) => p.suspect)) : null;
-        const entry = { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), state };
+        // Stale: enabled, and its last success older than STALE_AFTER_PERIODS schedule periods (as
+        // lookups warn). A source that never succeeded says so by its health, "never-polled".
+        const last = state?.lastSuccessAt;
+        const stale = enabled.has(id) && last !== null && last !== undefined && now - Date.parse(last) > app.config.schedule.staleAfterMs;
+        const entry = { id, title: source?.title ?? id, kind: source?.kind ?? null, enabled: enabled.has(id), health: healthOf(state), stale, state };
         sources.push(held ? { ...entry, guard } : entry);
       }
       const deliveries = await app.store.deliveryCounts();
+      const recent = await app.store.listAlerts(RECENT_ALERTS);
+      const stranded = recent.filter((r) => r.deliveries.length === 0);
+      const noChannel = { alerts: stranded.length, scanned: recent.length, latest: stranded[0]?.alert.id ?? null };
       if (opts.json) {
-        writeJson(ctx.io, { sources, deliveries });
+        writeJson(ctx.io, { sources, deliveries, noChannel });
         return;
       }
       const width = Math.max(20, ...sources.map((s) => s.id.length));
@@ -46,12 +61,15 @@ export function registerStatus(program: Command, ctx: CliContext): void {
         writeLine(ctx.io, `${s.id.padEnd(width)} ${s.health.padEnd(13)} ${s.enabled ? 'enabled' : 'disabled'}  ${s.title}`);
         if (s.state?.lastSuccessAt) {
           const count = s.kind === 'feed' ? '' : `, ${s.state.designationCount} designations`;
-          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}${'guard' in s && s.guard ? describeCounts(s.guard) : ''}`);
+          writeLine(ctx.io, `    last success ${s.state.lastSuccessAt}${count}${'guard' in s && s.guard ? describeCounts(s.guard) : ''}${s.stale ? ' — STALE: older than STALE_AFTER_PERIODS schedule periods' : ''}`);
         }
         if (s.state?.lastError) {
           writeLine(ctx.io, `    last error ${s.state.lastError.at} (${s.state.lastError.code}, ${s.state.consecutiveFailures}x): ${s.state.lastError.message}`);
         }
       }
       writeLine(ctx.io, `deliveries: ${deliveries.pending} pending, ${deliveries.sending} sending, ${deliveries.sent} sent, ${deliveries.failed} failed`);
+      if (stranded.length > 0) {
+        writeLine(ctx.io, `WARNING: ${stranded.length} of the last ${recent.length} alerts reached no channel (latest ${stranded[0]!.alert.id}): configure an alert channel (entitywatch doctor)`);
+      }
     });
 }

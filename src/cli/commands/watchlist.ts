@@ -11,15 +11,17 @@
  * src/watchlists/parse-csv.ts. JSON: import → { name, count, createdBy, createdAt, updatedAt,
  * replaced }; list → WatchlistSummary[]; screen → { watchlist, counterparties, designations, hits }.
  */
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { readBasis } from '../../../handlers/basis.js';
+import { basisLine, NOT_LOADED, staleWarning } from '../../core/basis.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { parseCounterpartyFile } from '../../watchlists/read-file.js';
 import { parseWatchlistName } from '../../watchlists/schema.js';
 import { screenCounterparties } from '../../watchlists/screen.js';
 import { SCREEN_CSV_HEADER, screenCsv } from '../../watchlists/screen-csv.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
+import { readUserBytes } from '../read-user-text.js';
 
 function actor(): string {
   return `cli:${userInfo().username}`;
@@ -46,9 +48,7 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
     .option('--json', 'print the watchlist as JSON')
     .action(async (file: string, opts: { name: string; replace?: boolean; json?: boolean }) => {
       const name = parseWatchlistName(opts.name);
-      const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${err.code ?? 'error'}`, { cause: err });
-      });
+      const bytes = await readUserBytes(file);
       const rows = parseCounterpartyFile(file, bytes);
       const { watchlist: saved, replaced } = await (await ctx.app()).store.importWatchlist(name, rows, actor(), new Date().toISOString(), { replace: opts.replace === true });
       if (opts.json) {
@@ -90,22 +90,27 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
       if (opts.csv && opts.json) throw new UsageError('give --csv or --json, not both');
       const name = await existingName(ctx, text);
       const app = await ctx.app();
+      const basis = await readBasis(app.store, new Date(), app.config.schedule.staleAfterMs);
+      if (basis.designations === 0) throw new CommandFailed(NOT_LOADED);
+      const warning = staleWarning(basis);
+      if (warning && (opts.json || opts.csv)) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
       const members = await app.store.watchlistMembers(name);
       const index = await app.lookupIndex();
-      if (index.size === 0) throw new CommandFailed('no designations stored yet: poll the lists first (entitywatch poll)');
       const hits = screenCounterparties(members, index);
       const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(index.size, 'designation')}`;
       if (opts.json) {
-        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: index.size, hits });
+        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: index.size, hits, basis });
         return;
       }
       if (opts.csv) {
         ctx.io.stdout.write(screenCsv(hits));
-        if (hits.length === 0) ctx.io.stderr.write(`No hits: ${summary}.\n`);
+        ctx.io.stderr.write(`${hits.length === 0 ? 'No hits' : plural(hits.length, 'hit')}: ${summary}. ${basisLine(basis)}\n`);
         return;
       }
+      if (warning) writeLine(ctx.io, warning);
       if (hits.length === 0) {
         writeLine(ctx.io, `No hits: ${summary}.`);
+        writeLine(ctx.io, basisLine(basis));
         return;
       }
       writeLine(ctx.io, `${plural(hits.length, 'hit')}: ${summary}.`);
@@ -114,5 +119,6 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
         const via = hit.matchedName !== hit.designationName ? ` (matched "${hit.matchedName}")` : '';
         writeLine(ctx.io, `${hit.score.toFixed(2)}  ${hit.counterparty}${ref} ↔ ${hit.list} ${hit.designationName}${via}`);
       }
+      writeLine(ctx.io, basisLine(basis));
     });
 }

@@ -254,10 +254,11 @@ export class MatchIndex {
   /** Score the candidates of one reading of the query; keep each designation's best name. */
   private collect(variant: QueryVariant, threshold: number, hits: Map<number, Hit>): void {
     const weightOf = (id: number): number => this.vocab.weight(id);
+    const rarityOf = (id: number): number => this.vocab.rarity(id);
     this.postings.candidates(variant.tokens, threshold, (name) => {
       if (!this.names.live(name)) return;
       if (this.names.count[name]! > this.found.length) this.found = new Float64Array(this.names.count[name]!);
-      const score = scoreName(variant.tokens, this.names, name, weightOf, this.found);
+      const score = scoreName(variant.tokens, this.names, name, weightOf, this.found, rarityOf);
       this.offer(hits, name, score.score * variant.factor, score.nameCoverage, threshold);
     });
   }

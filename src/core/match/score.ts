@@ -15,6 +15,12 @@
  *
  *   score = queryCoverage × (0.4 + 0.6 × max(nameCoverage, specificity)) × Π(1 − 0.3 × rarity of each query word missing)
  *
+ * A word reached only through an edit (a typo) adds specificity only as far as the name's other
+ * distinctive words are there too, and a name reached through edits alone counts by coverage
+ * only (less what its missing words would have told apart): one letter off a listed word is as
+ * often another company's name — the unlisted brand "Skyrizon" is not "Skyrizen Qilong Aviation
+ * Technology" — while a typo of a complete listed name or alias still matches ("Hikvison").
+ *
  * A query fully found in a name therefore scores at least 0.4, and reaches 1 when it is the whole
  * name or names something rare. The last factor makes a distinctive query word the name lacks
  * disqualifying even in a long name: "Instituto Nacional de los Plynton Acuaticos" is not
@@ -73,9 +79,9 @@ function indexIn(pool: Int32Array, start: number, count: number, id: number): nu
 }
 
 /**
- * Score name `id` of the store. `weightOf` gives a name token's current weight; `found` is
- * scratch space at least as long as the name's token list. For a person (a name with surname
- * tokens) only surname matches make the query specific.
+ * Score name `id` of the store. `weightOf` and `rarityOf` give a name token's current weight
+ * and rarity (vocab.ts); `found` is scratch space at least as long as the name's token list. For
+ * a person (a name with surname tokens) only surname matches make the query specific.
  */
 export function scoreName(
   query: readonly QueryToken[],
@@ -83,6 +89,7 @@ export function scoreName(
   id: number,
   weightOf: (token: number) => number,
   found: Float64Array,
+  rarityOf: (token: number) => number,
 ): Score {
   const pool = names.pool;
   const start = names.start[id]!;
@@ -93,6 +100,8 @@ export function scoreName(
   let matched = 0;
   let total = 0;
   let unspecific = 1;
+  let unspecificByEdit = 1;
+  let exactFound = false;
   let penalty = 1;
   for (const token of query) {
     let best: Expansion | undefined;
@@ -112,18 +121,34 @@ export function scoreName(
     matched += best.weight * best.sim;
     total += best.weight;
     if (best.sim > found[at]!) found[at] = best.sim;
-    if (surnameCount === 0 || indexIn(pool, surnameStart, surnameCount, best.id) !== -1) unspecific *= 1 - best.rarity;
+    if (best.sim === 1) exactFound = true;
+    if (surnameCount === 0 || indexIn(pool, surnameStart, surnameCount, best.id) !== -1) {
+      if (best.sim === 1) unspecific *= 1 - best.rarity;
+      else unspecificByEdit *= 1 - best.rarity;
+    }
   }
   if (matched === 0 || total === 0) return { score: 0, queryCoverage: 0, nameCoverage: 0 };
   let nameFound = 0;
   let nameTotal = 0;
+  // 1 when the name lacks none of its distinctive words; towards 0 the more (and rarer) it lacks.
+  let nothingMissing = 1;
   for (let i = 0; i < count; i++) {
-    const weight = weightOf(pool[start + i]!);
+    const token = pool[start + i]!;
+    const weight = weightOf(token);
     nameTotal += weight;
     nameFound += weight * found[i]!;
+    if (found[i] === 0) nothingMissing *= 1 - rarityOf(token);
   }
+  // A word reached only through an edit singles an entity out only as far as the name's other
+  // distinctive words are there too: one letter off a listed word is as often another company's
+  // name ("Skyrizon" is not "Skyrizen Aviation"). A typo of a whole listed name or alias misses
+  // nothing, so it keeps its strength ("Hikvison" is "Hikvision").
+  const byEdit = (1 - unspecificByEdit) * nothingMissing;
   const queryCoverage = matched / total;
   const nameCoverage = nameTotal > 0 ? nameFound / nameTotal : 0;
-  const strength = Math.max(nameCoverage, 1 - unspecific);
+  // With nothing found as written, only coverage counts, less what the missing words would have
+  // told apart: a typo of a complete name ("Npetun", "Hikvison") keeps it; a typo of a common word
+  // ("Sichfan" for "Sichuan University") does not single anyone out.
+  const strength = exactFound ? Math.max(nameCoverage, 1 - unspecific * (1 - byEdit)) : nameCoverage * nothingMissing;
   return { score: queryCoverage * (BASE + (1 - BASE) * strength) * penalty, queryCoverage, nameCoverage };
 }

@@ -6,13 +6,14 @@
  *
  * The first embed names the list and the action (the alert title), is coloured per list, links
  * the FR citation and carries the notes; then one field per designation (name, aliases,
- * country, license policy, what changed). Every source string is escaped (escape.ts) and every
+ * country, addresses, licence requirement and policy, FR citation, dates, source — core/facts.ts — or what changed). Every source string is escaped (escape.ts) and every
  * message carries `allowed_mentions: { parse: [] }`. Splitting to Discord's limits is pack.ts.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Alert } from '../../core/alert.js';
 import { frLinks } from '../../core/alerts.js';
-import type { Change, Designation, ListCode } from '../../core/model.js';
+import { actionDate, actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
+import type { Change, ListCode } from '../../core/model.js';
 import { sanitise } from '../plain-text.js';
 import { escapeText, maskedLink, safeUrl, truncate } from './escape.js';
 import { LIMITS, packAlert, type DiscordMessage } from './pack.js';
@@ -65,44 +66,69 @@ function more(items: readonly string[], shown: number, sep = '; '): string {
   return items.length > shown ? `${head} (+${items.length - shown} more)` : head;
 }
 
-function designationLines(d: Designation): string[] {
-  const lines: string[] = [];
-  if (d.aliases.length) lines.push(`**Aliases:** ${more(d.aliases, 5)}`);
-  if (d.countries.length) lines.push(`**Country:** ${d.countries.map(escapeText).join(', ')}`);
-  if (d.addresses.length) lines.push(`**Address:** ${more(d.addresses, 1)}`);
-  if (d.licensePolicy) lines.push(`**License policy:** ${escapeText(d.licensePolicy)}`);
-  if (d.programs.length) lines.push(`**Programs:** ${more(d.programs, 6, ', ')}`);
-  const fr = frLinks(d.frCitation);
-  if (fr.length) lines.push(`**FR:** ${fr.map((link) => maskedLink(link.label, link.url)).join(', ')}`);
-  else if (d.frCitation) lines.push(`**FR:** ${escapeText(d.frCitation)}`);
-  return lines;
+/** One fact (core/facts.ts) as markdown lines: every value, lists one a line. */
+export function factLines(fact: Fact): string[] {
+  const label = `**${escapeText(fact.label)}:**`;
+  switch (fact.form) {
+    case 'lines':
+      return fact.values.length === 1 ? [`${label} ${escapeText(fact.values[0]!)}`] : [label, ...fact.values.map((v) => `• ${escapeText(v)}`)];
+    case 'citation': {
+      const cited = fact.values.map((v) => {
+        const links = frLinks(v);
+        return links.length > 0 ? links.map((l) => maskedLink(l.label, l.url)).join(', ') : escapeText(v);
+      });
+      return [`${label} ${cited.join('; ')}`];
+    }
+    case 'url':
+      return fact.values.map((url) => maskedLink('Source entry', url));
+    case 'text':
+      return [`${label} ${fact.values.map(escapeText).join(fact.label.startsWith('Countr') || fact.label === 'Programs' ? ', ' : '; ')}`];
+  }
 }
 
-function changeField(change: Change): APIEmbedField {
+function changeFields(change: Change): APIEmbedField[] {
   switch (change.kind) {
     case 'added':
-      return field(`Added: ${change.after.name}`, designationLines(change.after));
+      return fields(`Added: ${change.after.name}`, rowFacts(change.after).flatMap(factLines));
     case 'removed':
-      return field(`Removed: ${change.before.name}`, ['Removed from the list.', ...designationLines(change.before).slice(0, 2)]);
+      return fields(`Removed: ${change.before.name}`, removalFacts(change).flatMap(factLines));
     case 'amended': {
-      const changed = change.fields.map((f) => `• **${f.field}:** ${escapeText(f.summary.split('\n').slice(0, 3).join(' / '))}`);
-      return field(`Amended: ${change.after.name}`, [...changed, ...designationLines(change.after)]);
+      const changed = change.fields.map((f) => `• **${FIELD_LABELS[f.field]}:** ${escapeText(f.summary.split('\n').slice(0, 3).join(' / '))}`);
+      return fields(`Amended: ${change.after.name}`, [...changed, ...rowFacts(change.after).flatMap(factLines)]);
     }
   }
 }
 
+/**
+ * A row as embed fields of at most 1,024 characters, split between lines: the first under the
+ * row's name, the rest "(continued)". pack.ts puts fields that do not fit into the thread, so
+ * every address is shown, the later ones in the thread.
+ */
+function fields(untrustedName: string, valueLines: string[]): APIEmbedField[] {
+  const name = truncate(escapeText(untrustedName), LIMITS.fieldName);
+  const values: string[] = [];
+  let current = '';
+  for (const raw of valueLines) {
+    const line = truncate(raw, LIMITS.fieldValue);
+    if (current !== '' && current.length + 1 + line.length > LIMITS.fieldValue) {
+      values.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  // Discord refuses an empty field value.
+  values.push(current || '—');
+  return values.map((value, i) => ({ name: i === 0 ? name : truncate(`${name} (continued)`, LIMITS.fieldName), value }));
+}
+
 function field(untrustedName: string, valueLines: string[]): APIEmbedField {
-  return {
-    name: truncate(escapeText(untrustedName), LIMITS.fieldName),
-    // Discord refuses an empty field value.
-    value: truncate(valueLines.join('\n') || '—', LIMITS.fieldValue),
-  };
+  return fields(untrustedName, valueLines)[0]!;
 }
 
 function fieldsOf(alert: Alert): APIEmbedField[] {
   switch (alert.kind) {
     case 'designations':
-      return alert.changes.map(changeField);
+      return alert.changes.flatMap(changeFields);
     case 'document':
       return alert.documents.map((doc) =>
         field(doc.title, [
@@ -126,10 +152,11 @@ function fieldsOf(alert: Alert): APIEmbedField[] {
 }
 
 function descriptionOf(alert: Alert): string {
-  const lines = alert.notes.map(escapeText);
+  const dated = alert.kind === 'designations' || alert.kind === 'document';
+  const lines = [...(dated ? [`**${dateLine(alert)}**`] : []), ...alert.notes.map(escapeText), ...actionSummary(alert).map(escapeText)];
   if (alert.kind === 'source-health') lines.push(`**${alert.status}** (${escapeText(alert.reasonCode)}): ${escapeText(alert.reason)}`);
   if (alert.kind === 'test') lines.push('This is a test alert from entitywatch: alerts reach this channel.');
-  const links = alert.links.map((link) => maskedLink(link.label, link.url));
+  const links = allLinks(alert).map((link) => maskedLink(link.label, link.url));
   if (links.length) lines.push(links.join(' · '));
   return lines.join('\n');
 }
@@ -139,7 +166,8 @@ export function renderDiscordAlert(alert: Alert): RenderedAlert {
     title: truncate(`${alert.priority === 'high' ? '‼️ ' : ''}${escapeText(alert.title)}`, LIMITS.title),
     color: colourOf(alert),
     footer: { text: `entitywatch · ${escapeText(alert.source)}` },
-    timestamp: alert.createdAt,
+    // The action's date when known (the footer time), else when it was detected.
+    timestamp: actionDate(alert) ? `${actionDate(alert)}T00:00:00.000Z` : alert.createdAt,
   };
   const url = alert.links[0] ? safeUrl(alert.links[0].url) : null;
   if (url) header.url = url;

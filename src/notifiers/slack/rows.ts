@@ -4,10 +4,11 @@
  */
 import type { Alert, DocumentAlert, WatchlistHitAlert } from '../../core/alert.js';
 import { frLinks } from '../../core/alerts.js';
-import type { Change, ComparedField, Designation } from '../../core/model.js';
+import { FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
+import type { Change } from '../../core/model.js';
 import { clip, escapeText, link } from './mrkdwn.js';
 
-/** Items of a list field shown before "(+N more)". */
+/** Entity names of a document shown before "(+N more)": the document has them all. */
 const MAX_ITEMS = 10;
 
 function items(values: readonly string[], separator: string): string {
@@ -15,23 +16,8 @@ function items(values: readonly string[], separator: string): string {
   return values.length > MAX_ITEMS ? `${shown}${separator}(+${values.length - MAX_ITEMS} more)` : shown;
 }
 
-const FIELD_LABELS: Record<ComparedField, string> = {
-  name: 'Name',
-  aliases: 'Also known as',
-  type: 'Type',
-  countries: 'Countries',
-  addresses: 'Addresses',
-  programs: 'Programs',
-  frCitation: 'Federal Register citation',
-  startDate: 'Effective date',
-  endDate: 'End date',
-  licenseRequirement: 'License requirement',
-  licensePolicy: 'License review policy',
-  ids: 'IDs',
-  remarks: 'Remarks',
-  list: 'List',
-  listName: 'List name',
-};
+/** Lines of a field's before/after summary shown in an amendment (the source entry has the rest). */
+const MAX_SUMMARY_LINES = 20;
 
 /** "88 FR 18983" as a federalregister.gov link; other citation text escaped as is. */
 function citation(text: string): string {
@@ -39,42 +25,35 @@ function citation(text: string): string {
   return links.length > 0 ? links.map((l) => link(l.url, l.label)).join(', ') : escapeText(text);
 }
 
-function details(d: Designation): string[] {
-  const lines: string[] = [];
-  if (d.aliases.length) lines.push(`*Also known as:* ${items(d.aliases, '; ')}`);
-  if (d.type && d.type !== 'Entity') lines.push(`*Type:* ${escapeText(d.type)}`);
-  if (d.countries.length) lines.push(`*Country:* ${items(d.countries, ', ')}`);
-  if (d.addresses.length === 1) lines.push(`*Address:* ${escapeText(d.addresses[0]!)}`);
-  if (d.addresses.length > 1) lines.push('*Addresses:*', ...d.addresses.slice(0, MAX_ITEMS).map((a) => `• ${escapeText(a)}`));
-  if (d.addresses.length > MAX_ITEMS) lines.push(`• (+${d.addresses.length - MAX_ITEMS} more)`);
-  if (d.programs.length) lines.push(`*Programs:* ${items(d.programs, ', ')}`);
-  if (d.licenseRequirement) lines.push(`*License requirement:* ${escapeText(d.licenseRequirement)}`);
-  if (d.licensePolicy) lines.push(`*License review policy:* ${escapeText(d.licensePolicy)}`);
-  if (d.ids.length) lines.push(`*IDs:* ${items(d.ids, '; ')}`);
-  const when = [d.frCitation && `*Federal Register:* ${citation(d.frCitation)}`, d.startDate && `*Effective:* ${escapeText(d.startDate)}`];
-  if (when.some(Boolean)) lines.push(when.filter(Boolean).join('   '));
-  if (d.remarks) lines.push(`*Remarks:* ${escapeText(clip(d.remarks, 500))}`);
-  if (d.sourceUrl) lines.push(link(d.sourceUrl, 'Source entry'));
-  return lines;
+/** One fact (core/facts.ts) as mrkdwn lines: every value, lists one a line. */
+export function factLines(fact: Fact): string[] {
+  const label = `*${escapeText(fact.label)}:*`;
+  switch (fact.form) {
+    case 'lines':
+      return fact.values.length === 1 ? [`${label} ${escapeText(fact.values[0]!)}`] : [label, ...fact.values.map((v) => `• ${escapeText(v)}`)];
+    case 'citation':
+      return [`${label} ${fact.values.map(citation).join('; ')}`];
+    case 'url':
+      return fact.values.map((url) => link(url, 'Source entry'));
+    case 'text':
+      return [`${label} ${fact.values.map((v) => escapeText(clip(v, 1000))).join(fact.label.startsWith('Countr') || fact.label === 'Programs' ? ', ' : '; ')}`];
+  }
 }
 
 /** One designation change: name first, then what a compliance reader needs to act. */
 export function changeLines(change: Change): string[] {
   switch (change.kind) {
     case 'added':
-      return [`:heavy_plus_sign: *${escapeText(change.after.name)}* — added`, ...details(change.after)];
-    case 'removed': {
-      const d = change.before;
-      const where = d.countries.length ? ` (${items(d.countries, ', ')})` : '';
-      return [`:heavy_minus_sign: *${escapeText(d.name)}*${where} — removed`, ...(d.frCitation ? [`*Was listed under:* ${citation(d.frCitation)}`] : [])];
-    }
+      return [`:heavy_plus_sign: *${escapeText(change.after.name)}* — added`, ...rowFacts(change.after).flatMap(factLines)];
+    case 'removed':
+      return [`:heavy_minus_sign: *${escapeText(change.before.name)}* — removed`, ...removalFacts(change).flatMap(factLines)];
     case 'amended': {
       const lines = [`:pencil2: *${escapeText(change.after.name)}* — amended`];
       for (const field of change.fields) {
         const summary = field.summary.split('\n').filter((line) => line.trim() !== '');
-        lines.push(`*${FIELD_LABELS[field.field]}:*`, ...summary.slice(0, MAX_ITEMS * 2).map((line) => `>${escapeText(line)}`));
+        lines.push(`*${FIELD_LABELS[field.field]}:*`, ...summary.slice(0, MAX_SUMMARY_LINES).map((line) => `>${escapeText(line)}`));
       }
-      if (change.after.frCitation) lines.push(`*Federal Register:* ${citation(change.after.frCitation)}`);
+      lines.push('_Now:_', ...rowFacts(change.after).flatMap(factLines));
       return lines;
     }
   }

@@ -28,6 +28,8 @@ import { attachmentOf, channelIdOf, hasManageServer, INTERACTION, Interaction, i
 export interface DispatchDeps {
   store: Store;
   lookupIndex(): Promise<LookupIndex>;
+  /** Lookups flag sources not updated for this long (config `schedule.staleAfterMs`). */
+  staleAfterMs?: number;
   /** Prefix completion over current names, for autocomplete. */
   completer(): Promise<Completer>;
   now(): Date;
@@ -107,6 +109,7 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
     actor: { platform: 'discord', userId: userIdOf(interaction), isAdmin: hasManageServer(interaction) },
     channelId: `discord:${channelId}`,
     now: deps.now,
+    staleAfterMs: deps.staleAfterMs,
     postAlert: (alert) => deps.postAlert(channelId, alert),
     rulesChanged: deps.rulesChanged,
     attachment: () => readAttachment(attachmentOf(interaction, invocation, WATCHLIST_FILE_OPTION)),

@@ -9,11 +9,13 @@
  */
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { DesignationHistory, LookupMatch, Reply, RuleOrigin } from '../../../handlers/types.js';
+import { basisLine, staleWarning } from '../../core/basis.js';
 import type { WatchRule } from '../../core/watch.js';
 import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
 import { historyText } from '../history-text.js';
 import { embedChars, LIMITS } from '../../notifiers/discord/pack.js';
-import { LIST_COLOURS } from '../../notifiers/discord/render.js';
+import { factLines, LIST_COLOURS } from '../../notifiers/discord/render.js';
+import { rowFacts } from '../../core/facts.js';
 
 export interface ReplyMessage {
   content?: string;
@@ -33,12 +35,9 @@ function text(content: string, ephemeral: boolean): ReplyMessage {
 
 function matchEmbed(match: LookupMatch, history: DesignationHistory[] | null): APIEmbed {
   const fields: APIEmbedField[] = match.designations.slice(0, DESIGNATIONS_PER_MATCH).map((d) => {
-    const lines = [escapeText(d.listName)];
-    if (d.aliases.length) lines.push(`**Aliases:** ${d.aliases.slice(0, 5).map(escapeText).join('; ')}`);
-    if (d.countries.length) lines.push(`**Country:** ${d.countries.join(', ')}`);
-    if (d.licensePolicy) lines.push(`**License policy:** ${escapeText(d.licensePolicy)}`);
-    if (d.frCitation) lines.push(`**FR:** ${escapeText(d.frCitation)}`);
-    if (d.sourceUrl) lines.push(maskedLink('Source', d.sourceUrl));
+    // The same facts as the alerts (core/facts.ts), the source link first, then the history.
+    const facts = rowFacts(d);
+    const lines = [escapeText(d.listName), ...[...facts.filter((f) => f.form === 'url'), ...facts.filter((f) => f.form !== 'url')].flatMap(factLines)];
     if (history) lines.push(historyText(history.find((h) => h.key === d.key), escapeText));
     return { name: truncate(`${d.list}: ${escapeText(d.name)}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue) };
   });
@@ -83,8 +82,14 @@ export function renderReply(reply: Reply, options: { ephemeral: boolean }): Repl
     case 'refusal':
       return text(`⛔ ${reply.message}`, true);
     case 'matches': {
-      if (reply.matches.length === 0) return text(`No match for “${escapeText(reply.query)}” on any list.`, ephemeral);
-      const message: ReplyMessage = { content: truncate(`Matches for “${escapeText(reply.query)}”:`, 2000), embeds: fitting(reply.matches.map((m) => matchEmbed(m, reply.history ?? null))), allowed_mentions: { parse: [] } };
+      // The stale warning leads, where it cannot be missed; the basis line follows the answer.
+      // Both are the project's own text (source ids and dates), so their markdown is kept.
+      const warning = staleWarning(reply.basis);
+      const head = warning ? `⚠️ **${warning}**\n` : '';
+      const basis = `-# ${basisLine(reply.basis)}`;
+      if (reply.matches.length === 0) return text(`${head}No match for “${escapeText(reply.query)}” on any list.\n${basis}`, ephemeral);
+      const content = `${head}Matches for “${escapeText(reply.query)}”:\n${basis}`;
+      const message: ReplyMessage = { content: truncate(content, 2000), embeds: fitting(reply.matches.map((m) => matchEmbed(m, reply.history ?? null))), allowed_mentions: { parse: [] } };
       if (ephemeral) message.flags = MessageFlags.Ephemeral;
       return message;
     }

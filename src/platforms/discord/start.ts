@@ -62,6 +62,7 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
   const deps: DispatchDeps = {
     store,
     lookupIndex,
+    staleAfterMs: app.config.schedule.staleAfterMs,
     completer,
     now: app.pollDeps.now,
     log,

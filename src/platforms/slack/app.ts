@@ -44,6 +44,8 @@ export interface SlackAppDeps {
    * `clientPingTimeout`; default 5 s). Tests shorten it.
    */
   socketPingTimeoutMs?: number;
+  /** Lookups flag sources not updated for this long (config `schedule.staleAfterMs`). */
+  staleAfterMs?: number;
 }
 
 /** Slack's id of one user action: the same on every redelivery of its envelope or request. */
@@ -98,6 +100,7 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
       actor: { platform: 'slack', userId, isAdmin: admin },
       channelId: `${SLACK_PREFIX}${channelId}`,
       now: deps.now,
+      staleAfterMs: deps.staleAfterMs,
       postAlert: async (alert) => {
         await deps.notifier.post(alert, channelId);
       },

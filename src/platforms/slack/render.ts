@@ -10,11 +10,14 @@
  */
 import type { DesignationHistory, LookupMatch, Reply, RuleOrigin, SourceStatus } from '../../../handlers/types.js';
 import { frLinks } from '../../core/alerts.js';
+import { basisLine, staleWarning, type Basis } from '../../core/basis.js';
 import { LISTS } from '../../core/lists.js';
 import type { Designation } from '../../core/model.js';
 import type { WatchRule } from '../../core/watch.js';
 import { historyText } from '../history-text.js';
+import { rowFacts } from '../../core/facts.js';
 import { clip, context, escapeText, LIMITS, link, section, type AlertBlock } from '../../notifiers/slack/mrkdwn.js';
+import { factLines } from '../../notifiers/slack/rows.js';
 
 export const SHARE_ACTION = 'entity_share';
 
@@ -42,11 +45,9 @@ function designationLines(d: Designation, entityName: string, history: Designati
   const head = [`• *${escapeText(LISTS[d.list].shortName)}* (${d.list})`, d.startDate && `since ${escapeText(d.startDate)}`, fr && `— ${fr}`];
   const lines = [head.filter(Boolean).join(' ')];
   if (d.name !== entityName) lines.push(`   Listed as: ${escapeText(d.name)}`);
-  if (d.licenseRequirement) lines.push(`   License requirement: ${escapeText(d.licenseRequirement)}`);
-  if (d.licensePolicy) lines.push(`   License review policy: ${escapeText(d.licensePolicy)}`);
-  if (d.addresses[0]) lines.push(`   Address: ${escapeText(d.addresses[0])}${d.addresses.length > 1 ? ` (+${d.addresses.length - 1} more)` : ''}`);
-  if (d.programs.length) lines.push(`   Programs: ${escapeText(d.programs.join(', '))}`);
-  if (d.sourceUrl) lines.push(`   ${link(d.sourceUrl, 'Source entry')}`);
+  // The same facts as the alerts (core/facts.ts); list, start date and citation are on the head line.
+  const shown = new Set(['Federal Register', 'Effective date']);
+  lines.push(...rowFacts(d).filter((f) => !shown.has(f.label)).flatMap(factLines).map((line) => `   ${line}`));
   if (history) lines.push(`   ${historyText(history.find((h) => h.key === d.key), escapeText)}`);
   return lines;
 }
@@ -58,14 +59,22 @@ function matchText(m: LookupMatch, history: DesignationHistory[] | null): string
   return [`*${escapeText(m.name)}*${where}${via} · score ${m.score.toFixed(2)}`, ...m.designations.flatMap((d) => designationLines(d, m.name, history))].join('\n');
 }
 
-function matches(query: string, found: readonly LookupMatch[], shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
+/** The stale warning first, where it cannot be missed; the basis line under the answer. */
+function basisBlocks(basis: Basis): { warning: AlertBlock[]; line: string } {
+  const warning = staleWarning(basis);
+  return { warning: warning ? [section(`:warning: *${escapeText(warning)}*`)] : [], line: escapeText(basisLine(basis)) };
+}
+
+function matches(query: string, found: readonly LookupMatch[], basis: Basis, shared: string | null, history: DesignationHistory[] | null): ReplyMessage {
   const q = escapeText(query);
+  const { warning, line } = basisBlocks(basis);
+  const stale = basis.stale ? ' (lists out of date)' : '';
   if (found.length === 0) {
-    const text = `No match for “${q}” on any list.`;
-    return { text, blocks: [section(`${text}${shared ? `\nShared by ${shared}.` : ''}`)] };
+    const text = `No match for “${q}” on any list${stale}.`;
+    return { text, blocks: [...warning, section(`${text}${shared ? `\nShared by ${shared}.` : ''}`), context([line])] };
   }
-  const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”`;
-  const blocks: ReplyMessage['blocks'] = [section(`*${text}*`), ...found.map((m) => section(matchText(m, history)))];
+  const text = `${found.length} match${found.length === 1 ? '' : 'es'} for “${q}”${stale}`;
+  const blocks: ReplyMessage['blocks'] = [...warning, section(`*${text}*`), ...found.map((m) => section(matchText(m, history))), context([line])];
   if (shared) blocks.push(context([`Shared by ${shared}. Lists change: check again before relying on this.`]));
   else if (query.length <= MAX_BUTTON_VALUE) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: SHARE_ACTION, value: query, text: { type: 'plain_text', text: 'Share in channel' } }] });
@@ -118,7 +127,7 @@ export function renderReply(reply: Reply, shared: string | null = null): ReplyMe
       message = { text: escapeText(reply.message), blocks: [section(`:no_entry: ${escapeText(reply.message)}`)] };
       break;
     case 'matches':
-      message = matches(reply.query, reply.matches, shared, reply.history ?? null);
+      message = matches(reply.query, reply.matches, reply.basis, shared, reply.history ?? null);
       break;
     case 'rules':
       message = rules(reply);

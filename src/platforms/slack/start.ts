@@ -50,7 +50,16 @@ export async function startSlackPlatform(app: App, config: SlackConfig, options:
   // Build the name index now, so the first /entity does not pay for it.
   void lookupIndex().catch((err: unknown) => log.warn({ reason: describeError(err) }, 'lookup index build failed'));
 
-  const bolt = createSlackApp({ config, store: app.store, log, notifier, lookupIndex, now: options.now ?? (() => new Date()), socketPingTimeoutMs: options.socketPingTimeoutMs });
+  const bolt = createSlackApp({
+    config,
+    store: app.store,
+    log,
+    notifier,
+    lookupIndex,
+    now: options.now ?? (() => new Date()),
+    socketPingTimeoutMs: options.socketPingTimeoutMs,
+    staleAfterMs: app.config.schedule.staleAfterMs,
+  });
   if (config.mode === 'socket') {
     await bolt.start();
     log.info('slack connected in Socket Mode');

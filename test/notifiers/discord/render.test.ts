@@ -58,15 +58,15 @@ describe('renderDiscordAlert', () => {
     expect(embed.title).toBe('Entity List — 1 addition');
     expect(embed.color).toBe(LIST_COLOURS.EL);
     expect(embed.url).toBe('https://www.federalregister.gov/citation/91-FR-12345');
-    expect(embed.description).toBe('Announced in FR 2026-01234 on 2026-11-20\n[91 FR 12345](https://www.federalregister.gov/citation/91-FR-12345)');
+    expect(embed.description).toBe('**Detected 2026-11-21**\nAnnounced in FR 2026-01234 on 2026-11-20\n[91 FR 12345](https://www.federalregister.gov/citation/91-FR-12345)');
     expect(embed.fields).toEqual([
       {
         name: 'Added: Acme Optics Co., Ltd.',
         value: [
-          '**Aliases:** Acme Optical',
-          '**Country:** CN, HK',
-          '**License policy:** Presumption of denial.',
-          '**FR:** [91 FR 12345](https://www.federalregister.gov/citation/91-FR-12345)',
+          '**Also known as:** Acme Optical',
+          '**Countries:** CN, HK',
+          '**License review policy:** Presumption of denial.',
+          '**Federal Register:** [91 FR 12345](https://www.federalregister.gov/citation/91-FR-12345)',
         ].join('\n'),
       },
     ]);
@@ -78,7 +78,7 @@ describe('renderDiscordAlert', () => {
     const alert = { ...elAlert([]), list: 'SDN' as const, changes: [{ kind: 'amended' as const, key: after.key, before, after, fields: [{ field: 'addresses' as const, before: 'Old Street 1', after: 'New Street 2', summary: '+ New Street 2\n- Old Street 1' }] }] };
     const field = renderDiscordAlert(alert).messages[0]!.embeds[0]!.fields![0]!;
     expect(field.name).toBe('Amended: Acme');
-    expect(field.value.split('\n')[0]).toBe('• **addresses:** \\+ New Street 2 / - Old Street 1');
+    expect(field.value.split('\n')[0]).toBe('• **Addresses:** \\+ New Street 2 / - Old Street 1');
     expect(renderDiscordAlert(alert).messages[0]!.embeds[0]!.color).toBe(LIST_COLOURS.SDN);
   });
 

@@ -60,7 +60,8 @@ describe('Slack notifier against a fake Slack Web API', () => {
   it('posts a summary and thread replies for a long alert, each reply in the thread with its part', async () => {
     const receipt = await notifier.send(request(alertWith(60)));
     expect(slack.posts.map((p) => [p.thread_ts ?? null, p.metadata?.event_payload.part, p.blocks.length])).toEqual([
-      [null, 0, 3],
+      // header, the large action's summary by country, the date context, the "in the thread" summary
+      [null, 0, 4],
       [receipt.remoteId, 1, 50],
       [receipt.remoteId, 2, 10],
     ]);

@@ -4,7 +4,7 @@ import { buildDesignationAlerts } from '../../../src/core/alerts.js';
 import { changedFields } from '../../../src/core/diff.js';
 import type { Designation } from '../../../src/core/model.js';
 import type { AlertBlock } from '../../../src/notifiers/slack/mrkdwn.js';
-import { renderSlackAlert } from '../../../src/notifiers/slack/render.js';
+import { MESSAGE_CHARS, renderSlackAlert } from '../../../src/notifiers/slack/render.js';
 import { makeDesignation } from '../../helpers/designations.js';
 
 const EVIL_NAME = '<!channel> Acme <https://evil.example|click>';
@@ -66,7 +66,8 @@ describe('renderSlackAlert', () => {
         '*Address:* No. 8 Haidian Street, Beijing, CN',
         '*License requirement:* For all items subject to the EAR. (See §744.11 of the EAR)',
         '*License review policy:* Presumption of denial.',
-        '*Federal Register:* <https://www.federalregister.gov/citation/88-FR-18983|88 FR 18983>   *Effective:* 2023-03-30',
+        '*Federal Register:* <https://www.federalregister.gov/citation/88-FR-18983|88 FR 18983>',
+        '*Effective date:* 2023-03-30',
         '<https://www.trade.gov/example-entry|Source entry>',
       ].join('\n'),
       [
@@ -87,14 +88,29 @@ describe('renderSlackAlert', () => {
     expect(sectionTexts(main.blocks).some((t) => t.startsWith('*Federal Register:*'))).toBe(false);
     const rows = sectionTexts(main.blocks);
     expect(rows).toEqual([
-      ':heavy_minus_sign: *Old Trading Ltd* (RU) — removed\n*Was listed under:* <https://www.federalregister.gov/citation/85-FR-12345|85 FR 12345>',
+      [
+        ':heavy_minus_sign: *Old Trading Ltd* — removed',
+        '*Country:* RU',
+        '*Was listed under:* <https://www.federalregister.gov/citation/85-FR-12345|85 FR 12345>',
+        '*Removed by:* not known yet (no removal notice seen)',
+      ].join('\n'),
       [
         ':pencil2: *Beijing Quantum Instruments Co., Ltd.* — amended',
         '*Addresses:*',
         '>+ Room 5, Tower B, Shanghai, CN',
         '*License review policy:*',
         '>Presumption of denial. → Case-by-case review.',
+        '_Now:_',
+        '*Also known as:* BQI; Quantum Instruments Beijing',
+        '*Country:* CN',
+        '*Addresses:*',
+        '• No. 8 Haidian Street, Beijing, CN',
+        '• Room 5, Tower B, Shanghai, CN',
+        '*License requirement:* For all items subject to the EAR. (See §744.11 of the EAR)',
+        '*License review policy:* Case-by-case review.',
         '*Federal Register:* <https://www.federalregister.gov/citation/88-FR-18983|88 FR 18983>',
+        '*Effective date:* 2023-03-30',
+        '<https://www.trade.gov/example-entry|Source entry>',
       ].join('\n'),
     ]);
   });
@@ -116,8 +132,8 @@ describe('renderSlackAlert', () => {
       '*Address:* &lt;#C999&gt; street',
       'Source entry',
     ]);
-    // No "<" anywhere but our own federalregister.gov/trade.gov links.
-    for (const text of allTexts(main.blocks)) expect(text).not.toMatch(/<(?!https:\/\/www\.federalregister\.gov\/)/);
+    // No "<" anywhere but our own links: federalregister.gov, OFAC's recent-actions page.
+    for (const text of allTexts(main.blocks)) expect(text).not.toMatch(/<(?!https:\/\/(www\.federalregister\.gov|ofac\.treasury\.gov\/recent-actions)\/)/);
   });
 
   it('splits an alert over 50 blocks into a summary and thread replies of at most 50 blocks', () => {
@@ -156,8 +172,22 @@ describe('renderSlackAlert', () => {
     const { main } = renderSlackAlert(health);
     expect(main.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: '🚨 CSL snapshot refused', emoji: true } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: '3 polls in a row', verbatim: true }, { type: 'mrkdwn', text: 'Source: csl · 2026-03-30', verbatim: true }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '3 polls in a row', verbatim: true }, { type: 'mrkdwn', text: 'Detected 2026-03-30 · source csl', verbatim: true }] },
       { type: 'section', text: { type: 'mrkdwn', text: '*refused* (mass-removal): would remove 40% of the list', verbatim: true } },
     ]);
+  });
+});
+
+describe('renderSlackAlert message size', () => {
+  it('keeps every message under MESSAGE_CHARS (Slack refuses ~13,000 characters of blocks), moving rows to the thread', () => {
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      makeDesignation({ name: `Wide Holding ${i + 1}`, list: 'EL', addresses: Array.from({ length: 6 }, (_, j) => `${j + 1} ${'Long Industrial Park Road '.repeat(12)}Beijing, CN`) }),
+    );
+    const { main, thread } = renderSlackAlert(elAlert({ added: rows }));
+    const chars = (blocks: readonly AlertBlock[]) => allTexts(blocks).reduce((n, t) => n + t.length, 0);
+    expect(sectionTexts(main.blocks).at(-1)).toMatch(/^Too long for one message/);
+    expect(thread.length).toBeGreaterThan(1);
+    for (const message of [main, ...thread]) expect(chars(message.blocks)).toBeLessThanOrEqual(MESSAGE_CHARS);
+    expect(thread.flatMap((m) => sectionTexts(m.blocks)).join('\n').match(/Long Industrial Park Road/g)).toHaveLength(12 * 6 * 12);
   });
 });

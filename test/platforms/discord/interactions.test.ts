@@ -10,6 +10,7 @@ import { openSqliteStore } from '../../../store/sqlite/index.js';
 import type { Store } from '../../../store/types.js';
 import { tempDir } from '../../helpers/app.js';
 import { makeDesignation } from '../../helpers/designations.js';
+import { seedDesignations } from '../../handlers/context.js';
 import {
   ADMIN_ID, APP_ID, CHANNEL_ID, interaction, MEMBER_ID, MEMBER_PERMISSIONS, nowSeconds, ping, postInteraction, postSigned, testKeys, watch, type TestKeys,
 } from './interactions-kit.js';
@@ -58,6 +59,7 @@ describe('Discord HTTP interactions endpoint', () => {
     edits = [];
     rulesChanged = 0;
     indexDelayMs = 0;
+    await seedDesignations(store, DESIGNATIONS);
     await start();
   });
   afterEach(async () => {
@@ -106,6 +108,32 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
     expect(response.data.embeds?.[0]?.title).toBe('Beta Electronics');
     expect(response.data.embeds?.[0]?.fields?.[0]?.name).toBe('EL: Beta Electronics');
+  });
+
+  it('/entity with nothing loaded refuses instead of saying "no match"', async () => {
+    await server.close();
+    await store.close();
+    store = openSqliteStore(`${dir.dir}/empty.db`);
+    await start();
+    const { json } = await postSigned(server.url, keys, interaction(2, { name: 'entity', options: [{ name: 'name', type: 3, value: 'Beta Electronics' }] }));
+    expect(json).toEqual({
+      type: 4,
+      data: { content: '⚠️ The lists are not loaded yet: run `entitywatch poll`. Nothing was checked.', allowed_mentions: { parse: [] }, flags: 64 },
+    });
+  });
+
+  it('/entity says what it checked, and warns first when a source is out of date', async () => {
+    await server.close();
+    await start({ staleAfterMs: 3_600_000 });
+    const body = (await postSigned(server.url, keys, interaction(2, { name: 'entity', options: [{ name: 'name', type: 3, value: 'Zeta Bakery' }] }))).json as { data: ReplyMessage };
+    // Seeded 2026-05-04; the test clock says 2026-11-21.
+    expect(body.data.content).toBe(
+      [
+        '⚠️ **WARNING: out of date — csl (last updated 2026-05-04 09:30 UTC): its last successful poll was more than 60 minutes ago. A designation made since then is not in this answer; run `entitywatch status`.**',
+        'No match for “Zeta Bakery” on any list.',
+        '-# Checked against 4 designations on 2 lists (csl as of 2026-05-04 09:30 UTC).',
+      ].join('\n'),
+    );
   });
 
   it('/watch add by a member without Manage Server is refused at run time and writes nothing', async () => {

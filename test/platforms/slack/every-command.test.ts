@@ -42,7 +42,9 @@ describe.each<TransportName>(['http', 'socket'])('Slack commands over %s', (tran
     slack = await startFakeSlack();
     files = attachFiles(slack);
     slack.users.set('U0MEMBER', {});
-    test = await createTestApp({}, { notifiers: [], now: () => NOW });
+    // The fixtures are dated months apart from the clock: freshness warnings are tested in
+    // test/platforms/*/basis tests, not here.
+    test = await createTestApp({ STALE_AFTER_PERIODS: '1000', POLL_SCHEDULE: '0 0 1 * *' }, { notifiers: [], now: () => NOW });
     test.app.notifiers.push(createSlackNotifier({ token: FAKE_BOT_TOKEN, apiUrl: slack.apiUrl, alertChannels: [], ruleChannels: slackRuleChannels(test.app.store) }));
     const hik = makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'], frCitation: '84 FR 54002', startDate: '2019-10-09' });
     await seedDesignations(test.app.store, [hik]);

@@ -81,9 +81,11 @@ describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake 
     expect(first).toMatch(/^\*Hangzhou Hikvision Digital Technology Co\., Ltd\.\* \(CN\) — matched “Hikvision” · score (0\.\d\d|1\.00)$/);
     expect(rest).toEqual([
       '• *Entity List* (EL) since 2019-10-09 — <https://www.federalregister.gov/citation/84-FR-54002|84 FR 54002>',
-      '   License requirement: For all items subject to the EAR.',
-      '   License review policy: Case-by-case review.',
-      '   Address: No. 555 Qianmo Road, Hangzhou, CN',
+      '   *Also known as:* Hikvision',
+      '   *Country:* CN',
+      '   *Address:* No. 555 Qianmo Road, Hangzhou, CN',
+      '   *License requirement:* For all items subject to the EAR.',
+      '   *License review policy:* Case-by-case review.',
       '   History: no change seen — listed before entitywatch began watching',
     ]);
     expect(blocks.at(-1)).toEqual({ type: 'actions', elements: [{ type: 'button', action_id: 'entity_share', value: 'hikvision', text: { type: 'plain_text', text: 'Share in channel' } }] });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { basisOf } from '../../../src/core/basis.js';
 import { renderReply } from '../../../src/platforms/slack/render.js';
+
+const NOW = new Date('2026-05-04T10:00:00.000Z');
+const fresh = basisOf([{ source: 'csl', designations: 1200, lists: ['EL', 'SDN'], asOf: '2026-05-04T09:45:00.000Z' }], NOW, 45 * 60_000);
+const stale = basisOf([{ source: 'csl', designations: 1200, lists: ['EL', 'SDN'], asOf: '2026-05-03T09:45:00.000Z' }], NOW, 45 * 60_000);
 
 function texts(message: ReturnType<typeof renderReply>): string[] {
   return message.blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => e.text) : []));
@@ -12,12 +17,23 @@ describe('renderReply (Slack)', () => {
     expect(renderReply({ kind: 'text', text: '`/entitywatch add <keyword>`' }).text).toBe('`/entitywatch add &lt;keyword&gt;`');
   });
 
-  it('says no match plainly, with the query escaped and no button', () => {
-    const message = renderReply({ kind: 'matches', query: '<@U0BOSS> corp', matches: [] });
+  it('says no match plainly, with the query escaped, what it was checked against, and no button', () => {
+    const message = renderReply({ kind: 'matches', query: '<@U0BOSS> corp', matches: [], basis: fresh });
     expect(message).toEqual({
       text: 'No match for “&lt;@U0BOSS&gt; corp” on any list.',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'No match for “&lt;@U0BOSS&gt; corp” on any list.', verbatim: true } }],
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'No match for “&lt;@U0BOSS&gt; corp” on any list.', verbatim: true } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Checked against 1,200 designations on 2 lists (csl as of 2026-05-04 09:45 UTC).', verbatim: true }] },
+      ],
     });
+  });
+
+  it('puts the stale warning first when a source is out of date', () => {
+    const message = renderReply({ kind: 'matches', query: 'acme', matches: [], basis: stale });
+    expect(message.text).toBe('No match for “acme” on any list (lists out of date).');
+    expect(texts(message)[0]).toBe(
+      ':warning: *WARNING: out of date — csl (last updated 2026-05-03 09:45 UTC): its last successful poll was more than 45 minutes ago. A designation made since then is not in this answer; run `entitywatch status`.*',
+    );
   });
 
   it('lists rules and what changed', () => {

@@ -23,7 +23,9 @@ describe('Slack Socket Mode: the real Bolt receiver against a Socket Mode stand-
   beforeAll(async () => {
     slack = await startFakeSlack();
     slack.users.set('U0MEMBER', {});
-    test = await createTestApp({}, { notifiers: [] });
+    // The fixtures are dated months apart from the clock: freshness warnings are tested in
+    // test/platforms/*/basis tests, not here.
+    test = await createTestApp({ STALE_AFTER_PERIODS: '1000', POLL_SCHEDULE: '0 0 1 * *' }, { notifiers: [] });
     await seedDesignations(test.app.store, [makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'] })]);
     t = await startSlackTransport('socket', { app: test.app, slack, adminUserIds: ['U0LISTED'] });
   });

@@ -1,0 +1,25 @@
+/**
+ * Opening the store the configuration names, with a one-line ConfigError (exit 2) naming the path
+ * and the fix instead of the driver's error and a stack trace. Used by the composition root
+ * (index.ts) and by CLI commands that open the store alone (cli/context.ts). Light: no sources.
+ *
+ *   openStoreAt('/read-only/entitywatch.db')
+ *   // ConfigError: cannot open the database /read-only/entitywatch.db (…): choose a file in a folder you can write with ENTITYWATCH_DB or --db
+ */
+import { resolve } from 'node:path';
+import { ConfigError } from './errors.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+
+/** The store, or a ConfigError naming the path and the fix (a folder that cannot be written…). */
+export function openStoreAt(path: string): Store {
+  try {
+    return openStore(path);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(
+      `cannot open the database ${resolve(path)} (${reason}): choose a file in a folder you can write with ENTITYWATCH_DB or --db`,
+      { cause: err },
+    );
+  }
+}
