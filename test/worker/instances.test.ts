@@ -3,9 +3,10 @@
  * changes served by the trade.gov stand-in, alerts to the Slack stand-in (answering slowly at
  * times, through a per-instance hop). Every alert is posted exactly once per channel, no change
  * twice, and no source-health alert is raised; a worker killed with SIGKILL mid-delivery is
- * covered by the other, which settles the interrupted row through Slack's history.
+ * covered by the other, which settles the interrupted row through Slack's history. Each test
+ * may take up to 90 s: two worker processes start and poll, and a loaded machine slows both.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, onTestFailed } from 'vitest';
 import type { Store } from '../../store/types.js';
 import { describeStores } from '../store/contract/harness.js';
 import { cslJson, manyRows, type CslRowSpec } from '../helpers/csl.js';
@@ -59,6 +60,10 @@ describeStores('several instances', (ctx) => {
       ...env,
     });
     workers.push(w);
+    // On failure, what each worker said: the last lines of its log.
+    onTestFailed(() => {
+      process.stderr.write(`--- worker ${name} (last lines)\n${w.log().split('\n').slice(-25).join('\n')}\n`);
+    });
     return w;
   }
 
@@ -107,7 +112,7 @@ describeStores('several instances', (ctx) => {
       for (const channel of CHANNELS) expect(slack.posts.filter((p) => p.channel === channel && JSON.stringify([p.text, p.blocks]).includes(name)).length).toBe(1);
     }
     expect(slack.unexpected).toEqual([]);
-  });
+  }, 90_000);
 
   it('a worker killed with SIGKILL mid-delivery: the other finishes, nothing lost or repeated', async () => {
     let held: Worker | null = null;
@@ -129,5 +134,5 @@ describeStores('several instances', (ctx) => {
     await expectEachAlertOnce();
     const survivor = held === a ? b : a;
     expect(survivor.log()).toContain('interrupted delivery had arrived; recorded');
-  });
+  }, 90_000);
 });
