@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A throwaway PostgreSQL for the store contract and multi-instance tests, when one can be started.
+    globalSetup: ['./test/global-postgres.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -8,6 +8,8 @@
  *
  * Steps per scenario: baseline (first snapshot) → changed (1% added, 1% removed, 1% amended)
  * → removals confirmed (the same file again, parsed in full) → unchanged (same bytes: hash match, no parse) → not modified (HTTP 304 from a local server).
+ * The generated scenarios run again with the store on PostgreSQL (bench/postgres.ts:
+ * BENCH_POSTGRES_URL or a throwaway local server), each step beside SQLite's (target: within 2×).
  * Then the OFAC SDN replay (bench/sdn-replay.ts) over the staged sdn.csv snapshots, when present.
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { buildSnapshotSource } from '../src/sources/registry.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { generateRows, mutateRows, toCsv, toJson } from './generate-csl.js';
 import { median, nodeStartMs, processMs } from './process-floor.js';
+import { benchPostgres } from './postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -101,12 +104,12 @@ function prepareScenario(format: 'json' | 'csv' | 'shared', dir: string): { befo
   return { beforePath, afterPath };
 }
 
-async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string, afterPath: string): Promise<void> {
+async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string, afterPath: string, dbUrl?: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entitywatch-bench-'));
   const ext = format === 'json' ? 'json' : 'csv';
   const size = statSync(beforePath).size;
   const server = await startSnapshotServer(`/consolidated.${ext}`);
-  const config = loadConfig({ ENTITYWATCH_DB: join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ENTITYWATCH_DB: dbUrl ?? join(dir, 'bench.db'), CSL_URL: server.url, CONSOLE_ALERTS: 'off', LOG_LEVEL: 'silent' });
   const app = await createApp(config, { stdout: process.stdout, log: silentLogger() });
   const csl = buildSnapshotSource('csl', app.config);
   const steps: Step[] = [];
@@ -146,10 +149,40 @@ async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string
   process.stdout.write(JSON.stringify({ format, bytes: size, steps, peakRssMb: Math.round(ingestPeakMb) }) + '\n');
 }
 
-function main(): void {
+type Result = { format: string; bytes: number; steps: Step[]; peakRssMb: number };
+
+/**
+ * The generated scenarios again with the store on PostgreSQL, in their own processes as above,
+ * each step printed beside SQLite's with the ratio.
+ */
+async function runPostgres(generated: Map<'json' | 'csv', { beforePath: string; afterPath: string; sqlite: Result }>): Promise<void> {
+  const server = await benchPostgres(repoRoot);
+  if ('unavailable' in server) {
+    console.log(`PostgreSQL rows skipped: ${server.unavailable} (set BENCH_POSTGRES_URL=postgres://…)\n`);
+    return;
+  }
+  try {
+    for (const [format, { beforePath, afterPath, sqlite }] of generated) {
+      const args = ['--expose-gc', '--max-semi-space-size=8', fileURLToPath(import.meta.url), format, beforePath, afterPath, await server.freshUrl()];
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const result = JSON.parse(out.trim().split('\n').pop()!) as Result;
+      console.log(`generated ${format.toUpperCase()} on PostgreSQL: peak RSS of the ingest steps ${result.peakRssMb} MB`);
+      for (const step of result.steps) {
+        const base = sqlite.steps.find((x) => x.step === step.step);
+        const ratio = base ? `  (${(step.ms / base.ms).toFixed(2)}× SQLite)` : '';
+        console.log(`  ${step.step.padEnd(26)} ${step.ms.toFixed(1).padStart(8)} ms${ratio}   ${step.outcome}`);
+      }
+      console.log('');
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+async function main(): Promise<void> {
   const scenario = process.argv[2];
   if (scenario === 'json' || scenario === 'csv' || scenario === 'shared') {
-    runScenario(scenario, process.argv[3]!, process.argv[4]!).catch((err: unknown) => {
+    runScenario(scenario, process.argv[3]!, process.argv[4]!, process.argv[5]).catch((err: unknown) => {
       console.error(err);
       process.exit(1);
     });
@@ -161,6 +194,7 @@ function main(): void {
   console.log(`entitywatch ingest benchmark — generated snapshot of ${ROWS} rows; Node ${process.version}`);
   console.log(`(process floor on this machine: node -e 0 takes ${nodeStartMs().toFixed(0)} ms, median of 5)\n`);
   const work = mkdtempSync(join(tmpdir(), 'entitywatch-bench-files-'));
+  const generated = new Map<'json' | 'csv', { beforePath: string; afterPath: string; sqlite: Result }>();
   for (const s of scenarios) {
     const { beforePath, afterPath } = prepareScenario(s, work);
     const floors = floorsOf(afterPath);
@@ -168,7 +202,8 @@ function main(): void {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     });
-    const result = JSON.parse(out.trim().split('\n').pop()!) as { format: string; bytes: number; steps: Step[]; peakRssMb: number };
+    const result = JSON.parse(out.trim().split('\n').pop()!) as Result;
+    if (s !== 'shared') generated.set(s, { beforePath, afterPath, sqlite: result });
     const label = s === 'shared' ? `real CSL (${sharedCsl.split('/').pop()}, its complete records)` : `generated ${s.toUpperCase()}`;
     console.log(`${label}: ${(result.bytes / 1e6).toFixed(1)} MB, peak RSS of the ingest steps ${result.peakRssMb} MB`);
     const floorOf: Record<string, string> = {
@@ -184,6 +219,7 @@ function main(): void {
     if (changed && rows) console.log(`  changed ingest throughput: ${Math.round(rows / (changed.ms / 1000)).toLocaleString('en')} rows/s`);
     console.log('');
   }
+  await runPostgres(generated);
   runCliTimings(work);
   rmSync(work, { recursive: true, force: true });
   runSdnReplay();
@@ -218,4 +254,7 @@ function runSdnReplay(): void {
   console.log(out.trimEnd());
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

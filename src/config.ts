@@ -49,6 +49,9 @@ const EnvConfig = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
   DELIVERY_BACKOFF_BASE_SECONDS: z.coerce.number().positive().default(5),
   DELIVERY_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(3600),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,7 +83,10 @@ export interface Config {
   notifiers: { webhookUrls: string[]; console: 'auto' | 'on' | 'off' };
   /** Channel ids that receive source-health alerts; empty = every channel. */
   adminChannels: string[];
-  delivery: { maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number };
+  /** leaseMs: how long a delivery claim lasts (DELIVERY_LEASE_SECONDS), see worker/deliver.ts. */
+  delivery: { maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number; leaseMs: number };
+  /** Health/metrics endpoint (src/health/server.ts): port 0 = off; /readyz uses schedule.staleAfterMs. */
+  health: { host: string; port: number };
   logLevel: EnvConfig['LOG_LEVEL'];
   /** Slack (SLACK_*), null when not configured: see src/platforms/slack/config.ts. */
   slack: SlackConfig | null;
@@ -140,7 +146,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       backoffBaseMs: e.DELIVERY_BACKOFF_BASE_SECONDS * 1000,
       backoffMaxMs: e.DELIVERY_BACKOFF_MAX_SECONDS * 1000,
+      leaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
     },
+    health: { host: e.HEALTH_HOST, port: e.HEALTH_PORT },
     logLevel: e.LOG_LEVEL,
     slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),
@@ -185,6 +193,7 @@ export function schedulePeriodMs(expression: string): number {
 export function redactedConfig(config: Config): Config {
   return {
     ...config,
+    dbPath: redactDbUrl(config.dbPath),
     notifiers: { ...config.notifiers, webhookUrls: config.notifiers.webhookUrls.map(redactUrl) },
     slack: config.slack && redactedSlackConfig(config.slack),
     discord: config.discord && {
@@ -193,6 +202,18 @@ export function redactedConfig(config: Config): Config {
       webhookUrl: config.discord.webhookUrl && redactUrl(config.discord.webhookUrl),
     },
   };
+}
+
+/** A database URL with its password replaced ("postgres://app:***@db:5432/x"); a file path as is. */
+export function redactDbUrl(url: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(url)) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(invalid database URL)';
+  }
 }
 
 /** "https://hooks.example.com/…" — scheme and host only: paths and queries of webhook URLs hold tokens. */

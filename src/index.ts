@@ -17,11 +17,12 @@ import { openStoreAt } from './open-store.js';
 import { buildNotifiers } from './notifiers/registry.js';
 import type { Notifier } from './notifiers/types.js';
 import type { Source } from './sources/types.js';
-import { createDeliverer, type Deliverer } from './worker/deliver.js';
+import { createMetrics, type Metrics } from './health/metrics.js';
+import { createDeliverer, newInstanceId, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
 import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
-import { pollAny } from './worker/poll-feed.js';
+import { pollLeased } from './worker/lease.js';
 import type { Store } from '../store/types.js';
 
 export interface App {
@@ -34,6 +35,12 @@ export interface App {
   deliverer: Deliverer;
   /** The one designation index of the process: `/entity` on every platform, screening, the CLI. */
   lookupIndex: SharedLookupIndex;
+  /** This process's id among the instances on the database: poll lease holder and delivery claimer. */
+  instanceId: string;
+  /** Prometheus metrics, served by the health endpoint (src/health/). */
+  metrics: Metrics;
+  /** Poll one source under its poll lease ('busy' when another instance is polling it). */
+  poll(source: Source): Promise<PollOutcome>;
   /**
    * Bring chat notifiers' channel lists up to date with the watch rules in the store (a channel
    * with chat watch rules is an alert channel). Call before polling and after a rule changes.
@@ -61,9 +68,11 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const log = env.log ?? createLogger(config.logLevel);
   const now = env.now ?? (() => new Date());
   const sources = enabledSourcesOf(config);
-  const store = openStoreAt(config.dbPath);
+  const store = await openStoreAt(config.dbPath);
+  const instanceId = newInstanceId();
+  const metrics = createMetrics(store);
   const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
-  const lookupIndex = createLookupIndex(store);
+  const lookupIndex = createLookupIndex(store, metrics.lookup);
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
   const pollDeps: PollDeps = {
     store,
@@ -84,7 +93,11 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     maxAttempts: config.delivery.maxAttempts,
     backoffBaseMs: config.delivery.backoffBaseMs,
     backoffMaxMs: config.delivery.backoffMaxMs,
+    leaseMs: config.delivery.leaseMs,
+    instanceId,
+    observer: metrics,
   });
+  const poll = (source: Source) => pollLeased(source, pollDeps, { holder: instanceId, metrics });
   return {
     config,
     log,
@@ -94,12 +107,15 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     pollDeps,
     deliverer,
     lookupIndex,
+    instanceId,
+    metrics,
+    poll,
     async syncChannels() {
       for (const notifier of notifiers) await notifier.syncChannels?.();
     },
     async pollAll() {
       const results = [];
-      for (const source of sources) results.push({ source: source.id, outcome: await pollAny(source, pollDeps) });
+      for (const source of sources) results.push({ source: source.id, outcome: await poll(source) });
       return results;
     },
     async close() {

@@ -5,10 +5,11 @@
  *   file:data/x.db, file:///var/lib/x.db           a SQLite file
  *   sqlite:data/x.db, sqlite:///var/lib/x.db       a SQLite file
  *   :memory:, sqlite::memory:                      an in-memory SQLite database (tests)
- *   postgres://…, postgresql://…                   PostgreSQL (not built yet)
+ *   postgres://…, postgresql://…                   PostgreSQL (store/postgres)
  */
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../src/errors.js';
+import { isPostgresUrl, openPostgresStore } from './postgres/index.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './types.js';
 
@@ -23,7 +24,7 @@ export function sqlitePathOf(url: string): string {
   switch (scheme) {
     case 'postgres':
     case 'postgresql':
-      throw new ConfigError('PostgreSQL support is not built yet');
+      throw new ConfigError('a PostgreSQL URL names no SQLite file');
     case 'file':
       return rest.startsWith('//') ? fileURLToPath(text) : rest;
     case 'sqlite': {
@@ -36,6 +37,8 @@ export function sqlitePathOf(url: string): string {
   }
 }
 
-export function openStore(url: string): Store {
+/** Open (and migrate) the store a URL names: PostgreSQL for postgres:// and postgresql://, else SQLite. */
+export async function openStore(url: string): Promise<Store> {
+  if (isPostgresUrl(url)) return openPostgresStore(url);
   return openSqliteStore(sqlitePathOf(url));
 }

@@ -3,7 +3,8 @@
  * watchlist screening and the CLI: built from the store on first use, kept up to date by the
  * poll cycle applying each committed change to it, and rebuilt when the store moved some other
  * way (another process committed: a source's lastChangeAt or count differs). Concurrent callers
- * share one build.
+ * share one build. `onSearch`, when given, hears how long each search took (the lookup latency
+ * metric, src/health/metrics.ts).
  *
  *   const lookupIndex = createLookupIndex(store);   // once, in createApp
  *   const index = await lookupIndex();               // MatchIndex over every current designation
@@ -20,7 +21,7 @@ export interface SharedLookupIndex {
 }
 
 /** What identifies the store's current designations: per source, last change and count. */
-async function versionOf(store: Store): Promise<string> {
+async function versionOf(store: Pick<Store, 'listSourceStates'>): Promise<string> {
   const states = await store.listSourceStates();
   return states
     .map((s) => `${s.source}@${s.lastChangeAt ?? ''}#${s.designationCount}`)
@@ -36,7 +37,7 @@ export function applyDiff(index: MatchIndex, source: string, diff: SnapshotDiff)
   for (const d of diff.added) index.upsert(d, source);
 }
 
-export function createLookupIndex(store: Store): SharedLookupIndex {
+export function createLookupIndex(store: Pick<Store, 'listSourceStates' | 'allCurrentDesignations'>, onSearch?: (ms: number) => void): SharedLookupIndex {
   let current: { version: string; index: Promise<MatchIndex> } | null = null;
   const lookupIndex = async (): Promise<MatchIndex> => {
     const version = await versionOf(store);
@@ -44,6 +45,17 @@ export function createLookupIndex(store: Store): SharedLookupIndex {
     const index = (async () => {
       const built = new MatchIndex();
       for (const { source, designation } of await store.allCurrentDesignations()) built.upsert(designation, source);
+      if (onSearch) {
+        const search = built.search.bind(built);
+        built.search = (query, options) => {
+          const startedAt = performance.now();
+          try {
+            return search(query, options);
+          } finally {
+            onSearch(performance.now() - startedAt);
+          }
+        };
+      }
       return built;
     })();
     current = { version, index };

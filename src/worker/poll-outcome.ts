@@ -29,7 +29,9 @@ export type PollOutcome =
   | ({ status: 'changed'; count: number; added: number; removed: number; amended: number; alerts: number } & PollCounts)
   | { status: 'items'; seen: number; new: number; alerts: number }
   | { status: 'refused'; code: string; reason: string; /** What stayed in place, in words. */ kept?: string }
-  | { status: 'unavailable'; reason: string };
+  | { status: 'unavailable'; reason: string }
+  /** Another instance holds the source's poll lease (worker/lease.ts): nothing was fetched. */
+  | { status: 'busy' };
 
 /** The non-zero counts of a parsed poll, for its outcome. */
 export function pollCounts(notes: ParseNotes, pendingRemovals: number, suspectedCutOff: boolean): PollCounts {

@@ -1,19 +1,20 @@
 /**
  * The scheduler: one node-cron task per source on POLL_SCHEDULE, with random jitter so many
  * installs do not hit trade.gov at the same second, and never two polls of one source at once
- * (node-cron's noOverlap, plus an in-process guard shared with on-demand polls).
+ * (node-cron's noOverlap, plus an in-process guard shared with on-demand polls). Across
+ * processes, `poll` is expected to take the source's poll lease (App.poll, worker/lease.ts).
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Source } from '../sources/types.js';
-import type { PollDeps, PollOutcome } from './poll.js';
-import { pollAny } from './poll-feed.js';
+import type { PollOutcome } from './poll.js';
 
 export interface SchedulerOptions {
   cron: string;
   jitterMs: number;
   sources: readonly Source[];
-  deps: PollDeps;
+  /** One poll of a source (App.poll: under the source's poll lease). */
+  poll: (source: Source) => Promise<PollOutcome>;
   log: Logger;
   /** Called after every poll (the worker wakes the deliverer). */
   afterPoll?: (source: Source, outcome: PollOutcome) => void;
@@ -34,7 +35,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   function pollNow(source: Source): Promise<PollOutcome> {
     const current = running.get(source.id);
     if (current) return current;
-    const poll = pollAny(source, options.deps)
+    const poll = options.poll(source)
       .then((outcome) => {
         options.afterPoll?.(source, outcome);
         return outcome;

@@ -4,10 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { isListCode } from '../../src/core/lists.js';
-import type { Announcement, Store } from '../types.js';
+import type { Announcement, FeedStore } from '../types.js';
 import type { AlertWriter } from './outbox.js';
-
-export type FeedStore = Pick<Store, 'seenFeedItems' | 'threadRoot' | 'feedState' | 'commitFeed' | 'findAnnouncements'>;
 
 interface AnnouncementRow {
   list: string;

@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { DesignationEvent, Store } from '../types.js';
+import type { DesignationEvent, HistoryStore } from '../types.js';
 
 const Row = z.object({
   kind: z.enum(['added', 'removed', 'amended']),
@@ -23,14 +23,12 @@ const Row = z.object({
 const Stored = z.object({ frCitation: z.string().nullable().optional() }).loose();
 const Fields = z.array(z.object({ field: z.string() }).loose());
 
-export type HistoryStore = Required<Pick<Store, 'designationHistory'>>;
-
 function citation(json: string | null): string | null {
   if (json === null) return null;
   return Stored.parse(JSON.parse(json)).frCitation ?? null;
 }
 
-export function createHistoryStore(db: Database.Database): HistoryStore {
+export function createHistoryStore(db: Database.Database): Required<HistoryStore> {
   const sources = db.prepare('SELECT DISTINCT source FROM snapshots').pluck();
   const changes = db.prepare(
     `SELECT c.kind, s.fetched_at AS seen_at, c.before, c.after, c.fields

@@ -5,7 +5,8 @@
  *
  * Opening creates the parent directory, sets the pragmas and applies pending migrations.
  * Statements are prepared once per store; every multi-row write is one transaction.
- * The store never reads the clock: callers pass every timestamp.
+ * The store never reads the clock for what it records: callers pass every timestamp (poll
+ * leases alone expire by the wall clock, see leases.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +15,7 @@ import type { Store } from '../types.js';
 import { createBodyCheckStore } from './body-checks.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
+import { createLeaseStore } from './leases.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
 import { createRulesStore } from './rules.js';
@@ -55,6 +57,11 @@ export function openSqliteStore(path: string): Store {
     ...createFeedStore(db, writeAlert),
     ...createWatchlistStore(db),
     ...createHistoryStore(db),
+    ...createLeaseStore(db),
+    kind: 'sqlite',
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       if (db.open) db.close();
     },

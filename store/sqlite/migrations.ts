@@ -249,6 +249,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'delivery claims and poll leases',
+    sql: `
+      -- Who is sending a row and until when (several instances on one database; see store/types.ts).
+      -- A 'sending' row without a lease was left by a version without claims: recovery may take it.
+      ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until TEXT;
+
+      -- One instance polls a source at a time: the holder renews its lease while it polls.
+      CREATE TABLE poll_leases (
+        source TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

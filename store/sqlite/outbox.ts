@@ -4,31 +4,21 @@
  *
  * Order per channel: a channel receives its alerts in creation order (then insertion order), so
  * only a channel's oldest open row may be sent; while it waits for a retry, the channel waits.
+ *
+ * Claims (several instances on one file): a row goes pending → sending only through a
+ * conditional UPDATE (`state = 'pending'`) carrying the claimer and its lease; claiming the due
+ * heads runs in one BEGIN IMMEDIATE transaction, so two processes never claim one row.
  */
 import type Database from 'better-sqlite3';
 import type { Alert } from '../../src/core/alert.js';
 import type { Route } from '../../src/core/watch.js';
-import type { AlertInsert, AlertRecord, Delivery, Store } from '../types.js';
+import type { AlertInsert, AlertRecord, Delivery, DeliveryClaim, OutboxStore } from '../types.js';
 import { AlertPayload, DELIVERY_COLUMNS, DeliveryRow } from './rows.js';
 
 type LogOutcome = 'sending' | 'sent' | 'failed' | 'recovered';
 
 /** Writes one alert and its outbox rows; the caller owns the transaction. */
 export type AlertWriter = (alert: Alert, routes: readonly Route[], at: string) => void;
-
-export type OutboxStore = Pick<
-  Store,
-  | 'insertAlerts'
-  | 'listAlerts'
-  | 'getAlert'
-  | 'dueDeliveries'
-  | 'inFlightDeliveries'
-  | 'markSending'
-  | 'markSent'
-  | 'markAttemptFailed'
-  | 'getDelivery'
-  | 'deliveryCounts'
->;
 
 export function createAlertWriter(db: Database.Database): AlertWriter {
   const insertAlert = db.prepare('INSERT INTO alerts (id, source, kind, created_at, payload) VALUES (?, ?, ?, ?, ?)');
@@ -64,21 +54,32 @@ export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter
        WHERE place = 1 AND state = 'pending' AND next_attempt_at <= ?
        ORDER BY created_at, alert_id LIMIT ?`,
     ),
-    inFlight: db.prepare(
-      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE state = 'sending' ORDER BY created_at, rowid`,
-    ),
     getDelivery: db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE alert_id = ? AND channel = ?`),
     stateOf: db.prepare('SELECT state FROM deliveries WHERE alert_id = ? AND channel = ?').pluck(),
-    sending: db.prepare(
-      `UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE alert_id = ? AND channel = ?`,
+    claim: db.prepare(
+      `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, claimed_by = @by, lease_until = @until
+       WHERE alert_id = @alertId AND channel = @channel AND state = 'pending'
+       RETURNING ${DELIVERY_COLUMNS}`,
     ),
+    expired: db.prepare(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+       WHERE state = 'sending' AND (lease_until IS NULL OR lease_until <= ?) ORDER BY created_at, rowid`,
+    ),
+    takeOver: db.prepare(
+      `UPDATE deliveries SET claimed_by = @by, lease_until = @until
+       WHERE alert_id = @alertId AND channel = @channel AND state = 'sending'
+         AND (lease_until IS NULL OR lease_until <= @at)`,
+    ),
+    // @claimedBy NULL: unconditional (tools, tests); otherwise only while that claim holds the row.
     sent: db.prepare(
-      `UPDATE deliveries SET state = 'sent', sent_at = ?, remote_id = ?, last_error = NULL
-       WHERE alert_id = ? AND channel = ?`,
+      `UPDATE deliveries SET state = 'sent', sent_at = @at, remote_id = @remoteId, last_error = NULL, lease_until = NULL
+       WHERE alert_id = @alertId AND channel = @channel
+         AND (@claimedBy IS NULL OR (state = 'sending' AND claimed_by = @claimedBy))`,
     ),
     failed: db.prepare(
-      `UPDATE deliveries SET state = ?, last_error = ?, next_attempt_at = coalesce(?, next_attempt_at)
-       WHERE alert_id = ? AND channel = ?`,
+      `UPDATE deliveries SET state = @state, last_error = @error, next_attempt_at = coalesce(@next, next_attempt_at), lease_until = NULL
+       WHERE alert_id = @alertId AND channel = @channel
+         AND (@claimedBy IS NULL OR (state = 'sending' AND claimed_by = @claimedBy))`,
     ),
     counts: db.prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state'),
     log: db.prepare('INSERT INTO delivery_log (alert_id, channel, at, outcome, detail) VALUES (?, ?, ?, ?, ?)'),
@@ -99,24 +100,44 @@ export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter
     statements.log.run(alertId, channel, at, outcome, detail);
   }
 
-  const markSending = db.transaction((alertId: string, channel: string, at: string) => {
-    // A row already in 'sending' was left by a stopped process and is being tried again.
-    const recovered = requireState(alertId, channel) === 'sending';
-    statements.sending.run(alertId, channel);
-    log(alertId, channel, at, recovered ? 'recovered' : 'sending', recovered ? 'was in flight' : null);
+  function claimRow(alertId: string, channel: string, claim: DeliveryClaim): Delivery | null {
+    const row = statements.claim.get({ alertId, channel, by: claim.by, until: claim.until });
+    if (row === undefined) return null;
+    log(alertId, channel, claim.at, 'sending', null);
+    return DeliveryRow.parse(row);
+  }
+
+  const claimDue = db.transaction((claim: DeliveryClaim, limit: number): Delivery[] =>
+    deliveries(statements.due.all(claim.at, limit)).flatMap((d) => claimRow(d.alertId, d.channel, claim) ?? []),
+  );
+
+  const claimOne = db.transaction((alertId: string, channel: string, claim: DeliveryClaim) => {
+    requireState(alertId, channel);
+    return claimRow(alertId, channel, claim);
   });
 
-  const markSent = db.transaction((alertId: string, channel: string, at: string, remoteId: string | null) => {
-    requireState(alertId, channel);
-    statements.sent.run(at, remoteId, alertId, channel);
-    log(alertId, channel, at, 'sent', remoteId);
+  const takeOver = db.transaction((alertId: string, channel: string, claim: DeliveryClaim): boolean => {
+    const taken = statements.takeOver.run({ alertId, channel, by: claim.by, until: claim.until, at: claim.at }).changes === 1;
+    if (taken) log(alertId, channel, claim.at, 'recovered', 'was in flight');
+    return taken;
   });
+
+  const markSent = db.transaction(
+    (alertId: string, channel: string, at: string, remoteId: string | null, claimedBy: string | null): boolean => {
+      requireState(alertId, channel);
+      if (statements.sent.run({ alertId, channel, at, remoteId, claimedBy }).changes === 0) return false;
+      log(alertId, channel, at, 'sent', remoteId);
+      return true;
+    },
+  );
 
   const markAttemptFailed = db.transaction(
-    (alertId: string, channel: string, at: string, error: string, nextAttemptAt: string | null) => {
+    (alertId: string, channel: string, at: string, error: string, next: string | null, claimedBy: string | null): boolean => {
       requireState(alertId, channel);
-      statements.failed.run(nextAttemptAt === null ? 'failed' : 'pending', error, nextAttemptAt, alertId, channel);
+      const state = next === null ? 'failed' : 'pending';
+      if (statements.failed.run({ alertId, channel, state, error, next, claimedBy }).changes === 0) return false;
       log(alertId, channel, at, 'failed', error);
+      return true;
     },
   );
 
@@ -148,17 +169,23 @@ export function createOutboxStore(db: Database.Database, writeAlert: AlertWriter
     async dueDeliveries(now, limit) {
       return deliveries(statements.due.all(now, limit));
     },
-    async inFlightDeliveries() {
-      return deliveries(statements.inFlight.all());
+    async claimDueDeliveries(claim, limit) {
+      return claimDue.immediate(claim, limit);
     },
-    async markSending(alertId, channel, at) {
-      markSending(alertId, channel, at);
+    async claimDelivery(alertId, channel, claim) {
+      return claimOne.immediate(alertId, channel, claim);
     },
-    async markSent(alertId, channel, at, remoteId) {
-      markSent(alertId, channel, at, remoteId);
+    async expiredClaims(now) {
+      return deliveries(statements.expired.all(now));
     },
-    async markAttemptFailed(alertId, channel, at, error, nextAttemptAt) {
-      markAttemptFailed(alertId, channel, at, error, nextAttemptAt);
+    async takeOverClaim(alertId, channel, claim) {
+      return takeOver.immediate(alertId, channel, claim);
+    },
+    async markSent(alertId, channel, at, remoteId, claimedBy) {
+      return markSent(alertId, channel, at, remoteId, claimedBy ?? null);
+    },
+    async markAttemptFailed(alertId, channel, at, error, nextAttemptAt, claimedBy) {
+      return markAttemptFailed(alertId, channel, at, error, nextAttemptAt, claimedBy ?? null);
     },
     async deliveryCounts() {
       const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };

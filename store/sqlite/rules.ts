@@ -4,11 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { WatchRule } from '../../src/core/watch.js';
-import type { Store } from '../types.js';
+import type { RulesStore } from '../types.js';
 import { parseWatchRuleInput } from './rule-input.js';
 import { AuditRow, WATCH_RULE_COLUMNS, WatchRuleRow } from './rows.js';
-
-export type RulesStore = Pick<Store, 'addWatchRule' | 'removeWatchRule' | 'listWatchRules' | 'audit' | 'listAudit'>;
 
 export function createRulesStore(db: Database.Database): RulesStore {
   const statements = {

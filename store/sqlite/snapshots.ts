@@ -12,27 +12,14 @@ import type {
   Designation as DesignationModel,
   ListCode as ListCodeModel,
 } from '../../src/core/model.js';
-import type { SnapshotCommit, SourceState, Store } from '../types.js';
+import type { PendingRemovalStore } from '../pending-removals.js';
+import type { SnapshotCommit, SourceState, SnapshotStore } from '../types.js';
 import type { AlertWriter } from './outbox.js';
 import { createPendingRemovalStore } from './pending-removals.js';
 import type { ScreeningJobWriter } from './screening.js';
 import { ListCode, SOURCE_STATE_COLUMNS, SourceStateRow } from './rows.js';
 
-export type SnapshotStore = Pick<
-  Store,
-  | 'getSourceState'
-  | 'listSourceStates'
-  | 'currentFingerprints'
-  | 'currentDesignations'
-  | 'allCurrentDesignations'
-  | 'countsByList'
-  | 'commitSnapshot'
-  | 'recordUnchanged'
-  | 'recordFailure'
-  | 'guardState'
->;
-
-export function createSnapshotStore(db: Database.Database, writeAlert: AlertWriter, writeScreeningJob: ScreeningJobWriter): SnapshotStore {
+export function createSnapshotStore(db: Database.Database, writeAlert: AlertWriter, writeScreeningJob: ScreeningJobWriter): SnapshotStore & PendingRemovalStore {
   const guard = createPendingRemovalStore(db);
   const statements = {
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),

@@ -10,11 +10,9 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { UsageError } from '../../src/errors.js';
 import { Counterparty, MAX_COUNTERPARTIES, parseWatchlistName } from '../../src/watchlists/schema.js';
-import type { CounterpartyInput, Store, WatchlistMember, WatchlistSummary } from '../types.js';
+import type { CounterpartyInput, WatchlistStore, WatchlistMember, WatchlistSummary } from '../types.js';
 
-export type WatchlistStore = Pick<Store, 'importWatchlist' | 'listWatchlists' | 'removeWatchlist' | 'watchlistMembers'>;
-
-const SummaryRow = z
+export const SummaryRow = z
   .object({ name: z.string(), count: z.number().int().nonnegative(), created_by: z.string(), created_at: z.string(), updated_at: z.string() })
   .transform((row): WatchlistSummary => ({ name: row.name, count: row.count, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at }));
 
@@ -30,7 +28,7 @@ const SUMMARY = `SELECT w.name, (SELECT count(*) FROM counterparties c WHERE c.w
                  FROM watchlists w`;
 
 /** Checked again here, whoever calls: a store must not hold what the parser would refuse. */
-function validMembers(counterparties: readonly CounterpartyInput[]): CounterpartyInput[] {
+export function validMembers(counterparties: readonly CounterpartyInput[]): CounterpartyInput[] {
   if (counterparties.length > MAX_COUNTERPARTIES) {
     throw new UsageError(`a watchlist holds at most ${MAX_COUNTERPARTIES.toLocaleString('en-US')} counterparties (got ${counterparties.length})`);
   }

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { CounterpartyInput, Store } from '../../store/types.js';
-import { tempDir } from '../store/fixtures.js';
+import { describeStores } from '../store/contract/harness.js';
 
 const T0 = '2026-05-04T09:00:00.000Z';
 const T1 = '2026-05-04T10:00:00.000Z';
@@ -13,108 +11,100 @@ const SUPPLIERS: CounterpartyInput[] = [
   { name: 'Toshiba', country: null, reference: 'SUP-0044' },
 ];
 
-let cleanup: () => void;
-let path: string;
 let store: Store;
 
-beforeEach(() => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir());
-  path = join(dir, 'watchlists.db');
-  store = openSqliteStore(path);
-});
 
-afterEach(async () => {
-  await store.close();
-  cleanup();
-});
+describeStores('watchlists', (ctx) => {
+  beforeEach(() => {
+    store = ctx.store;
+  });
 
-describe('watchlists in the store', () => {
-  it('imports a watchlist and its members, audited with the counts', async () => {
-    const result = await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    expect(result).toEqual({
-      watchlist: { name: 'suppliers', count: 2, createdBy: 'cli:alice', createdAt: T0, updatedAt: T0 },
-      replaced: 0,
+  describe('watchlists in the store', () => {
+    it('imports a watchlist and its members, audited with the counts', async () => {
+      const result = await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      expect(result).toEqual({
+        watchlist: { name: 'suppliers', count: 2, createdBy: 'cli:alice', createdAt: T0, updatedAt: T0 },
+        replaced: 0,
+      });
+      expect(await store.listWatchlists()).toEqual([result.watchlist]);
+      expect(await store.watchlistMembers('suppliers')).toEqual([
+        { watchlist: 'suppliers', name: 'Hikvision', country: 'CN', reference: 'SUP-0042' },
+        { watchlist: 'suppliers', name: 'Toshiba', country: null, reference: 'SUP-0044' },
+      ]);
+      expect(await store.listAudit(10)).toEqual([
+        { id: 1, at: T0, actor: 'cli:alice', action: 'watchlist.import', detail: { name: 'suppliers', count: 2, replaced: 0, replace: false } },
+      ]);
     });
-    expect(await store.listWatchlists()).toEqual([result.watchlist]);
-    expect(await store.watchlistMembers('suppliers')).toEqual([
-      { watchlist: 'suppliers', name: 'Hikvision', country: 'CN', reference: 'SUP-0042' },
-      { watchlist: 'suppliers', name: 'Toshiba', country: null, reference: 'SUP-0044' },
-    ]);
-    expect(await store.listAudit(10)).toEqual([
-      { id: 1, at: T0, actor: 'cli:alice', action: 'watchlist.import', detail: { name: 'suppliers', count: 2, replaced: 0, replace: false } },
-    ]);
-  });
 
-  it('refuses a second import under the same name (any case) without replace, writing nothing', async () => {
-    await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    await expect(store.importWatchlist('Suppliers', [{ name: 'Other', country: null, reference: null }], 'cli:bob', T1)).rejects.toThrow(
-      new UsageError('a watchlist named "suppliers" exists already: import with --replace to swap its counterparties, or choose another name'),
-    );
-    expect((await store.watchlistMembers()).map((m) => m.name)).toEqual(['Hikvision', 'Toshiba']);
-    expect(await store.listAudit(10)).toHaveLength(1);
-  });
-
-  it('replaces the members on a replace import, keeping who created it', async () => {
-    await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    const result = await store.importWatchlist('suppliers', [{ name: 'Megvii', country: null, reference: 'SUP-0050' }], 'slack:U1', T1, { replace: true });
-    expect(result).toEqual({
-      watchlist: { name: 'suppliers', count: 1, createdBy: 'cli:alice', createdAt: T0, updatedAt: T1 },
-      replaced: 2,
+    it('refuses a second import under the same name (any case) without replace, writing nothing', async () => {
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      await expect(store.importWatchlist('Suppliers', [{ name: 'Other', country: null, reference: null }], 'cli:bob', T1)).rejects.toThrow(
+        new UsageError('a watchlist named "suppliers" exists already: import with --replace to swap its counterparties, or choose another name'),
+      );
+      expect((await store.watchlistMembers()).map((m) => m.name)).toEqual(['Hikvision', 'Toshiba']);
+      expect(await store.listAudit(10)).toHaveLength(1);
     });
-    expect(await store.watchlistMembers()).toEqual([{ watchlist: 'suppliers', name: 'Megvii', country: null, reference: 'SUP-0050' }]);
-    expect((await store.listAudit(1))[0]).toEqual({
-      id: 2,
-      at: T1,
-      actor: 'slack:U1',
-      action: 'watchlist.import',
-      detail: { name: 'suppliers', count: 1, replaced: 2, replace: true },
+
+    it('replaces the members on a replace import, keeping who created it', async () => {
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      const result = await store.importWatchlist('suppliers', [{ name: 'Megvii', country: null, reference: 'SUP-0050' }], 'slack:U1', T1, { replace: true });
+      expect(result).toEqual({
+        watchlist: { name: 'suppliers', count: 1, createdBy: 'cli:alice', createdAt: T0, updatedAt: T1 },
+        replaced: 2,
+      });
+      expect(await store.watchlistMembers()).toEqual([{ watchlist: 'suppliers', name: 'Megvii', country: null, reference: 'SUP-0050' }]);
+      expect((await store.listAudit(1))[0]).toEqual({
+        id: 2,
+        at: T1,
+        actor: 'slack:U1',
+        action: 'watchlist.import',
+        detail: { name: 'suppliers', count: 1, replaced: 2, replace: true },
+      });
     });
-  });
 
-  it('creates a watchlist on a replace import when none exists', async () => {
-    const result = await store.importWatchlist('customers', SUPPLIERS, 'cli:alice', T0, { replace: true });
-    expect(result.replaced).toBe(0);
-    expect((await store.listWatchlists()).map((w) => [w.name, w.count])).toEqual([['customers', 2]]);
-  });
+    it('creates a watchlist on a replace import when none exists', async () => {
+      const result = await store.importWatchlist('customers', SUPPLIERS, 'cli:alice', T0, { replace: true });
+      expect(result.replaced).toBe(0);
+      expect((await store.listWatchlists()).map((w) => [w.name, w.count])).toEqual([['customers', 2]]);
+    });
 
-  it('lists every watchlist by name and all members for screening', async () => {
-    await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    await store.importWatchlist('customers', [{ name: 'Acme', country: 'DE', reference: null }], 'cli:alice', T1);
-    expect((await store.listWatchlists()).map((w) => [w.name, w.count])).toEqual([
-      ['customers', 1],
-      ['suppliers', 2],
-    ]);
-    expect((await store.watchlistMembers()).map((m) => `${m.watchlist}/${m.name}`)).toEqual(['customers/Acme', 'suppliers/Hikvision', 'suppliers/Toshiba']);
-    expect(await store.watchlistMembers('nobody')).toEqual([]);
-  });
+    it('lists every watchlist by name and all members for screening', async () => {
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      await store.importWatchlist('customers', [{ name: 'Acme', country: 'DE', reference: null }], 'cli:alice', T1);
+      expect((await store.listWatchlists()).map((w) => [w.name, w.count])).toEqual([
+        ['customers', 1],
+        ['suppliers', 2],
+      ]);
+      expect((await store.watchlistMembers()).map((m) => `${m.watchlist}/${m.name}`)).toEqual(['customers/Acme', 'suppliers/Hikvision', 'suppliers/Toshiba']);
+      expect(await store.watchlistMembers('nobody')).toEqual([]);
+    });
 
-  it('removes a watchlist with its members, audited; false for an unknown name', async () => {
-    await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    expect(await store.removeWatchlist('SUPPLIERS', 'discord:42', T1)).toBe(true);
-    expect(await store.listWatchlists()).toEqual([]);
-    expect(await store.watchlistMembers()).toEqual([]);
-    expect((await store.listAudit(1))[0]).toEqual({ id: 2, at: T1, actor: 'discord:42', action: 'watchlist.remove', detail: { name: 'suppliers', count: 2 } });
-    expect(await store.removeWatchlist('suppliers', 'discord:42', T1)).toBe(false);
-    expect(await store.listAudit(10)).toHaveLength(2);
-  });
+    it('removes a watchlist with its members, audited; false for an unknown name', async () => {
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      expect(await store.removeWatchlist('SUPPLIERS', 'discord:42', T1)).toBe(true);
+      expect(await store.listWatchlists()).toEqual([]);
+      expect(await store.watchlistMembers()).toEqual([]);
+      expect((await store.listAudit(1))[0]).toEqual({ id: 2, at: T1, actor: 'discord:42', action: 'watchlist.remove', detail: { name: 'suppliers', count: 2 } });
+      expect(await store.removeWatchlist('suppliers', 'discord:42', T1)).toBe(false);
+      expect(await store.listAudit(10)).toHaveLength(2);
+    });
 
-  it('validates names and members before writing anything', async () => {
-    await expect(store.importWatchlist('my suppliers', SUPPLIERS, 'cli:alice', T0)).rejects.toThrow(/invalid watchlist name "my suppliers"/);
-    await expect(store.importWatchlist('suppliers', [{ name: ' ', country: null, reference: null }], 'cli:alice', T0)).rejects.toThrow(
-      'counterparty 1: a counterparty needs a name',
-    );
-    await expect(store.importWatchlist('suppliers', [{ name: 'Acme', country: 'Germany', reference: null }], 'cli:alice', T0)).rejects.toThrow(
-      'counterparty 1: country "GERMANY" is not an ISO 3166-1 alpha-2 code',
-    );
-    expect(await store.listWatchlists()).toEqual([]);
-    expect(await store.listAudit(10)).toEqual([]);
-  });
+    it('validates names and members before writing anything', async () => {
+      await expect(store.importWatchlist('my suppliers', SUPPLIERS, 'cli:alice', T0)).rejects.toThrow(/invalid watchlist name "my suppliers"/);
+      await expect(store.importWatchlist('suppliers', [{ name: ' ', country: null, reference: null }], 'cli:alice', T0)).rejects.toThrow(
+        'counterparty 1: a counterparty needs a name',
+      );
+      await expect(store.importWatchlist('suppliers', [{ name: 'Acme', country: 'Germany', reference: null }], 'cli:alice', T0)).rejects.toThrow(
+        'counterparty 1: country "GERMANY" is not an ISO 3166-1 alpha-2 code',
+      );
+      expect(await store.listWatchlists()).toEqual([]);
+      expect(await store.listAudit(10)).toEqual([]);
+    });
 
-  it('keeps watchlists across a reopen (migration 3)', async () => {
-    await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
-    await store.close();
-    store = openSqliteStore(path);
-    expect((await store.listWatchlists()).map((w) => w.count)).toEqual([2]);
+    it('keeps watchlists across a reopen', async () => {
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
+      store = await ctx.reopen();
+      expect((await store.listWatchlists()).map((w) => w.count)).toEqual([2]);
+    });
   });
 });

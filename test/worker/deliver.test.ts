@@ -3,7 +3,7 @@ import type { Alert } from '../../src/core/alert.js';
 import { silentLogger } from '../../src/log.js';
 import type { DeliveryRequest, Notifier } from '../../src/notifiers/types.js';
 import { createWebhookNotifier, webhookChannelId } from '../../src/notifiers/webhook/index.js';
-import { createDeliverer } from '../../src/worker/deliver.js';
+import { createDeliverer, DEFAULT_DELIVERY_LEASE_MS } from '../../src/worker/deliver.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { tempDir } from '../helpers/app.js';
@@ -66,9 +66,11 @@ describe('deliverer: exactly once, per channel, across crashes', () => {
     await expect(deliverer([notifier], dying).drain()).rejects.toThrow('process killed');
     expect((await store.getDelivery('al_1', channel))?.state).toBe('sending');
 
-    // Process 2 starts on the same database file.
+    // Process 2 starts on the same database file; process 1's claim has lapsed.
     await store.close();
     store = openSqliteStore(`${dir.dir}/outbox.db`);
+    expect(await deliverer([notifier]).recover()).toBe(0); // not before the lease ends: process 1 may still be sending
+    clock = new Date(clock.getTime() + DEFAULT_DELIVERY_LEASE_MS);
     const next = deliverer([notifier]);
     expect(await next.recover()).toBe(1);
     expect(await next.drain()).toBe(1);
@@ -106,6 +108,7 @@ describe('deliverer: exactly once, per channel, across crashes', () => {
     await expect(deliverer([lookup], dying).drain()).rejects.toThrow('killed');
     expect(platform).toHaveLength(1);
 
+    clock = new Date(clock.getTime() + DEFAULT_DELIVERY_LEASE_MS);
     const next = deliverer([lookup]);
     await next.recover();
     await next.drain();

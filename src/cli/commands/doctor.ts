@@ -11,7 +11,7 @@
  */
 import type { Command } from 'commander';
 import cron from 'node-cron';
-import { redactedConfig, type Config } from '../../config.js';
+import { redactDbUrl, redactedConfig, type Config } from '../../config.js';
 import { CommandFailed, ConfigError, describeError } from '../../errors.js';
 import type { App } from '../../index.js';
 import { writeLine, type CliContext } from '../context.js';
@@ -73,7 +73,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       ok(`configuration is valid${config.configFile ? ` (config file ${config.configFile})` : ' (environment only; no config file)'}`);
       try {
         await app.store.listSourceStates();
-        ok(`database ${config.dbPath} opens`);
+        ok(`database ${redactDbUrl(config.dbPath)} opens`);
         for (const source of app.sources) ok(`source ${source.id}: ${source.title}`);
         await app.syncChannels();
         for (const notifier of app.notifiers) {

@@ -48,6 +48,7 @@ export const COMMANDS = [
   { name: 'demo', usage: 'demo', summary: 'run the pipeline end to end on sample data, offline', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'discord', usage: 'discord', summary: 'Discord setup', load: async () => (await import('./discord.js')).registerDiscord },
   { name: 'help', usage: 'help [names...]', summary: 'help for a command or subcommand, e.g. `help watchlist import`', load: async () => (await import('./help.js')).registerHelp },
+  { name: 'db', usage: 'db', summary: 'database tools', load: async () => (await import('./db.js')).registerDb },
 ] as const satisfies readonly CommandEntry[];
 
 /**

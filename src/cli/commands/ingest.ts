@@ -28,7 +28,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       if (opts.allowMassRemoval) {
         await app.store.audit(`cli:${userInfo().username}`, 'ingest.allow-mass-removal', { source: sourceId, location }, new Date().toISOString());
       }
-      const outcome = await pollSource(source, app.pollDeps, { body: fetched.body, allowMassRemoval: opts.allowMassRemoval ?? false });
+      // Under the source's poll lease, like a worker's poll: never beside a running instance's poll of it.
+      const leased = await app.store.withPollLease(source.id, app.instanceId, () =>
+        pollSource(source, app.pollDeps, { body: fetched.body, allowMassRemoval: opts.allowMassRemoval ?? false }),
+      );
+      if (!leased) throw new CommandFailed(`${source.id}: another instance is polling it right now; try again in a moment`);
+      const outcome = leased.value;
       await app.deliverer.recover();
       await app.deliverer.drain();
       if (opts.json) writeJson(ctx.io, { source: source.id, ...outcome });

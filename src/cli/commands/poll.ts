@@ -7,7 +7,6 @@ import { CommandFailed } from '../../errors.js';
 import { buildSource } from '../../sources/registry.js';
 import type { PollOutcome } from '../../worker/poll.js';
 import { describeCounts } from '../../worker/poll-outcome.js';
-import { pollAny } from '../../worker/poll-feed.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
 export function printOutcome(ctx: CliContext, source: string, outcome: PollOutcome): void {
@@ -32,6 +31,8 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
       return writeLine(ctx.io, `${source}: REFUSED (${outcome.code}): ${outcome.reason}${outcome.kept ? `. ${outcome.kept}` : ''}`);
     case 'unavailable':
       return writeLine(ctx.io, `${source}: unavailable: ${outcome.reason}`);
+    case 'busy':
+      return writeLine(ctx.io, `${source}: skipped, another instance is polling it`);
   }
 }
 
@@ -47,7 +48,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
       const sources = opts.source ? [buildSource(opts.source, app.config)] : app.sources;
       const results: Array<{ source: string } & PollOutcome> = [];
       for (const source of sources) {
-        const outcome = await pollAny(source, app.pollDeps);
+        const outcome = await app.poll(source);
         results.push({ source: source.id, ...outcome });
         if (!opts.json) printOutcome(ctx, source.id, outcome);
       }

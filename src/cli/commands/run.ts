@@ -4,10 +4,12 @@
  * (Slack, Discord), until SIGINT or SIGTERM, when it stops scheduling, lets polls and sends under
  * way finish, and closes the database. At start it says, in plain lines on stderr (startup.ts),
  * the database, the sources, where alerts go, the next poll and how to stop.
+ * Serves /healthz, /readyz and /metrics on HEALTH_PORT (src/health/server.ts) unless it is 0.
  */
 import type { Command } from 'commander';
 import cron from 'node-cron';
-import { schedulePeriodMs } from '../../config.js';
+import { redactDbUrl, schedulePeriodMs } from '../../config.js';
+import { startHealthServer } from '../../health/server.js';
 import { createScheduler } from '../../worker/scheduler.js';
 import { startupLines } from '../startup.js';
 import type { CliContext } from '../context.js';
@@ -20,6 +22,15 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .action(async (opts: { initialPoll: boolean }) => {
       const app = await ctx.app();
       const { log } = app;
+      const health = await startHealthServer({
+        ...app.config.health,
+        log,
+        store: app.store,
+        sources: app.sources.map((s) => s.id),
+        maxAgeMs: app.config.schedule.staleAfterMs,
+        metrics: app.metrics,
+        now: () => new Date(),
+      });
       // Platforms first: they learn the channels that have chat watch rules, which recovery needs.
       // Imported only when configured: each platform's SDK costs tens of MB and a few 100 ms.
       const slack = app.config.slack
@@ -36,7 +47,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
         cron: app.config.schedule.cron,
         jitterMs: app.config.schedule.jitterMs,
         sources: app.sources,
-        deps: app.pollDeps,
+        poll: app.poll,
         log,
         afterPoll: () => app.deliverer.wake(),
       });
@@ -46,7 +57,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const nextPoll = task.getNextRuns(1)[0] ?? null;
       await task.destroy();
       const lines = startupLines({
-        dbPath: app.config.dbPath,
+        dbPath: redactDbUrl(app.config.dbPath),
         sources: app.sources,
         channels: app.notifiers.flatMap((n) => n.channels().map((c) => c.id)),
         cron: app.config.schedule.cron,
@@ -64,6 +75,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
       await slack?.stop();
       await discord?.stop();
       await app.deliverer.stop();
+      await health?.close();
       log.info('stopped');
     });
 }

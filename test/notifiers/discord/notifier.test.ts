@@ -156,7 +156,7 @@ describe('Discord notifier against a fake Discord API', () => {
       const alert = elAlert([makeDesignation({ name: 'Acme Optics', list: 'EL' })]);
       await store.insertAlerts([{ alert, routes: [{ channel: discordChannelId(CHANNEL), matchKeys: null }] }], now().toISOString());
       // Process 1 marked the row 'sending', Discord accepted the message, then the process died.
-      await store.markSending(alert.id, discordChannelId(CHANNEL), now().toISOString());
+      await store.claimDelivery(alert.id, discordChannelId(CHANNEL), { by: 'stopped-instance', at: now().toISOString(), until: now().toISOString() });
       await notifier.send(request(alert));
       expect((await store.getDelivery(alert.id, discordChannelId(CHANNEL)))?.state).toBe('sending');
       await store.close();

@@ -99,7 +99,7 @@ describe('Slack notifier against a fake Slack Web API', () => {
     const alert = alertWith(1, 'al_rec');
     const at = new Date().toISOString();
     await store.insertAlerts([{ alert, routes: [{ channel: 'slack:C0ALERTS', matchKeys: null }] }], at);
-    await store.markSending('al_rec', 'slack:C0ALERTS', at);
+    await store.claimDelivery('al_rec', 'slack:C0ALERTS', { by: 'stopped-instance', at, until: at });
     await notifier.send(request(alert)); // Slack has it; the process died before recording it.
     const deliverer = createDeliverer({ store, log: silentLogger(), now: () => new Date(), notifiers: [notifier], maxAttempts: 3, backoffBaseMs: 1000, backoffMaxMs: 1000 });
     expect(await deliverer.recover()).toBe(1);

@@ -1,30 +1,23 @@
 /**
- * The store part of store/pending-removals.ts on a real SQLite file: the guard state is written
- * with the snapshot, in its transaction, replaced whole, and read back after reopening.
+ * Store contract: the part of store/pending-removals.ts — the guard state is written with the
+ * snapshot, in its transaction, replaced whole, and read back after reopening — on every store.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { emptyNotes } from '../../src/core/identity.js';
-import { openSqliteStore } from '../../store/sqlite/index.js';
-import { makeDesignation } from '../helpers/designations.js';
-import { commitOf, tempDir } from './fixtures.js';
+import { expect, it } from 'vitest';
+import { emptyNotes } from '../../../src/core/identity.js';
+import { makeDesignation } from '../../helpers/designations.js';
+import { commitOf } from '../fixtures.js';
+import { describeStores } from './harness.js';
 
 const a = makeDesignation({ name: 'A Co', list: 'EL' });
 const b = makeDesignation({ name: 'B Co', list: 'EL' });
 
-describe('guard state (pending removals, file tail, parse counts)', () => {
-  const dir = tempDir();
-  afterEach(() => dir.cleanup());
-
+describeStores('guard state (pending removals, file tail, parse counts)', (ctx) => {
   it('is empty before a first snapshot', async () => {
-    const store = openSqliteStore(join(dir.dir, 'empty.db'));
-    expect(await store.guardState('csl')).toEqual({ pending: [], tail: [], notes: null });
-    await store.close();
+    expect(await ctx.store.guardState('csl')).toEqual({ pending: [], tail: [], notes: null });
   });
 
   it('is written with the snapshot, replaced whole by the next, left alone by a commit without it, and survives reopening', async () => {
-    const path = join(dir.dir, 'guard.db');
-    let store = openSqliteStore(path);
+    let store = ctx.store;
     const notes = { ...emptyNotes(), rows: 3, noName: 1, examples: ['CSV row 2: row with an empty name'] };
     await store.commitSnapshot({
       ...commitOf('csl', '2024-05-01T00:00:00Z', { added: [a, b], removed: [], amended: [] }, { baseline: true }),
@@ -36,8 +29,7 @@ describe('guard state (pending removals, file tail, parse counts)', () => {
       guard: { pending, tail: ['EL:a co'], notes: { ...emptyNotes(), rows: 1 } },
     });
     await store.commitSnapshot(commitOf('other', '2024-05-02T00:00:00Z', { added: [], removed: [], amended: [] }, { baseline: true }));
-    await store.close();
-    store = openSqliteStore(path);
+    store = await ctx.reopen();
     expect(await store.guardState('csl')).toEqual({ pending, tail: ['EL:a co'], notes: { ...emptyNotes(), rows: 1 } });
     expect(await store.guardState('other')).toEqual({ pending: [], tail: [], notes: null });
     // The pending row is still a current designation: it stays listed until confirmed.
@@ -48,6 +40,5 @@ describe('guard state (pending removals, file tail, parse counts)', () => {
     });
     expect(await store.guardState('csl')).toMatchObject({ pending: [] });
     expect([...(await store.currentFingerprints('csl')).keys()]).toEqual(['EL:a co']);
-    await store.close();
   });
 });
