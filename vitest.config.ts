@@ -8,7 +8,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     // A throwaway PostgreSQL for the store contract and multi-instance tests, when one can be started.
-    globalSetup: ['./test/global-postgres.ts'],
+    globalSetup: ['./test/global-postgres.ts', './test/global-shared-data.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

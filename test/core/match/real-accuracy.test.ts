@@ -4,17 +4,15 @@
  * queries — exact names, lower-cased, legal form dropped, one-letter typos of complete names,
  * swapped words — and no-list queries: invented words, real companies on no list, and brand-like
  * words one letter off a distinctive word of a longer listed name. Holds the engine to ≥ 98%
- * top-1 and no false match at all. Skips, with one line, when the data is not there.
+ * top-1 and no false match at all. Skips when the data is not there (the run says so once).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { labelledQueries, realCorpus } from '../../../bench/lookup-data.js';
 import { entitywatchEngine } from '../../../bench/lookup-engines.js';
+import { SHARED_DATA, hasSharedData } from '../../helpers/shared-data.js';
 
-const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-const present = existsSync(`${DATA}csl`) && existsSync(`${DATA}ofac_sdn_legacy`);
-if (!present) console.log(`real-list lookup accuracy skipped: ${DATA} is not there`);
+const DATA = SHARED_DATA;
+const present = hasSharedData('csl', 'ofac_sdn_legacy');
 
 describe.skipIf(!present)('lookup accuracy on the real CSL + SDN lists', () => {
   it('finds the listed entity first for ≥ 98% of queries and never matches a no-list query', () => {
