@@ -41,7 +41,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
     ]);
   });
 
-  it('reads a table entry in full: aliases on <LI> lines, two addresses, a footnote, the citation as printed', () => {
+  it('reads a table entry in full: aliases on <LI> lines, two addresses, a footnote, the citation's [INSERT FR PAGE NUMBER] filled from the document's first page', () => {
     expect(rule.actions[0]).toEqual({
       kind: 'added',
       designation: blank({
@@ -52,7 +52,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
           'Room 1203, Building 4, Example Science Park, Nanshan District, Shenzhen, Guangdong, China',
           'No. 18 Example Road, Pudong New Area, Shanghai, China',
         ],
-        frCitation: '89 FR [INSERT FR PAGE NUMBER], 3/4/24.',
+        frCitation: '89 FR 15231, 3/4/24.',
         startDate: '2024-03-04',
         licenseRequirement: 'For all items subject to the EAR. (See §§ 734.9(e) (footnote 1) and 744.11 of the EAR)',
         licensePolicy: 'Presumption of denial.',
@@ -70,7 +70,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
     expect(byName.get('Zagros Example Trading Company')).toMatchObject({
       aliases: ['Zagros Example Co.'],
       addresses: ['No. 12, Example Alley, Valiasr Street, Tehran, Iran'],
-      frCitation: '78 FR 12345, 3/1/13. 89 FR [INSERT FR PAGE NUMBER], 3/4/24.',
+      frCitation: '78 FR 12345, 3/1/13. 89 FR 15231, 3/4/24.',
     });
     expect(byName.get('Falcon Example General Trading LLC')).toMatchObject({
       countries: ['AE'],
@@ -97,11 +97,11 @@ describe('parseEntityListRule on an Entity List rule', () => {
     const withContext = parseEntityListRule(fixture('entity-list-rule.xml'), { citation: '89 FR 15231', sourceUrl: 'https://www.federalregister.gov/d/2024-04711' });
     expect(withContext.citation).toBe('89 FR 15231');
     expect(withContext.actions.map((action) => [action.designation.frCitation, action.designation.sourceUrl])).toEqual([
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['78 FR 12345, 3/1/13. 89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['78 FR 12345, 3/1/13. 89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
       ['89 FR 15231', 'https://www.federalregister.gov/d/2024-04711'],
       ['89 FR 15231', 'https://www.federalregister.gov/d/2024-04711'],
     ]);
