@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { AlertLink, AlertPriority, DocumentAlert } from '../core/alert.js';
+import type { AnnouncedAction } from '../core/announcements.js';
 import type { ParseNotes } from '../core/identity.js';
 import type { Designation, ListCode } from '../core/model.js';
 
@@ -75,10 +76,11 @@ export interface FeedItem {
   links?: AlertLink[];
   document: DocumentAlert['documents'][number];
   /**
-   * Designations the item announces ahead of the lists (Federal Register rules). A later list
-   * change adding one of these links back to this item's alert instead of reading as news twice.
+   * Designations the item announces ahead of the lists (Federal Register rules and notices). A
+   * later list change of the same action (default 'added') on the same list and name links back
+   * to this item's alert instead of reading as news twice.
    */
-  announces?: Array<{ list: ListCode; name: string }>;
+  announces?: Array<{ list: ListCode; name: string; action?: AnnouncedAction }>;
   /** How a later alert refers to this one: "FR 2024-01234 (public inspection, 2024-05-08)". */
   reference?: string;
 }

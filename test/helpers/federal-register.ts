@@ -49,8 +49,12 @@ export interface FakeFederalRegister {
   server: FakeServer;
   /** Serve these filings as current.json (a new ETag). */
   filings(docs: readonly DocSpec[]): void;
-  /** Serve these documents as documents.json (a new ETag). */
-  documents(docs: readonly DocSpec[]): void;
+  /**
+   * Serve these documents as documents.json (a new ETag), newest first. With `perPage`, the
+   * first page carries `next_page_url` (on www.federalregister.gov, as the real API answers) and
+   * later pages answer `documents.json?page=N`.
+   */
+  documents(docs: readonly DocSpec[], options?: { perPage?: number }): void;
   /** Answer the next requests of current.json with this status instead. */
   failFilings(status: number | null): void;
   hits: { filings: { full: number; notModified: number }; documents: { full: number; notModified: number } };
@@ -75,7 +79,14 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
     }
     return current.handler(req, res);
   });
-  server.route('GET', '/api/v1/documents.json', docs.handler);
+  let pages: string[] = [];
+  server.route('GET', '/api/v1/documents.json', (req, res) => {
+    const page = Number(new URL(req.path, server.url).searchParams.get('page') ?? '1');
+    if (page === 1) return docs.handler(req, res);
+    const body = pages[page - 1];
+    if (body === undefined) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":{"page":"out of range"}}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
 
   const serveBody = (path: string, body: string, contentType: string) =>
     server.route('GET', path, (_req, res) => void res.writeHead(200, { 'content-type': contentType }).end(body));
@@ -130,9 +141,16 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       const results = list.map(filing);
       current.serve(JSON.stringify({ count: results.length, regular_filings_updated_at: '2024-05-08T08:45:00.000-04:00', ...(results.length > 0 ? { results } : {}) }));
     },
-    documents(list) {
+    documents(list, options = {}) {
       const results = list.map(document);
-      docs.serve(JSON.stringify({ count: results.length, total_pages: 1, ...(results.length > 0 ? { results } : {}) }));
+      const perPage = options.perPage ?? Math.max(results.length, 1);
+      const total = Math.max(1, Math.ceil(results.length / perPage));
+      pages = Array.from({ length: total }, (_, i) => {
+        const slice = results.slice(i * perPage, (i + 1) * perPage);
+        const next = i + 1 < total ? `https://www.federalregister.gov/api/v1/documents.json?order=newest&page=${i + 2}&per_page=${perPage}` : undefined;
+        return JSON.stringify({ count: results.length, total_pages: total, ...(next ? { next_page_url: next } : {}), ...(slice.length > 0 ? { results: slice } : {}) });
+      });
+      docs.serve(pages[0]!);
     },
     failFilings(status) {
       failStatus = status;

@@ -165,4 +165,45 @@ describe('Federal Register → CSL correlation (replay)', () => {
       await discord.close();
     }
   });
+
+  it('a removal the Federal Register announced replies in its thread; an addition of another name does not', async () => {
+    const notifier = threadedNotifier();
+    const a = await app([notifier]);
+    const rule: DocSpec = {
+      documentNumber: '2024-10500',
+      title: 'Additions to and Revisions of Entries on the Entity List',
+      publicationDate: '2024-11-26',
+      citation: '89 FR 67317',
+      xml: readFileSync(new URL('../fixtures/federal-register/alias-forms-rule.xml', import.meta.url), 'utf8'),
+    };
+    const delta: CslRowSpec = { name: 'Delta Example Engineering (Pvt.) Ltd.', address: '4 Example Road', city: 'Karachi', country: 'PK' };
+    const others: CslRowSpec[] = Array.from({ length: 30 }, (_, i) => ({ name: `Unrelated Example ${i} Ltd.`, address: `${i} Road`, city: 'Lahore', country: 'PK' }));
+    csl.serve(cslJson([...others, delta]));
+    fr.filings([]);
+    fr.documents([]);
+    await a.app.pollAll();
+    fr.documents([rule]);
+    await a.app.pollAll();
+    await a.app.deliverer.drain();
+    csl.serve(cslJson(others));
+    // Poll until the list change is committed (a removal may wait for confirmation).
+    for (let i = 0; i < 3 && notifier.sent.length < 2; i++) {
+      await a.app.pollAll();
+      await a.app.deliverer.drain();
+    }
+    expect(notifier.sent.map((s) => [s.title, s.threadRemoteId])).toEqual([
+      ['Federal Register — published: Additions to and Revisions of Entries on the Entity List', null],
+      ['Entity List — 1 removal', 'msg-1'],
+    ]);
+    const removal = (await a.app.store.getAlert(notifier.sent[1]!.alertId)) as DesignationsAlert | null;
+    expect(removal?.notes).toContain('1 of these was announced in FR 2024-10500 (89 FR 67317, 2024-11-26)');
+    const published = await a.app.store.getAlert(notifier.sent[0]!.alertId);
+    expect(published?.kind === 'document' ? published.documents[0]?.groups?.map((g) => [g.action, g.country, g.names.length]) : null).toEqual([
+      ['added', 'China, Hong Kong', 1],
+      ['added', 'China', 1],
+      ['added', 'Russia', 2],
+      ['revised', 'China', 1],
+      ['removed', 'Pakistan', 1],
+    ]);
+  });
 });

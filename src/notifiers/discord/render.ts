@@ -10,10 +10,11 @@
  * message carries `allowed_mentions: { parse: [] }`. Splitting to Discord's limits is pack.ts.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Alert } from '../../core/alert.js';
+import type { Alert, EntityGroup } from '../../core/alert.js';
 import { frLinks } from '../../core/alerts.js';
 import { actionDate, actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
 import type { Change, ListCode } from '../../core/model.js';
+import { groupHeading } from '../../core/announcements.js';
 import { sanitise } from '../plain-text.js';
 import { escapeText, maskedLink, safeUrl, truncate } from './escape.js';
 import { LIMITS, packAlert, type DiscordMessage } from './pack.js';
@@ -125,19 +126,25 @@ function field(untrustedName: string, valueLines: string[]): APIEmbedField {
   return fields(untrustedName, valueLines)[0]!;
 }
 
+/** A group of names as fields of at most 1,024 characters, every name kept (pack.ts moves overflow to the thread). */
+function groupFields(group: EntityGroup): APIEmbedField[] {
+  return fields(groupHeading(group), group.names.map((name) => `• ${escapeText(name)}`));
+}
+
 function fieldsOf(alert: Alert): APIEmbedField[] {
   switch (alert.kind) {
     case 'designations':
       return alert.changes.flatMap(changeFields);
     case 'document':
-      return alert.documents.map((doc) =>
+      return alert.documents.flatMap((doc) => [
         field(doc.title, [
           [doc.publisher, doc.date].filter((s): s is string => Boolean(s)).map(escapeText).join(' · '),
           doc.url ? maskedLink('Read the document', doc.url) : '',
           doc.summary ? escapeText(doc.summary) : '',
-          doc.entities.length ? `**Entities:** ${more(doc.entities, 10)}` : '',
+          !doc.groups?.length && doc.entities.length ? `**Entities:** ${more(doc.entities, 10)}` : '',
         ].filter(Boolean)),
-      );
+        ...(doc.groups ?? []).flatMap(groupFields),
+      ]);
     case 'watchlist-hit':
       return alert.hits.map((hit) =>
         field(`${hit.counterparty} ↔ ${hit.designationName}`, [

@@ -7,10 +7,11 @@
  *
  * Both stages of a document share its document number as thread key, so the published rule
  * replies under its public-inspection alert. Items of BIS list rules announce the entities
- * they name, so a later list addition links back to them (worker/poll.ts linkAnnouncements).
+ * they name, so a later list addition links back to them (worker/announcements.ts linkAnnouncements).
  */
 import type { AlertLink } from '../../core/alert.js';
-import type { ListCode } from '../../core/model.js';
+import { groupEntities, type AnnouncedEntry } from '../../core/announcements.js';
+import { uniqueStrings } from '../../core/text.js';
 import type { FeedItem } from '../types.js';
 import type { BisListCode } from './bis-table.js';
 import type { FrAgencyRef, FrItem } from './parse-documents.js';
@@ -56,12 +57,10 @@ function links(candidates: ReadonlyArray<[string, string | null]>): AlertLink[] 
   return out;
 }
 
-/** What the item adds to the lists, when it was read from the document; null when not read. */
+/** What the item announces for the lists, when it was read from the document; null when not read. */
 export interface ItemEntities {
-  /** Names shown in the alert. */
-  names: string[];
-  /** The names (with their list) a later list addition may match. */
-  announces: Array<{ list: ListCode; name: string }>;
+  /** Every entry the document adds, revises or removes, in its order. */
+  entries: AnnouncedEntry[];
 }
 
 /** "FR 2024-04711 (public inspection, 2024-02-29)" / "FR 2024-04711 (89 FR 15231, 2024-03-04)". */
@@ -87,8 +86,8 @@ function notesOf(item: FrItem, agency: string | null, entities: ItemEntities | n
   if (agency) notes.push(`Agency: ${agency}`);
   if (item.action) notes.push(`Action: ${item.action}`);
   else if (item.type) notes.push(`Type: ${item.type}`);
-  if (bisListsOf(item).length > 0 && (entities === null || entities.names.length === 0)) {
-    notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No added entities could be read from the rule; see the document.');
+  if (bisListsOf(item).length > 0 && (entities === null || entities.entries.length === 0)) {
+    notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No entries could be read from the rule; see the document.');
   }
   return notes;
 }
@@ -112,9 +111,12 @@ export function feedItem(item: FrItem, wantedAgencies: readonly string[], entiti
       publisher: agency,
       date: pending ? (day(item.filedAt) ?? item.publicationDate) : item.publicationDate,
       summary: item.abstract,
-      entities: entities?.names ?? [],
+      entities: uniqueStrings((entities?.entries ?? []).map((entry) => entry.name)),
+      ...(entities && entities.entries.length > 0 ? { groups: groupEntities(entities.entries) } : {}),
     },
-    ...(entities && entities.announces.length > 0 ? { announces: entities.announces } : {}),
+    ...(entities && entities.entries.length > 0
+      ? { announces: entities.entries.map((entry) => ({ list: entry.list, name: entry.name, action: entry.action })) }
+      : {}),
     reference: referenceOf(item),
   };
 }

@@ -41,6 +41,8 @@ export interface FrItem {
   publicInspectionPdfUrl: string | null;
   /** "89 FR 9741"; null before publication. */
   citation: string | null;
+  /** Public inspection's table-of-contents subject and entry ("Export Administration Regulations:", "Entity List Additions"); null otherwise. */
+  toc: string | null;
   stage: 'public-inspection' | 'published';
 }
 
@@ -55,6 +57,8 @@ export const DEFAULT_FR_TERMS: readonly string[] = [
   'Military End User',
   'Sanctions Actions',
   'Chinese Military Companies',
+  // DoD titles a one-company notice in the singular: "Notice of Designation of Chinese Military Company …".
+  'Chinese Military Company',
   '1260H',
   'UFLPA Entity List',
   'Uyghur Forced Labor',
@@ -111,6 +115,7 @@ function documentItem(doc: FrDocument): FrDocumentItem {
     fullTextXmlUrl: doc.full_text_xml_url ?? null,
     publicInspectionPdfUrl: doc.public_inspection_pdf_url || null,
     citation: doc.citation ?? null,
+    toc: null,
     stage: 'published',
   };
 }
@@ -132,6 +137,7 @@ function publicInspectionItem(doc: FrPublicInspectionDocument): FrPublicInspecti
     fullTextXmlUrl: null,
     publicInspectionPdfUrl: doc.pdf_url ?? null,
     citation: null,
+    toc: toc === '' ? null : toc,
     stage: 'public-inspection',
   };
 }
@@ -160,7 +166,7 @@ export function parsePublicInspection(json: unknown): FrPublicInspectionItem[] {
 }
 
 export interface RelevanceFilter {
-  /** Phrases matched case-insensitively in title, action and abstract; hyphens count as spaces. */
+  /** Phrases matched case-insensitively in title, action, abstract and table-of-contents text; hyphens count as spaces. */
   terms: readonly string[];
   /** Agency slugs (or names); empty means any agency. */
   agencies: readonly string[];
@@ -172,9 +178,9 @@ function fold(text: string): string {
   return ` ${text.toLowerCase().replace(/[-‐‑–—]/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
-/** The configured terms an item's title, action or abstract contains, in configured order. */
-export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'>, terms: readonly string[]): string[] {
-  const text = fold([item.title, item.action, item.abstract].filter(Boolean).join(' \n '));
+/** The configured terms an item's title, action, abstract or table-of-contents text contains, in configured order. */
+export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'> & { toc?: string | null }, terms: readonly string[]): string[] {
+  const text = fold([item.title, item.action, item.abstract, item.toc].filter(Boolean).join(' \n '));
   return terms.filter((term) => {
     const folded = fold(term).trim();
     return folded !== '' && text.includes(folded);
@@ -182,7 +188,7 @@ export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'>
 }
 
 /** Whether an item is from a configured agency and mentions a configured term. */
-export function isRelevant(item: Pick<FrItem, 'title' | 'action' | 'abstract' | 'agencies'>, filter: RelevanceFilter = DEFAULT_FR_FILTER): boolean {
+export function isRelevant(item: Pick<FrItem, 'title' | 'action' | 'abstract' | 'agencies'> & { toc?: string | null }, filter: RelevanceFilter = DEFAULT_FR_FILTER): boolean {
   if (filter.agencies.length > 0) {
     const wanted = new Set(filter.agencies.map((agency) => agency.toLowerCase()));
     const fromAgency = item.agencies.some(

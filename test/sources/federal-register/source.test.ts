@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert, DocumentAlert } from '../../../src/core/alert.js';
 import { documentsUrl } from '../../../src/sources/federal-register/index.js';
+import { MAX_EXTRA_PAGES } from '../../../src/sources/federal-register/fetch.js';
 import { buildSource } from '../../../src/sources/registry.js';
 import type { FeedSource } from '../../../src/sources/types.js';
 import { pollFeed } from '../../../src/worker/poll-feed.js';
@@ -130,6 +131,10 @@ describe('federal-register source against a local Federal Register API', () => {
         date: '2024-05-08',
         summary: null,
         entities: ['Lattice Qubit Technologies Co., Ltd.', 'OOO Polar Example Instruments'],
+        groups: [
+          { action: 'added', list: 'EL', country: 'China', names: ['Lattice Qubit Technologies Co., Ltd.'] },
+          { action: 'added', list: 'EL', country: 'Russia', names: ['OOO Polar Example Instruments'] },
+        ],
       },
     ]);
     const announced = await t.app.store.findAnnouncements([{ list: 'EL', name: 'lattice qubit technologies co ltd' }]);
@@ -233,5 +238,50 @@ describe('federal-register source against a local Federal Register API', () => {
     expect(await poll()).toMatchObject({ status: 'refused', code: 'unparseable' });
     expect(documentAlerts(await t.app.store.listAlerts(10))).toEqual([]);
     expect((await t.app.store.getSourceState('federal-register'))?.lastError?.code).toBe('unparseable');
+  });
+
+  it('follows next_page_url after an outage until a document seen before, and no further', async () => {
+    const older = (n: number): DocSpec => ({ documentNumber: `2024-0${8000 + n}`, title: `Notice of OFAC Sanctions Actions ${n}`, agencies: AGENCIES.OFAC, type: 'Notice' });
+    fr.filings([]);
+    fr.documents([older(1), older(2)]);
+    await poll();
+    // Five documents published while the worker was down, newest first, two per page.
+    const missed = [5, 4, 3].map((n) => older(n));
+    fr.documents([...missed, older(2), older(1)], { perPage: 2 });
+    expect(await poll()).toEqual({ status: 'items', seen: 4, new: 3, alerts: 3 });
+    const paths = fr.server.requests.map((r) => r.path).filter((path) => /[?&]page=/.test(path));
+    // Page 2 holds a document seen before: page 3 is not asked for; the mirror host is kept.
+    expect(paths).toEqual(['/api/v1/documents.json?order=newest&page=2&per_page=2']);
+    expect((await alerts()).map((a) => a.title)).toEqual([5, 4, 3].map((n) => `Federal Register — published: Notice of OFAC Sanctions Actions ${n}`));
+  });
+
+  it('stops at the page bound, and logs it, when no page reaches a document seen before', async () => {
+    const notice = (n: number): DocSpec => ({ documentNumber: `2024-${String(20000 + n)}`, title: `Notice of OFAC Sanctions Actions ${n}`, agencies: AGENCIES.OFAC, type: 'Notice' });
+    fr.filings([]);
+    fr.documents([notice(0)]);
+    await poll();
+    fr.documents(Array.from({ length: 30 }, (_, i) => notice(30 - i)), { perPage: 2 });
+    expect(await poll()).toEqual({ status: 'items', seen: 20, new: 20, alerts: 20 });
+    expect(fr.server.requests.filter((r) => /[?&]page=/.test(r.path)).length).toBe(MAX_EXTRA_PAGES);
+  });
+
+  it('groups a filing’s entries by action and country, and announces removals for the list’s later removal', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    fr.filings([{ documentNumber: '2024-10500', title: 'Additions to and Revisions of Entries on the Entity List', text: fixture('mixed-public-inspection.txt') }]);
+    await poll();
+    const [alert] = await alerts();
+    expect(alert?.documents[0]?.groups).toEqual([
+      { action: 'added', list: 'EL', country: 'China', names: ['Aurora Example Semiconductor Co., Ltd.', 'Boreal Example Optics Institute'] },
+      { action: 'added', list: 'EL', country: 'Hong Kong', names: ['Aurora Example Semiconductor Co., Ltd.'] },
+      { action: 'added', list: 'EL', country: 'Russia', names: ['OOO Example Tundra'] },
+      { action: 'revised', list: 'EL', country: 'China', names: ['Cinder Example Vision Technology Co., Ltd.'] },
+      { action: 'removed', list: 'EL', country: 'Pakistan', names: ['Delta Example Engineering (Pvt.) Ltd.'] },
+    ]);
+    const removal = await t.app.store.findAnnouncements([{ list: 'EL', name: 'removed:delta example engineering pvt ltd' }]);
+    expect(removal.map((a) => a.alertId)).toEqual([alert!.id]);
+    // An addition of the same name is not a removal's announcement, and the other way round.
+    expect(await t.app.store.findAnnouncements([{ list: 'EL', name: 'delta example engineering pvt ltd' }])).toEqual([]);
   });
 });
