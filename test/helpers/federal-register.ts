@@ -20,6 +20,11 @@ export const AGENCIES = {
     { raw_name: 'Office of Foreign Assets Control', name: 'Foreign Assets Control Office', id: 203, parent_id: 497, slug: 'foreign-assets-control-office' },
   ],
   DHS: [{ raw_name: 'DEPARTMENT OF HOMELAND SECURITY', name: 'Homeland Security Department', id: 227, parent_id: null, slug: 'homeland-security-department' }],
+  DOD: [
+    { raw_name: 'DEPARTMENT OF DEFENSE', name: 'Defense Department', id: 103, parent_id: null, slug: 'defense-department' },
+    { raw_name: 'Office of the Secretary', name: 'Office of the Secretary', id: 360, parent_id: 103, slug: 'office-of-the-secretary' },
+  ],
+  FCC: [{ raw_name: 'FEDERAL COMMUNICATIONS COMMISSION', name: 'Federal Communications Commission', id: 161, parent_id: null, slug: 'federal-communications-commission' }],
   FAA: [
     { raw_name: 'DEPARTMENT OF TRANSPORTATION', name: 'Transportation Department', id: 492, parent_id: null, slug: 'transportation-department' },
     { raw_name: 'Federal Aviation Administration', name: 'Federal Aviation Administration', id: 159, parent_id: 492, slug: 'federal-aviation-administration' },

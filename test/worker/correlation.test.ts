@@ -11,13 +11,14 @@ import type { DesignationsAlert } from '../../src/core/alert.js';
 import { silentLogger } from '../../src/log.js';
 import { createDiscordNotifier, createDiscordRest } from '../../src/notifiers/discord/index.js';
 import { createSlackNotifier } from '../../src/notifiers/slack/index.js';
-import type { Channel, Notifier } from '../../src/notifiers/types.js';
+import type { Notifier } from '../../src/notifiers/types.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cslJson, type CslRowSpec } from '../helpers/csl.js';
 import { startFakeDiscord } from '../helpers/fake-discord.js';
 import { FAKE_BOT_TOKEN, startFakeSlack } from '../helpers/fake-slack.js';
 import { startFakeFederalRegister, type DocSpec, type FakeFederalRegister } from '../helpers/federal-register.js';
 import { snapshotRoute, startFakeServer, type FakeServer } from '../helpers/http.js';
+import { threadedNotifier } from '../helpers/threaded.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/federal-register/feed/${name}`, import.meta.url), 'utf8');
 
@@ -39,30 +40,6 @@ const CSL_AFTER: CslRowSpec[] = [
   { name: 'LATTICE QUBIT TECHNOLOGIES CO., LTD.', aliases: ['LQT Hefei'], address: '7 Example Qubit Road', city: 'Hefei', citation: '89 FR 41001' },
   { name: 'Gamma Unannounced Sensors Ltd.', address: '3 Camera Lane', city: 'Hangzhou', citation: '89 FR 40000' },
 ];
-
-interface Sent {
-  alertId: string;
-  title: string;
-  threadRemoteId: string | null;
-  remoteId: string;
-}
-
-/** A notifier that threads like Slack/Discord: it records each send's threadRemoteId and answers a message id. */
-function threadedNotifier(): Notifier & { sent: Sent[] } {
-  const channel: Channel = { id: 'threaded:alerts', notifier: 'threaded', target: 'alerts' };
-  const sent: Sent[] = [];
-  return {
-    id: 'threaded',
-    recovery: 'resend',
-    sent,
-    channels: () => [channel],
-    async send(req) {
-      const remoteId = `msg-${sent.length + 1}`;
-      sent.push({ alertId: req.alert.id, title: req.alert.title, threadRemoteId: req.threadRemoteId, remoteId });
-      return { remoteId };
-    },
-  };
-}
 
 describe('Federal Register → CSL correlation (replay)', () => {
   let fr: FakeFederalRegister;

@@ -43,6 +43,9 @@ export const LIST_COLOURS: Record<ListCode, number> = {
   PLC: 0x27ae60,
   CAP: 0x34495e,
   MBS: 0x5d6d7e,
+  '1260H': 0x922b21,
+  UFLPA: 0x117a65,
+  FCC: 0x1a5276,
 };
 
 const KIND_COLOURS = { failing: 0xe74c3c, refused: 0xf1c40f, recovered: 0x2ecc71, document: 0x3498db, hit: 0xff6f00, test: 0x95a5a6 };

@@ -16,10 +16,11 @@
  */
 import { z } from 'zod';
 import { checkBody } from '../../core/guard.js';
-import { LIST_CODES } from '../../core/model.js';
+import { LIST_CODES, type ListCode } from '../../core/model.js';
 import { readText } from '../read-text.js';
 import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
-import { feedItem, bisListsOf, type ItemEntities } from './items.js';
+import { bisListsOf, feedItem, noticeListOf, readsEntries, type ItemEntities } from './items.js';
+import { noticeEntries, noticeLines } from './notice-entries.js';
 import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem, type RelevanceFilter } from './parse-documents.js';
 import { countryName } from './countries.js';
 import { entriesFromText } from './entity-names-text.js';
@@ -131,21 +132,31 @@ async function getText(ctx: FeedContext, url: string, documentNumber: string, wh
   }
 }
 
-/** Entries of a public-inspection filing, from its plain text (instructions, then the table). */
+/** The entries a DoD, DHS or FCC list notice adds and removes, from its text or XML; null when it names none. */
+function noticeItemEntities(text: string, list: ListCode): ItemEntities | null {
+  const entries = noticeEntries(noticeLines(text)).map((e) => ({ action: e.action, list, country: null, name: e.name }));
+  return entries.length > 0 ? { entries } : null;
+}
+
+/** Entries of a public-inspection filing, from its plain text (instructions, then the table; or a notice's lists). */
 async function filingEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
   const lists = bisListsOf(item);
-  if (lists.length === 0 || !item.rawTextUrl) return null;
+  const noticeList = noticeListOf(item);
+  if ((lists.length === 0 && noticeList === null) || !item.rawTextUrl) return null;
   const text = await getText(ctx, item.rawTextUrl, item.documentNumber, 'public inspection text');
   if (text === null) return null;
+  if (lists.length === 0) return noticeItemEntities(text, noticeList!);
   return { entries: entriesFromText(text, lists[0]!) };
 }
 
 /** Entries a published rule adds, revises and removes, from its full-text XML, each on its list and country. */
 async function ruleEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
-  if (bisListsOf(item).length === 0 || !item.fullTextXmlUrl) return null;
+  if (!readsEntries(item) || !item.fullTextXmlUrl) return null;
   const xml = await getText(ctx, item.fullTextXmlUrl, item.documentNumber, 'rule XML');
   if (xml === null) return null;
   try {
+    const noticeList = bisListsOf(item).length === 0 ? noticeListOf(item) : null;
+    if (noticeList) return noticeItemEntities(xml, noticeList);
     const rule = parseEntityListRule(xml, { citation: item.citation, sourceUrl: item.htmlUrl, publicationDate: item.publicationDate });
     const entries = rule.actions.map(({ kind, designation: d }) => ({
       action: kind,

@@ -11,6 +11,7 @@
  */
 import type { AlertLink } from '../../core/alert.js';
 import { groupEntities, type AnnouncedEntry } from '../../core/announcements.js';
+import type { ListCode } from '../../core/model.js';
 import { uniqueStrings } from '../../core/text.js';
 import type { FeedItem } from '../types.js';
 import type { BisListCode } from './bis-table.js';
@@ -33,6 +34,26 @@ function isBis(agency: FrAgencyRef): boolean {
 export function bisListsOf(item: Pick<FrItem, 'title' | 'agencies'>): BisListCode[] {
   if (!item.agencies.some(isBis)) return [];
   return LIST_TITLES.filter(([pattern]) => pattern.test(item.title)).map(([, list]) => list);
+}
+
+/** Lists changed by notices of other agencies: the agency slug and the title words that mark such a notice. */
+const NOTICE_LISTS: ReadonlyArray<{ slug: string; title: RegExp; list: ListCode }> = [
+  { slug: 'defense-department', title: /\bchinese military compan(?:y|ies)\b|\b1260H\b/i, list: '1260H' },
+  { slug: 'homeland-security-department', title: /\buyghur forced labor prevention act entity list\b|\bUFLPA entity list\b/i, list: 'UFLPA' },
+  { slug: 'federal-communications-commission', title: /\bcovered list\b/i, list: 'FCC' },
+];
+
+/** The list a DoD, DHS or FCC notice changes (1260H, UFLPA, FCC Covered List), or null. */
+export function noticeListOf(item: Pick<FrItem, 'title' | 'agencies'>): ListCode | null {
+  for (const { slug, title, list } of NOTICE_LISTS) {
+    if (item.agencies.some((agency) => agency.slug === slug) && title.test(item.title)) return list;
+  }
+  return null;
+}
+
+/** Whether the item changes a list whose entries the source reads (a BIS list rule, or a DoD/DHS/FCC list notice). */
+export function readsEntries(item: Pick<FrItem, 'title' | 'agencies'>): boolean {
+  return bisListsOf(item).length > 0 || noticeListOf(item) !== null;
 }
 
 /** The agency to show: the first one the filter names, else the most specific (the API lists parents first). */
@@ -86,7 +107,7 @@ function notesOf(item: FrItem, agency: string | null, entities: ItemEntities | n
   if (agency) notes.push(`Agency: ${agency}`);
   if (item.action) notes.push(`Action: ${item.action}`);
   else if (item.type) notes.push(`Type: ${item.type}`);
-  if (bisListsOf(item).length > 0 && (entities === null || entities.entries.length === 0)) {
+  if (readsEntries(item) && (entities === null || entities.entries.length === 0)) {
     notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No entries could be read from the rule; see the document.');
   }
   return notes;

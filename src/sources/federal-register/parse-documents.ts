@@ -62,14 +62,16 @@ export const DEFAULT_FR_TERMS: readonly string[] = [
   '1260H',
   'UFLPA Entity List',
   'Uyghur Forced Labor',
+  'Covered List',
 ];
 
-/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List). */
+/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List), FCC (Covered List). */
 export const DEFAULT_FR_AGENCIES: readonly string[] = [
   'industry-and-security-bureau',
   'foreign-assets-control-office',
   'defense-department',
   'homeland-security-department',
+  'federal-communications-commission',
 ];
 
 function fieldPath(path: readonly PropertyKey[]): string {

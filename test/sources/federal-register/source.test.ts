@@ -84,6 +84,7 @@ describe('federal-register source against a local Federal Register API', () => {
       'foreign-assets-control-office',
       'defense-department',
       'homeland-security-department',
+      'federal-communications-commission',
     ]);
     expect(query.getAll('conditions[type][]')).toEqual(['RULE', 'NOTICE']);
     expect(query.get('order')).toBe('newest');
