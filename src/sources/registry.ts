@@ -23,8 +23,8 @@ import type { FeedSource, SnapshotSource, Source } from './types.js';
 
 export const SOURCE_FACTORIES = {
   csl: (config: Config) => createCslSource(config.sources.csl.url),
-  'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl),
-  'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl),
+  'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl, config.sources.ofac.slsUrl),
+  'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl, config.sources.ofac.slsUrl),
   'ecfr-entity-list': (config: Config) => createEcfrEntityListSource(config.sources.ecfr.baseUrl),
   'federal-register': (config: Config) => createFederalRegisterSource(config.sources.federalRegister),
   '1260h': (config: Config) => create1260hSource({ baseline: config.sources.dod1260h.baseline, frApiUrl: config.sources.federalRegister.apiUrl }),
