@@ -180,6 +180,14 @@ describe('isRelevant', () => {
     expect(isRelevant({ ...filing, toc: null })).toBe(false);
   });
 
+  it('finds DoD’s one-company filing and a BIS filing whose terse title only its table of contents explains', () => {
+    const filings = parsePublicInspection(fixture('public-inspection-dod.json'));
+    expect(filings.map((f) => [f.documentNumber, f.toc, isRelevant(f)])).toEqual([
+      ['2025-10001', 'Chinese Military Companies: Designation of Chinese Military Company', true],
+      ['2025-10002', 'Export Administration Regulations: Additions to the Entity List', true],
+    ]);
+  });
+
   it('keeps the table-of-contents text of a filing that has a title', () => {
     const [item] = parsePublicInspection({
       count: 1,

@@ -285,4 +285,20 @@ describe('federal-register source against a local Federal Register API', () => {
     // An addition of the same name is not a removal's announcement, and the other way round.
     expect(await t.app.store.findAnnouncements([{ list: 'EL', name: 'delta example engineering pvt ltd' }])).toEqual([]);
   });
+
+  it('reads a DoD 1260H filing’s plain text: what it adds and removes, on the 1260H list', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    const text = readFileSync(new URL('../../fixtures/1260h/notice-2025-10001.txt', import.meta.url), 'utf8');
+    fr.filings([{ documentNumber: '2025-10001', title: 'Notice of Designation of Chinese Military Companies', agencies: AGENCIES.DOD, type: 'Notice', text }]);
+    expect(await poll()).toEqual({ status: 'items', seen: 1, new: 1, alerts: 1 });
+    const [alert] = await alerts();
+    expect(alert?.documents[0]?.groups).toEqual([
+      { action: 'added', list: '1260H', country: null, names: ['Example Lidar Technology Co., Ltd. (ELT)', 'Example Battery Group Co., Ltd.', 'Example Battery Materials Co., Ltd.', 'Example Biotech Holdings Limited'] },
+      { action: 'removed', list: '1260H', country: null, names: ['Example Memory Technologies Co., Ltd.', 'Example Drone Technology Co., Ltd.'] },
+    ]);
+    expect(alert?.notes[0]).toBe('Publication pending: filed for public inspection 2024-05-08, to be published 2024-05-09');
+    expect((await t.app.store.findAnnouncements([{ list: '1260H', name: 'removed:example drone technology co ltd' }])).map((a) => a.alertId)).toEqual([alert!.id]);
+  });
 });
