@@ -4,6 +4,7 @@
  * conditional requests and failures.
  */
 import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert, DocumentAlert } from '../../../src/core/alert.js';
 import { documentsUrl } from '../../../src/sources/federal-register/index.js';
@@ -262,8 +263,13 @@ describe('federal-register source against a local Federal Register API', () => {
     fr.documents([notice(0)]);
     await poll();
     fr.documents(Array.from({ length: 30 }, (_, i) => notice(30 - i)), { perPage: 2 });
-    expect(await poll()).toEqual({ status: 'items', seen: 20, new: 20, alerts: 20 });
+    // The poll's own logger, to see the bound logged.
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    expect(await pollFeed(source, { ...t.app.pollDeps, log })).toEqual({ status: 'items', seen: 20, new: 20, alerts: 20 });
     expect(fr.server.requests.filter((r) => /[?&]page=/.test(r.path)).length).toBe(MAX_EXTRA_PAGES);
+    const warned = lines.map((line) => JSON.parse(line) as { msg: string; pages: number; documents: number }).filter((l) => l.msg.startsWith('documents page bound reached'));
+    expect(warned.map((l) => [l.pages, l.documents])).toEqual([[MAX_EXTRA_PAGES + 1, 20]]);
   });
 
   it('groups a filing’s entries by action and country, and announces removals for the list’s later removal', async () => {
