@@ -47,6 +47,8 @@ export interface DocSpec {
   text?: string;
   /** FEDREG XML served at full_text_xml_url (published). */
   xml?: string;
+  /** Public inspection's editorial note (a withdrawal, a correction). */
+  editorialNote?: string;
 }
 
 export interface FakeFederalRegister {
@@ -111,7 +113,7 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       raw_text_url: `${server.url}${textPath}`,
       title: spec.title,
       type: spec.type ?? 'Rule',
-      editorial_note: null,
+      editorial_note: spec.editorialNote ?? null,
       toc_doc: null,
       toc_subject: null,
     };

@@ -19,7 +19,7 @@ import { checkBody } from '../../core/guard.js';
 import { LIST_CODES, type ListCode } from '../../core/model.js';
 import { readText } from '../read-text.js';
 import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
-import { bisListsOf, feedItem, noticeListOf, readsEntries, type ItemEntities } from './items.js';
+import { bisListsOf, feedItem, noticeListOf, readsEntries, withdrawalItem, type ItemEntities } from './items.js';
 import { noticeEntries, noticeLines } from './notice-entries.js';
 import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem, type RelevanceFilter } from './parse-documents.js';
 import { countryName } from './countries.js';
@@ -189,6 +189,8 @@ async function itemsOf(
     const found = known ?? (await read(ctx, document));
     if (found) entities[document.documentNumber] = found;
     items.push(feedItem(document, options.agencies, found));
+    const withdrawn = withdrawalItem(document, options.agencies);
+    if (withdrawn) items.push(withdrawn);
   }
   return { items, entities };
 }

@@ -141,3 +141,22 @@ export function feedItem(item: FrItem, wantedAgencies: readonly string[], entiti
     reference: referenceOf(item),
   };
 }
+
+/**
+ * A filing withdrawn after it was placed on public inspection (its editorial note says so): one
+ * more item in its thread, so nobody acts on an early warning that will not be published.
+ */
+export function withdrawalItem(item: FrItem, wantedAgencies: readonly string[]): FeedItem | null {
+  if (item.stage !== 'public-inspection' || !item.editorialNote || !/\bwithdraw/i.test(item.editorialNote)) return null;
+  const agency = agencyName(item, wantedAgencies);
+  return {
+    id: `${item.documentNumber}:withdrawn`,
+    threadKey: item.documentNumber,
+    title: `Federal Register — withdrawn from public inspection: ${item.title}`,
+    priority: 'high',
+    notes: [item.editorialNote, 'It will not be published as filed: the names it announced do not come from it.'],
+    links: links([['Public inspection', item.htmlUrl]]),
+    document: { title: item.title, url: item.htmlUrl, publisher: agency, date: day(item.filedAt) ?? item.publicationDate, summary: null, entities: [] },
+    reference: `FR ${item.documentNumber} (withdrawn from public inspection)`,
+  };
+}

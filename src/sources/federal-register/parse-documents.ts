@@ -43,6 +43,8 @@ export interface FrItem {
   citation: string | null;
   /** Public inspection's table-of-contents subject and entry ("Export Administration Regulations:", "Entity List Additions"); null otherwise. */
   toc: string | null;
+  /** Public inspection's editorial note, e.g. "… requesting withdrawal of this document was received after placement on public inspection"; null otherwise. */
+  editorialNote: string | null;
   stage: 'public-inspection' | 'published';
 }
 
@@ -118,6 +120,7 @@ function documentItem(doc: FrDocument): FrDocumentItem {
     publicInspectionPdfUrl: doc.public_inspection_pdf_url || null,
     citation: doc.citation ?? null,
     toc: null,
+    editorialNote: null,
     stage: 'published',
   };
 }
@@ -140,6 +143,7 @@ function publicInspectionItem(doc: FrPublicInspectionDocument): FrPublicInspecti
     publicInspectionPdfUrl: doc.pdf_url ?? null,
     citation: null,
     toc: toc === '' ? null : toc,
+    editorialNote: doc.editorial_note || null,
     stage: 'public-inspection',
   };
 }

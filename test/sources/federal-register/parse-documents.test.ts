@@ -51,6 +51,7 @@ describe('parseDocumentsPage', () => {
       publicInspectionPdfUrl: 'https://public-inspection.federalregister.gov/2024-04711.pdf?1709213106',
       citation: '89 FR 15231',
       toc: null,
+      editorialNote: null,
       stage: 'published',
     } satisfies FrItem);
   });
@@ -118,6 +119,7 @@ describe('parsePublicInspection', () => {
       publicInspectionPdfUrl: 'https://public-inspection.federalregister.gov/2024-04711.pdf?1709213106',
       citation: null,
       toc: null,
+      editorialNote: null,
       stage: 'public-inspection',
     } satisfies FrItem);
   });

@@ -307,4 +307,24 @@ describe('federal-register source against a local Federal Register API', () => {
     expect(alert?.notes[0]).toBe('Publication pending: filed for public inspection 2024-05-08, to be published 2024-05-09');
     expect((await t.app.store.findAnnouncements([{ list: '1260H', name: 'removed:example drone technology co ltd' }])).map((a) => a.alertId)).toEqual([alert!.id]);
   });
+
+  it('posts a filing withdrawn after placement on public inspection in its thread, once', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    fr.filings([LATTICE_FILING]);
+    await poll();
+    const note = 'Editorial Note: An agency letter requesting withdrawal of this document was received after placement on public inspection.';
+    fr.filings([{ ...LATTICE_FILING, editorialNote: note }]);
+    expect(await poll()).toEqual({ status: 'items', seen: 2, new: 1, alerts: 1 });
+    const [early, withdrawn] = await alerts();
+    expect(withdrawn).toMatchObject({
+      title: 'Federal Register — withdrawn from public inspection: Additions to the Entity List',
+      priority: 'high',
+      threadOf: early!.id,
+      notes: [note, 'It will not be published as filed: the names it announced do not come from it.'],
+    });
+    fr.filings([{ ...LATTICE_FILING, editorialNote: note }, UNRELATED[0]!]);
+    expect(await poll()).toEqual({ status: 'items', seen: 2, new: 0, alerts: 0 });
+  });
 });
