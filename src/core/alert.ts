@@ -60,7 +60,7 @@ export interface SourceHealthAlert extends AlertBase {
 export interface EntityGroup {
   action: 'added' | 'revised' | 'removed';
   list: ListCode;
-  /** The country as the document prints it, or null when it gives none. */
+  /** The country as an English short name ("China"; "China, Hong Kong" for a multi-country entry), or null when the document gives none. */
   country: string | null;
   /** Every name, in the document's order; never cut (renderers continue long groups in the thread). */
   names: string[];

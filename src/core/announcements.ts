@@ -23,7 +23,7 @@ export type AnnouncedAction = EntityGroup['action'];
 export interface AnnouncedEntry {
   action: AnnouncedAction;
   list: ListCode;
-  /** The country as the document prints it ("CHINA, PEOPLE'S REPUBLIC OF"), or null. */
+  /** The country as an English short name ("China"; the printed text when not recognised), or null. */
   country: string | null;
   name: string;
 }
