@@ -31,7 +31,9 @@ export interface NoticeEntry {
 }
 
 const REMOVE_INTRO = /\b(?:remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|delist\w*|no longer)\b/i;
-const ADD_INTRO = /\b(?:add(?:s|ed|ing)?|designat\w*|determined|identif\w*|qualif\w*|satisf\w*|includ\w*)\b/i;
+const ADD_INTRO = /\b(?:add(?:s|ed|ing)?|designat\w*)\b|\bdetermined\b[^]*\bfollowing\b/i;
+/** Intros of lists that are not list changes: who "may be potentially affected", examples. */
+const NOT_A_CHANGE = /potentially affected|may include|not intended to be exhaustive|for example|such as/i;
 /** An introducing sentence: "the following …" about entities or companies, ending the paragraph with ":" or ".". */
 const INTRO = /\bfollowing\b[^]*\b(?:entit(?:y|ies)|compan(?:y|ies))\b|\b(?:entit(?:y|ies)|compan(?:y|ies))\b[^]*\bfollowing\b/i;
 
@@ -75,12 +77,13 @@ export function noticeEntries(lines: readonly string[]): NoticeEntry[] {
     if (line === '') continue;
     const enumerated = TOP_ITEM.test(line) || SUB_ITEM.test(line);
     if (!enumerated && INTRO.test(line) && /[:.]$/.test(line)) {
-      action = REMOVE_INTRO.test(line) ? 'removed' : ADD_INTRO.test(line) ? 'added' : null;
+      action = NOT_A_CHANGE.test(line) ? null : REMOVE_INTRO.test(line) ? 'removed' : ADD_INTRO.test(line) ? 'added' : null;
       parent = null;
       continue;
     }
     if (action === null) continue;
-    if (!enumerated && isProse(line)) {
+    // A paragraph of prose, or a "Label: value" line (a form's fields), ends the list.
+    if ((!enumerated && isProse(line)) || /^[^:(]{1,80}:\s/.test(line.replace(TOP_ITEM, ''))) {
       action = null;
       continue;
     }
