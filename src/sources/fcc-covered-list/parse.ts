@@ -34,20 +34,22 @@ export const FCC_BLOCKED_HINT =
 
 /** Where the names start: "… produced by", "provided by or operated by", "supplied by". */
 const BY = /\b(?:produced|provided|supplied|operated|manufactured)(?:\s+(?:or|and)\s+(?:produced|provided|supplied|operated|manufactured))?(?:,?\s+directly or indirectly,?)?\s+by\s+/gi;
-/** Where they end: the clause that qualifies the equipment or service. */
+/**
+ * Where they end: the clause that qualifies the equipment or service, or the sentence's stop —
+ * not the stop of "Corp." or "Inc.", and not "and its wholly-owned subsidiary", which names one more.
+ */
 const CLAUSE_END =
-  /,?\s+(?:to the extent|including|and by any|or by any|or any|and any|and its|or its|that|which|for the purpose)\b|\s*;|\.(?:\s|$)|\s+\((?:see|as defined)/i;
+  /,?\s+(?:to the extent|including|and by any|or by any|or any|and any|and its(?!\s+(?:wholly[- ]owned\s+)?subsidiar)|or its|that|which|for the purpose)\b|\s*;|(?<!\b(?:Corp|Inc|Co|Ltd|LLC|Ltda|S\.A))\.(?:\s|$)|\s+\((?:see|as defined)/i;
+/** Between two names: "A, B, or C", "A and B", "A and its wholly-owned subsidiary B". */
+const NAME_SEPARATOR = /\s+and its\s+(?:wholly[- ]owned\s+)?subsidiar(?:y|ies)\s+|,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[A-Z])/;
 
 function namesIn(description: string): string[] {
   const names: string[] = [];
   for (const match of description.matchAll(BY)) {
     const rest = description.slice(match.index + match[0].length);
     const end = CLAUSE_END.exec(rest);
-    let span = end ? rest.slice(0, end.index) : rest;
-    // "… Corp." ends the sentence and the name: keep the abbreviation's stop.
-    if (end && rest[end.index] === '.' && /\b(?:corp|inc|co|ltd|llc|plc)$/i.test(span)) span += '.';
-    // "A, B, or C" / "A and B": split at commas outside parentheses and at a final "or"/"and".
-    const parts = span.split(/,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[A-Z])/).map((part) => cleanItem(part.replace(/^(?:the|such)\s+/i, '')));
+    const span = end ? rest.slice(0, end.index) : rest;
+    const parts = span.split(NAME_SEPARATOR).map((part) => cleanItem(part.replace(/^(?:the|such)\s+/i, '')));
     for (const part of parts) if (/^[A-Z0-9]/.test(part) && part.length > 2) names.push(part);
   }
   return names;

@@ -18,6 +18,8 @@ describe('parseFccCoveredListPage', () => {
       ['FCC:example camera technology company', 'Example Camera Technology Company', [], '2021-03-12'],
       ['FCC:ao example security lab', 'AO Example Security Lab', [], '2022-03-25'],
       ['FCC:example telecom americas corp', 'Example Telecom (Americas) Corp.', [], '2022-09-20'],
+      ['FCC:example pacific networks corp', 'Example Pacific Networks Corp.', [], '2022-09-20'],
+      ['FCC:examplenet usa llc', 'ExampleNet (USA) LLC', [], '2022-09-20'],
     ]);
     expect(list[0]?.remarks?.split('\n')).toEqual([
       'Telecommunications equipment produced or provided by Example Networks Technologies Company (Example Networks), including telecommunications or video surveillance services provided or operated by such entity or using such equipment.',
