@@ -24,8 +24,8 @@ describe('parseUflpaPage', () => {
     expect(list.every((d) => d.list === 'UFLPA' && d.listName === 'UFLPA Entity List (UFLPA) - Department of Homeland Security' && d.sourceUrl === URL_)).toBe(true);
   });
 
-  it('reads a two-column table whose headings are its first row of plain cells', () => {
-    const html = '<h3>Entities that exported products</h3><table><tr><td><strong>Entity</strong></td><td><strong>Effective Date</strong></td></tr><tr><td>Example Export&nbsp;Trading Co.</td><td>5/16/2024</td></tr></table>';
+  it('reads a two-column table whose headings are its first row of plain cells ("Name of Entity", "Effective Date")', () => {
+    const html = '<h3>Entities that exported products</h3><table><tr><td>Name of Entity</td><td>Effective Date</td></tr><tr><td>Example Export&nbsp;Trading Co.</td><td>5/16/2024</td></tr></table>';
     expect(parseUflpaPage(html, URL_).map((d) => [d.name, d.startDate, d.programs, d.frCitation])).toEqual([['Example Export Trading Co.', '2024-05-16', ['Entities that exported products'], null]]);
   });
 
