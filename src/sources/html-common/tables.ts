@@ -90,17 +90,17 @@ export function columnOf(table: HtmlTable, pattern: RegExp): number {
   return table.headings.findIndex((heading) => pattern.test(heading));
 }
 
-/** "March 12, 2021", "3/12/2021", "2021-03-12" → "2021-03-12"; null when not a date. */
+/** "March 12, 2021", "Mar 12, 2021", "Sept. 20, 2022", "3/12/2021", "2021-03-12" → "2021-03-12"; null when not a date. */
 export function isoDate(text: string | null | undefined): string | null {
   if (!text) return null;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const us = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(text);
   if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
-  const words = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(text);
+  const words = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(text);
   if (!words) return null;
   const month = MONTHS.indexOf(words[1]!.toLowerCase()) + 1;
   return `${words[3]}-${String(month).padStart(2, '0')}-${words[2]!.padStart(2, '0')}`;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
