@@ -13,7 +13,8 @@
  * by", up to the qualifying clause; a row may name several ("A, B, or C"), and an entity may be
  * on several rows (equipment and services) — it is one designation with every row's text in
  * `remarks` and the earliest date as `startDate`. A short form in parentheses ("(Huawei)") is
- * an alias, and the name is printed without it.
+ * an alias, and the name is printed without it. A row naming no producer is one entry of type
+ * "Equipment or service" named by its own text.
  *
  * A challenge page is refused as `blocked`; a page without the table as `unparseable`.
  */
@@ -77,8 +78,12 @@ export function parseFccCoveredListPage(html: string, location = 'https://www.fc
   const byName = new Map<string, Entity>();
   for (const cells of table.rows) {
     const description = cells[what]?.text ?? '';
+    if (description === '') continue;
     const date = when === -1 ? null : isoDate(cells[when]?.text);
-    for (const printed of namesIn(description)) {
+    // A row that names no producer (a class of equipment "produced in a foreign country") is on
+    // the list all the same: it is one entry, named by its own text, never dropped.
+    const named = namesIn(description);
+    for (const printed of named.length > 0 ? named : [cleanItem(description)]) {
       const { name, aliases } = withoutShortForm(printed);
       const key = normaliseName(name);
       const seen = byName.get(key);
@@ -95,7 +100,7 @@ export function parseFccCoveredListPage(html: string, location = 'https://www.fc
           listName: FCC_LIST_NAME,
           name,
           aliases,
-          type: 'Entity',
+          type: named.length > 0 ? 'Entity' : 'Equipment or service',
           startDate: date,
           sourceUrl: /^https?:\/\//i.test(location) ? location : null,
         }),

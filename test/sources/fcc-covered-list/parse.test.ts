@@ -20,7 +20,9 @@ describe('parseFccCoveredListPage', () => {
       ['FCC:example telecom americas corp', 'Example Telecom (Americas) Corp.', [], '2022-09-20'],
       ['FCC:example pacific networks corp', 'Example Pacific Networks Corp.', [], '2022-09-20'],
       ['FCC:examplenet usa llc', 'ExampleNet (USA) LLC', [], '2022-09-20'],
+      ['FCC:example widget systems and their critical components produced in a foreign country', 'Example widget systems and their critical components produced in a foreign country', [], '2025-12-22'],
     ]);
+    expect(list.at(-1)?.type).toBe('Equipment or service');
     expect(list[0]?.remarks?.split('\n')).toEqual([
       'Telecommunications equipment produced or provided by Example Networks Technologies Company (Example Networks), including telecommunications or video surveillance services provided or operated by such entity or using such equipment.',
       'Interstate and international telecommunications services provided by Example Networks Technologies Company (Example Networks).',
