@@ -149,7 +149,10 @@ async function fetchParseCommit(
   // Pages (DHS, FCC) are HTML by design; their parsers refuse error and challenge pages themselves.
   if (source.bodyKind !== 'html') checkBody(body.bytes, body.contentType);
   const notes = emptyNotes();
-  const changed = source.applyChanges ? source.applyChanges(body, await store.currentDesignations(source.id)) : null;
+  // A list changed by notices applies the next notice to the stored list without the removals
+  // still pending: a notice that removed them is not undone by the next one not naming them.
+  const held = new Set(guardState.pending.map((p) => p.key));
+  const changed = source.applyChanges ? source.applyChanges(body, (await store.currentDesignations(source.id)).filter((d) => !held.has(d.key))) : null;
   const next = changed ?? source.parse(body, notes);
   const location = body.location;
   const bodyNotes = body.notes ?? [];

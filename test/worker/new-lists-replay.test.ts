@@ -148,11 +148,16 @@ describe('new lists: Federal Register announcement, then the list change, one th
       },
     ]);
     expect(await step(a)).toEqual(['federal-register:items', '1260h:changed']);
+    // Removals are announced when the next download agrees (core/removals.ts).
+    expect(await step(a)).toEqual(['federal-register:not-modified', '1260h:changed']);
     expect(notifier.sent.map((s) => [s.title, s.threadRemoteId])).toEqual([
       ['Federal Register — published: Notice of Designation of Chinese Military Companies', null],
-      ['1260H Chinese Military Companies List — 4 additions, 2 removals', 'msg-1'],
+      ['1260H Chinese Military Companies List — 4 additions', 'msg-1'],
       ['Watchlist hit — 1 counterparty on a new designation', null],
+      ['1260H Chinese Military Companies List — 2 removals', 'msg-1'],
     ]);
+    const removals = (await a.app.store.getAlert(notifier.sent[3]!.alertId)) as DesignationsAlert;
+    expect(removals.notes[0]).toBe('2 of these were announced in FR 2025-10001 (90 FR 24001, 2025-06-10)');
     const hit = await a.app.store.getAlert(notifier.sent[2]!.alertId);
     expect(hit?.kind === 'watchlist-hit' ? hit.hits.map((h) => [h.counterparty, h.list, h.designationName]) : null).toEqual([
       ['Example Biotech Holdings Ltd', '1260H', 'Example Biotech Holdings Limited'],
@@ -163,7 +168,7 @@ describe('new lists: Federal Register announcement, then the list change, one th
     expect(index.search('Example Lidar Technology', { limit: 1 })[0]?.designations.map((d) => [d.list, d.name])).toEqual([['1260H', 'Example Lidar Technology Co., Ltd. (ELT)']]);
     const change = (await a.app.store.getAlert(notifier.sent[1]!.alertId)) as DesignationsAlert;
     expect(change.notes).toEqual([
-      '6 of these were announced in FR 2025-10001 (90 FR 24001, 2025-06-10)',
+      '4 of these were announced in FR 2025-10001 (90 FR 24001, 2025-06-10)',
       'Built from the baseline of 2025-01-07 and FR 2025-10001',
     ]);
     const stored = await a.app.store.currentDesignations('1260h');
@@ -178,6 +183,7 @@ describe('new lists: Federal Register announcement, then the list change, one th
     expect(result?.outcome).toEqual({
       status: 'refused',
       code: 'blocked',
+      kept: 'Nothing was stored: the source has no accepted snapshot yet.',
       reason: `${new URL(publisher.url).host} answered with HTTP 403, not the list; set UFLPA_URL (or sources.uflpa.url in the config file) to a mirror of the page, or to a copy saved from a browser (a local file)`,
     });
     expect(await a.app.store.currentDesignations('uflpa')).toEqual([]);

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { checkBody } from '../../core/guard.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { parseDocumentsPage } from '../federal-register/parse-documents.js';
-import { bodyText } from '../body-text.js';
+import { readText } from '../read-text.js';
 import type { FetchContext, FetchResult } from '../types.js';
 import { parseBaseline, type Bundle } from './parse.js';
 
@@ -54,7 +54,7 @@ export async function fetch1260h(ctx: FetchContext, options: Source1260hOptions)
     throw new SnapshotRefusedError('not-found', 'the 1260H list needs a baseline of the current edition: set DOD_1260H_BASELINE (or sources.dod1260h.baseline) to its file; see src/sources/1260h/README.md');
   }
   const baselineBytes = await bytesOf(ctx, options.baseline);
-  const baselineText = bodyText({ bytes: baselineBytes }, 'the 1260H baseline', { fallback: 'windows-1252' });
+  const baselineText = readText(baselineBytes, 'the 1260H baseline');
   const { edition } = parseBaseline(baselineText);
   const listUrl = noticesUrl(options.frApiUrl, edition);
   const page = await bytesOf(ctx, listUrl);
@@ -66,7 +66,7 @@ export async function fetch1260h(ctx: FetchContext, options: Source1260hOptions)
   for (const doc of parseDocumentsPage(page.toString('utf8')).documents) {
     const byDod = doc.agencies.some((agency) => agency.slug === 'defense-department');
     if (!byDod || !NOTICE_TITLE.test(doc.title) || !doc.fullTextXmlUrl) continue;
-    const text = bodyText({ bytes: await bytesOf(ctx, doc.fullTextXmlUrl) }, `notice ${doc.documentNumber}`);
+    const text = readText(await bytesOf(ctx, doc.fullTextXmlUrl), `notice ${doc.documentNumber}`);
     notices.push({ documentNumber: doc.documentNumber, citation: doc.citation, publicationDate: doc.publicationDate, htmlUrl: doc.htmlUrl, text });
   }
   const bundle: Bundle = { format: 'entitywatch-1260h-bundle', baseline: baselineText, notices };

@@ -25,7 +25,7 @@ import { blankKeyless, type Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { noticeDocumentNumber, noticeEntries, noticeLines, type NoticeEntry } from '../federal-register/notice-entries.js';
-import { bodyText } from '../body-text.js';
+import { readText } from '../read-text.js';
 import type { SnapshotBody } from '../types.js';
 import { z } from 'zod';
 
@@ -140,8 +140,7 @@ function bundleOf(text: string): Bundle | null {
 
 /** A baseline, or a bundle, as the whole list. A lone notice is refused: it needs the stored list (see `applyChanges`). */
 export function parse1260h(body: SnapshotBody): Designation[] {
-  // A baseline is typed by people, often in a Windows editor: Windows-1252 is read, not refused.
-  const text = bodyText(body, 'the 1260H file', { fallback: 'windows-1252' });
+  const text = readText(body.bytes, 'the 1260H file');
   const bundle = bundleOf(text);
   if (bundle) {
     let list = parseBaseline(bundle.baseline).designations;
@@ -156,8 +155,7 @@ export function parse1260h(body: SnapshotBody): Designation[] {
 
 /** A notice applied to the stored list; null for a baseline or bundle (then `parse1260h` reads it). */
 export function apply1260hChanges(body: SnapshotBody, current: readonly Designation[]): Designation[] | null {
-  // A baseline is typed by people, often in a Windows editor: Windows-1252 is read, not refused.
-  const text = bodyText(body, 'the 1260H file', { fallback: 'windows-1252' });
+  const text = readText(body.bytes, 'the 1260H file');
   if (text.trimStart().startsWith('{') || !isNotice(text)) return null;
   if (current.length === 0) {
     throw new SnapshotRefusedError('empty', 'no 1260H list is stored yet: ingest the baseline first (entitywatch ingest 1260h BASELINE.txt), then the notice');

@@ -25,7 +25,7 @@ import { SnapshotRefusedError } from '../../errors.js';
 import { cleanItem } from '../federal-register/entity-cell.js';
 import { checkPage } from '../html-common/challenge.js';
 import { columnOf, htmlTables, isoDate } from '../html-common/tables.js';
-import { bodyText } from '../body-text.js';
+import { readText } from '../read-text.js';
 import type { SnapshotBody } from '../types.js';
 
 export const FCC_LIST_NAME = 'Covered List (FCC) - Federal Communications Commission';
@@ -112,5 +112,5 @@ export function parseFccCoveredListPage(html: string, location = 'https://www.fc
 }
 
 export function parseFccCoveredList(body: SnapshotBody): Designation[] {
-  return parseFccCoveredListPage(bodyText(body, 'the FCC Covered List page'), body.location);
+  return parseFccCoveredListPage(readText(body.bytes, 'the FCC Covered List page'), body.location);
 }

@@ -19,7 +19,7 @@ import { SnapshotRefusedError } from '../../errors.js';
 import { cleanItem } from '../federal-register/entity-cell.js';
 import { checkPage } from '../html-common/challenge.js';
 import { columnOf, htmlTables, isoDate, type HtmlCell, type HtmlTable } from '../html-common/tables.js';
-import { bodyText } from '../body-text.js';
+import { readText } from '../read-text.js';
 import type { SnapshotBody } from '../types.js';
 
 export const UFLPA_LIST_NAME = 'UFLPA Entity List (UFLPA) - Department of Homeland Security';
@@ -100,5 +100,5 @@ export function parseUflpaPage(html: string, location = 'https://www.dhs.gov/ufl
 }
 
 export function parseUflpa(body: SnapshotBody): Designation[] {
-  return parseUflpaPage(bodyText(body, 'the UFLPA Entity List page'), body.location);
+  return parseUflpaPage(readText(body.bytes, 'the UFLPA Entity List page'), body.location);
 }

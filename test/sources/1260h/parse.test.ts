@@ -92,10 +92,10 @@ describe('the 1260H list', () => {
     expect(refusal(() => parse1260h({ bytes: Buffer.from('Example Co.\n', 'utf16le'), contentType: null, location: 'b.txt' }))?.[0]).toBe('encoding');
   });
 
-  it('reads a baseline saved by a Windows editor (Windows-1252) or with a BOM and CRLF', () => {
-    const cp1252 = Buffer.from([...Buffer.from('# edition: 2025-01-07\r\nExample Caf'), 0xe9, ...Buffer.from(' Holdings | Example \x93Cafe\x94\r\n', 'latin1')]);
-    expect(parse1260h({ bytes: cp1252, contentType: null, location: 'b.txt' }).map((d) => [d.name, d.aliases])).toEqual([['Example Café Holdings', ['Example “Cafe”']]]);
+  it('reads a baseline with a BOM and CRLF, and refuses one saved as Windows-1252, naming the file (save it as UTF-8)', () => {
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Example Co.\r\n')]);
     expect(parse1260h({ bytes: bom, contentType: null, location: 'b.txt' }).map((d) => d.name)).toEqual(['Example Co.']);
+    const cp1252 = Buffer.from([...Buffer.from('Example Caf'), 0xe9, ...Buffer.from(' Holdings\r\n')]);
+    expect(refusalOf(() => parse1260h({ bytes: cp1252, contentType: null, location: 'b.txt' }))?.[0]).toBe('encoding');
   });
 });
