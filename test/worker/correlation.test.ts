@@ -175,6 +175,8 @@ describe('Federal Register → CSL correlation (replay)', () => {
     ]);
     const removal = (await a.app.store.getAlert(notifier.sent[1]!.alertId)) as DesignationsAlert | null;
     expect(removal?.notes).toContain('1 of these was announced in FR 2024-10500 (89 FR 67317, 2024-11-26)');
+    // The removal names the notice that announced it as a removal.
+    expect(removal?.changes.map((c) => (c.kind === 'removed' ? c.notice : null))).toEqual(['FR 2024-10500 (89 FR 67317, 2024-11-26)']);
     const published = await a.app.store.getAlert(notifier.sent[0]!.alertId);
     expect(published?.kind === 'document' ? published.documents[0]?.groups?.map((g) => [g.action, g.country, g.names.length]) : null).toEqual([
       ['added', 'China, Hong Kong', 1],
