@@ -75,11 +75,14 @@ export const ConfigFile = z.strictObject({
       /** Replaces ENABLED_SOURCES when given. Configured feeds and pages are always polled. */
       enabled: z.array(z.string().trim().min(1)).optional(),
       csl: z.strictObject({ url: Location }).optional(),
-      ofac: z.strictObject({ baseUrl: Location }).optional(),
+      ofac: z.strictObject({ baseUrl: Location.optional(), slsUrl: Location.optional() }).optional(),
       ecfr: z.strictObject({ baseUrl: Location }).optional(),
       federalRegister: z
         .strictObject({ apiUrl: Location.optional(), terms: z.array(Term).optional(), agencies: z.array(Term).optional() })
         .optional(),
+      dod1260h: z.strictObject({ baseline: Location }).optional(),
+      uflpa: z.strictObject({ url: Location }).optional(),
+      fcc: z.strictObject({ url: Location }).optional(),
       rss: z.array(RssFeed).default([]).superRefine(uniqueNames),
       pages: z.array(WatchedPage).default([]).superRefine(uniqueNames),
     })

@@ -29,7 +29,11 @@ const EnvConfig = z.object({
   CSL_URL: z.string().min(1).default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json'),
   ENABLED_SOURCES: csv,
   OFAC_API_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports'),
+  OFAC_SLS_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov'),
   ECFR_API_URL: z.string().min(1).default('https://www.ecfr.gov'),
+  DOD_1260H_BASELINE: z.string().min(1).optional(),
+  UFLPA_URL: z.string().min(1).default('https://www.dhs.gov/uflpa-entity-list'),
+  FCC_COVERED_LIST_URL: z.string().min(1).default('https://www.fcc.gov/supplychain/coveredlist'),
   FEDREG_API_URL: z.string().min(1).default('https://www.federalregister.gov'),
   FEDREG_TERMS: csv,
   FEDREG_AGENCIES: csv,
@@ -61,8 +65,15 @@ export interface Config {
   dbPath: string;
   sources: {
     csl: { url: string };
-    ofac: { baseUrl: string };
+    /** OFAC's legacy CSV files (OFAC_API_URL) and the Sanctions List Service asked for its latest publication first (OFAC_SLS_URL; "off" skips the check). */
+    ofac: { baseUrl: string; slsUrl: string | null };
     ecfr: { baseUrl: string };
+    /** The baseline file of the DoD 1260H list's current edition (DOD_1260H_BASELINE); null when not set. */
+    dod1260h: { baseline: string | null };
+    /** The DHS UFLPA Entity List page, or a mirror or saved copy (UFLPA_URL). */
+    uflpa: { url: string };
+    /** The FCC Covered List page, or a mirror or saved copy (FCC_COVERED_LIST_URL). */
+    fcc: { url: string };
     /** Federal Register API host, title terms and agency slugs (FEDREG_*; defaults in parse-documents.ts). */
     federalRegister: { apiUrl: string; terms: string[]; agencies: string[] };
     enabled: string[];
@@ -94,6 +105,11 @@ export interface Config {
   discord: DiscordConfig | null;
 }
 
+/** "off" (or "none") turns the OFAC publication check off: the CSV files are then fetched conditionally, as before. */
+function slsUrlOf(value: string): string | null {
+  return /^(?:off|none|false)$/i.test(value.trim()) ? null : value;
+}
+
 /** Parse and validate the environment and the config file (config-file.ts). Throws ConfigError naming every bad variable or field. */
 export function loadConfig(env: Record<string, string | undefined>, overrides: { dbPath?: string; cwd?: string } = {}): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -121,8 +137,11 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
     sources: {
       csl: { url: f?.csl?.url ?? e.CSL_URL },
-      ofac: { baseUrl: f?.ofac?.baseUrl ?? e.OFAC_API_URL },
+      ofac: { baseUrl: f?.ofac?.baseUrl ?? e.OFAC_API_URL, slsUrl: slsUrlOf(f?.ofac?.slsUrl ?? e.OFAC_SLS_URL) },
       ecfr: { baseUrl: f?.ecfr?.baseUrl ?? e.ECFR_API_URL },
+      dod1260h: { baseline: f?.dod1260h?.baseline ?? e.DOD_1260H_BASELINE ?? null },
+      uflpa: { url: f?.uflpa?.url ?? e.UFLPA_URL },
+      fcc: { url: f?.fcc?.url ?? e.FCC_COVERED_LIST_URL },
       federalRegister: {
         apiUrl: f?.federalRegister?.apiUrl ?? e.FEDREG_API_URL,
         terms: f?.federalRegister?.terms ?? (e.FEDREG_TERMS.length > 0 ? e.FEDREG_TERMS : [...DEFAULT_FR_TERMS]),

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { buildSource } from '../src/sources/registry.js';
 import { parseConfigFile } from '../src/config-file.js';
 import { ConfigError } from '../src/errors.js';
 import { tempDir } from './helpers/app.js';
@@ -24,20 +25,34 @@ describe('config file', () => {
   it('reads the shipped example', () => {
     const config = loadConfig({ ENTITYWATCH_CONFIG: example.pathname });
     expect(config.configFile).toBe(example.pathname);
-    expect(config.sources.enabled).toEqual(['csl', 'ofac-sdn', 'federal-register']);
+    expect(config.sources.enabled).toEqual(['csl', 'ofac-sdn', 'federal-register', 'uflpa', 'fcc-covered-list']);
     expect(config.sources.rss).toEqual([
       {
-        name: 'bis-press',
-        title: 'BIS press releases',
-        url: 'https://www.bis.gov/rss.xml',
+        name: 'bis-federal-register',
+        title: 'BIS in the Federal Register',
+        url: 'https://www.federalregister.gov/api/v1/documents.rss?conditions%5Bagencies%5D%5B%5D=industry-and-security-bureau',
         include: ['Entity List', 'export controls'],
         exclude: ['webinar', 'job posting'],
         regex: '\\b(adds?|added)\\b.*entit',
       },
     ]);
     expect(config.sources.pages).toEqual([
-      { name: 'fcc-covered-list', title: 'FCC Covered List', url: 'https://www.fcc.gov/supplychain/coveredlist', selector: 'main table' },
+      { name: 'ofac-recent-actions', title: 'OFAC recent actions', url: 'https://ofac.treasury.gov/recent-actions', selector: 'main' },
     ]);
+    // Every source the example enables exists.
+    for (const id of config.sources.enabled) expect(() => buildSource(id, config)).not.toThrow();
+  });
+
+  it('reads the new list sources’ settings, and "off" for the OFAC publication check', () => {
+    const path = write('lists.yaml', 'sources:\n  dod1260h: { baseline: ./1260h.txt }\n  uflpa: { url: ./uflpa.html }\n  fcc: { url: https://mirror.example/covered }\n  ofac: { slsUrl: "off" }\n');
+    const config = loadConfig({ ENTITYWATCH_CONFIG: path });
+    expect([config.sources.dod1260h, config.sources.uflpa, config.sources.fcc, config.sources.ofac]).toEqual([
+      { baseline: './1260h.txt' },
+      { url: './uflpa.html' },
+      { url: 'https://mirror.example/covered' },
+      { baseUrl: 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports', slsUrl: null },
+    ]);
+    expect(loadConfig({}).sources.ofac.slsUrl).toBe('https://sanctionslistservice.ofac.treas.gov');
   });
 
   it('wins over the environment where it gives a value; the environment fills the rest', () => {

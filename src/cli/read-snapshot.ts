@@ -7,13 +7,14 @@ import { checkBody } from '../core/guard.js';
 import { UsageError } from '../errors.js';
 import type { SnapshotBody } from '../sources/types.js';
 
-export async function readSnapshotFile(path: string): Promise<SnapshotBody> {
+/** `html`: the source's list is a web page (DHS, FCC); its parser refuses error and challenge pages itself. */
+export async function readSnapshotFile(path: string, options: { html?: boolean } = {}): Promise<SnapshotBody> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  checkBody(bytes, null);
+  if (!options.html) checkBody(bytes, null);
   return { bytes, contentType: null, location: path };
 }

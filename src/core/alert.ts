@@ -56,6 +56,16 @@ export interface SourceHealthAlert extends AlertBase {
   reason: string;
 }
 
+/** Names a document announces for one list, one action and one country (Federal Register rules and notices). */
+export interface EntityGroup {
+  action: 'added' | 'revised' | 'removed';
+  list: ListCode;
+  /** The country as an English short name ("China"; "China, Hong Kong" for a multi-country entry), or null when the document gives none. */
+  country: string | null;
+  /** Every name, in the document's order; never cut (renderers continue long groups in the thread). */
+  names: string[];
+}
+
 /** A document or feed item: a Federal Register rule, a press release, a watched page's change. */
 export interface DocumentAlert extends AlertBase {
   kind: 'document';
@@ -69,6 +79,8 @@ export interface DocumentAlert extends AlertBase {
     summary: string | null;
     /** Entity names read from the document, when it lists any. */
     entities: string[];
+    /** The same names grouped by action, list and country, when the document says; absent for other feeds. */
+    groups?: EntityGroup[];
   }>;
 }
 

@@ -7,7 +7,7 @@ export interface ListInfo {
   code: ListCode;
   /** Short name for headlines, e.g. "Entity List". */
   shortName: string;
-  agency: 'BIS' | 'OFAC' | 'State';
+  agency: 'BIS' | 'OFAC' | 'State' | 'DoD' | 'DHS' | 'FCC';
   /**
    * Treasury lists carry a stable entry number, which is the identity. BIS and State rows only
    * have a content-derived id in the CSL, so they are identified by list + normalised name.
@@ -29,6 +29,10 @@ export const LISTS: Record<ListCode, ListInfo> = {
   PLC: { code: 'PLC', shortName: 'Palestinian Legislative Council List', agency: 'OFAC', keyedBy: 'entry-number' },
   CAP: { code: 'CAP', shortName: 'CAPTA List', agency: 'OFAC', keyedBy: 'entry-number' },
   MBS: { code: 'MBS', shortName: 'Non-SDN Menu-Based Sanctions', agency: 'OFAC', keyedBy: 'entry-number' },
+  // Not in the CSL: diffed from their publishers' own pages and notices (src/sources/dod-1260h, dhs-uflpa, fcc-covered-list).
+  '1260H': { code: '1260H', shortName: '1260H Chinese Military Companies List', agency: 'DoD', keyedBy: 'name' },
+  UFLPA: { code: 'UFLPA', shortName: 'UFLPA Entity List', agency: 'DHS', keyedBy: 'name' },
+  FCC: { code: 'FCC', shortName: 'FCC Covered List', agency: 'FCC', keyedBy: 'name' },
 };
 
 /** Alternative spellings inside the CSL `source` parentheses that are not the code itself. */

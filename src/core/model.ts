@@ -6,7 +6,7 @@
  * notifiers render changes to it. Nothing here knows where it came from or where it goes.
  */
 
-/** List codes, as the CSL abbreviates them in its `source` text. */
+/** List codes: the CSL's abbreviations in its `source` text, and the project's own for lists the CSL lacks (1260H, UFLPA, FCC). */
 export const LIST_CODES = [
   'EL', // Entity List (BIS)
   'UVL', // Unverified List (BIS)
@@ -21,6 +21,9 @@ export const LIST_CODES = [
   'PLC', // Palestinian Legislative Council (OFAC)
   'CAP', // Correspondent Account or Payable-Through Account Sanctions (OFAC)
   'MBS', // Non-SDN Menu-Based Sanctions (OFAC)
+  '1260H', // Chinese Military Companies, Section 1260H NDAA FY2021 (DoD)
+  'UFLPA', // Uyghur Forced Labor Prevention Act Entity List (DHS)
+  'FCC', // Covered List of communications equipment and services (FCC)
 ] as const;
 
 export type ListCode = (typeof LIST_CODES)[number];
@@ -131,4 +134,10 @@ export function blankDesignation(fields: Pick<Designation, 'key' | 'list' | 'lis
     sourceUrl: null,
     ...fields,
   };
+}
+
+/** The same without a key: for parsers, whose rows get their keys from core/identity.ts `assignKeys`. */
+export function blankKeyless(fields: Pick<Designation, 'list' | 'listName' | 'name'> & Partial<Omit<Designation, 'key'>>): Omit<Designation, 'key'> {
+  const { key: _key, ...keyless } = blankDesignation({ key: '', ...fields });
+  return keyless;
 }

@@ -7,6 +7,7 @@
  * (`@everyone`, `<!channel>`, `<@U123>`, `<https://…|…>`) with a zero-width space, so a
  * receiver that renders the text as chat markup still shows it as inert text.
  */
+import { groupHeading } from '../core/announcements.js';
 import type { Alert } from '../core/alert.js';
 import { frLinks } from '../core/alerts.js';
 import { actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../core/facts.js';
@@ -69,7 +70,8 @@ export function alertLines(alert: Alert): string[] {
       for (const doc of alert.documents) {
         lines.push(`  • ${doc.title}${doc.date ? ` (${doc.date})` : ''}`);
         if (doc.url) lines.push(`    ${doc.url}`);
-        if (doc.entities.length) lines.push(`    entities: ${doc.entities.join('; ')}`);
+        if (doc.groups?.length) for (const group of doc.groups) lines.push(`    ${groupHeading(group)}: ${group.names.join('; ')}`);
+        else if (doc.entities.length) lines.push(`    entities: ${doc.entities.join('; ')}`);
       }
       break;
     case 'watchlist-hit':

@@ -9,21 +9,27 @@
 import type { Config } from '../config.js';
 import type { PageConfig, RssFeedConfig } from '../config-file.js';
 import { UsageError } from '../errors.js';
+import { create1260hSource } from './1260h/index.js';
 import { createCslSource } from './csl/index.js';
 import { createEcfrEntityListSource } from './ecfr-entity-list/index.js';
+import { createFccCoveredListSource } from './fcc-covered-list/index.js';
 import { createFederalRegisterSource } from './federal-register/index.js';
 import { createOfacConsolidatedSource } from './ofac-consolidated/index.js';
 import { createOfacSdnSource } from './ofac-sdn/index.js';
 import { createPageSource } from './page/index.js';
 import { createRssSource } from './rss/index.js';
+import { createUflpaSource } from './uflpa/index.js';
 import type { FeedSource, SnapshotSource, Source } from './types.js';
 
 export const SOURCE_FACTORIES = {
   csl: (config: Config) => createCslSource(config.sources.csl.url),
-  'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl),
-  'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl),
+  'ofac-sdn': (config: Config) => createOfacSdnSource(config.sources.ofac.baseUrl, config.sources.ofac.slsUrl),
+  'ofac-consolidated': (config: Config) => createOfacConsolidatedSource(config.sources.ofac.baseUrl, config.sources.ofac.slsUrl),
   'ecfr-entity-list': (config: Config) => createEcfrEntityListSource(config.sources.ecfr.baseUrl),
   'federal-register': (config: Config) => createFederalRegisterSource(config.sources.federalRegister),
+  '1260h': (config: Config) => create1260hSource({ baseline: config.sources.dod1260h.baseline, frApiUrl: config.sources.federalRegister.apiUrl }),
+  uflpa: (config: Config) => createUflpaSource(config.sources.uflpa.url),
+  'fcc-covered-list': (config: Config) => createFccCoveredListSource(config.sources.fcc.url),
 } as const satisfies Record<string, (config: Config) => Source>;
 
 export type SourceId = keyof typeof SOURCE_FACTORIES;

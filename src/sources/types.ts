@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { AlertLink, AlertPriority, DocumentAlert } from '../core/alert.js';
+import type { AnnouncedAction } from '../core/announcements.js';
 import type { ParseNotes } from '../core/identity.js';
 import type { Designation, ListCode } from '../core/model.js';
 
@@ -26,6 +27,8 @@ export interface SnapshotBody {
   location: string;
   /** Further files of a multi-file snapshot, by name (e.g. OFAC's ADD.CSV, ALT.CSV). */
   parts?: Record<string, Buffer>;
+  /** Context lines for this snapshot's alerts, e.g. "OFAC publication 1234 of 2024-05-01" (the worker appends them). */
+  notes?: string[];
 }
 
 export type FetchResult =
@@ -39,6 +42,8 @@ export interface FetchContext {
   /** Validators of the last accepted snapshot, or null before the first. */
   validators: Validators | null;
   log: Logger;
+  /** The worker's clock (sources that ask "what was published this year" need a date). */
+  now?: () => Date;
 }
 
 export interface SnapshotSource {
@@ -56,6 +61,17 @@ export interface SnapshotSource {
    * when given; the worker's guard judges them (core/guard.ts `checkParseNotes`).
    */
   parse(body: SnapshotBody, notes?: ParseNotes): Designation[];
+  /**
+   * The list is published as a web page (DHS, FCC): the worker skips its "an HTML page is an
+   * error page" check, and the source's `parse` refuses error and challenge pages itself.
+   */
+  bodyKind?: 'html';
+  /**
+   * For lists changed by notices (DoD 1260H): the next full list from a body that holds only
+   * changes, applied to the stored designations. Returns null when the body is a whole list
+   * (then `parse` reads it). Pure; throws SnapshotRefusedError like `parse`.
+   */
+  applyChanges?(body: SnapshotBody, current: readonly Designation[]): Designation[] | null;
 }
 
 /**
@@ -75,10 +91,11 @@ export interface FeedItem {
   links?: AlertLink[];
   document: DocumentAlert['documents'][number];
   /**
-   * Designations the item announces ahead of the lists (Federal Register rules). A later list
-   * change adding one of these links back to this item's alert instead of reading as news twice.
+   * Designations the item announces ahead of the lists (Federal Register rules and notices). A
+   * later list change of the same action (default 'added') on the same list and name links back
+   * to this item's alert instead of reading as news twice.
    */
-  announces?: Array<{ list: ListCode; name: string }>;
+  announces?: Array<{ list: ListCode; name: string; action?: AnnouncedAction }>;
   /** How a later alert refers to this one: "FR 2024-01234 (public inspection, 2024-05-08)". */
   reference?: string;
 }

@@ -9,7 +9,7 @@
  * publication under its public-inspection notice).
  */
 import type { Alert, DocumentAlert } from '../core/alert.js';
-import { normaliseName } from '../core/text.js';
+import { announcementName } from '../core/announcements.js';
 import { routeAlert } from '../core/watch.js';
 import type { FeedItem, FeedSource, Source } from '../sources/types.js';
 import type { AlertInsert, FeedCommit } from '../../store/types.js';
@@ -81,7 +81,7 @@ export async function pollFeed(source: FeedSource, deps: PollDeps): Promise<Poll
       alerts.push({ alert, routes: routeAlert(alert, channels, rules) });
       items.push({ id: item.id, threadKey: item.threadKey, alertId: id });
       for (const a of item.announces ?? []) {
-        announcements.push({ list: a.list, name: normaliseName(a.name), alertId: id, reference: item.reference ?? item.title });
+        announcements.push({ list: a.list, name: announcementName(a.action ?? 'added', a.name), alertId: id, reference: item.reference ?? item.title });
       }
     }
     await store.commitFeed({ ...commit, items, alerts, announcements });

@@ -125,7 +125,7 @@ async function fetchParseCommit(
   if (!body) {
     const conditional = !confirming && (state?.etag || state?.lastModified);
     const previous = conditional ? { etag: state!.etag, lastModified: state!.lastModified } : null;
-    const fetched = await source.fetch({ download: deps.download, validators: previous, log: deps.log });
+    const fetched = await source.fetch({ download: deps.download, validators: previous, log: deps.log, now: deps.now });
     if (fetched.status === 'not-modified') {
       await store.recordUnchanged(source.id, at);
       return { status: 'not-modified' };
@@ -146,10 +146,16 @@ async function fetchParseCommit(
     await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
     return { status: 'unchanged' };
   }
-  checkBody(body.bytes, body.contentType);
+  // Pages (DHS, FCC) are HTML by design; their parsers refuse error and challenge pages themselves.
+  if (source.bodyKind !== 'html') checkBody(body.bytes, body.contentType);
   const notes = emptyNotes();
-  const next = source.parse(body, notes);
+  // A list changed by notices applies the next notice to the stored list without the removals
+  // still pending: a notice that removed them is not undone by the next one not naming them.
+  const held = new Set(guardState.pending.map((p) => p.key));
+  const changed = source.applyChanges ? source.applyChanges(body, (await store.currentDesignations(source.id)).filter((d) => !held.has(d.key))) : null;
+  const next = changed ?? source.parse(body, notes);
   const location = body.location;
+  const bodyNotes = body.notes ?? [];
   // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
   body = undefined;
   if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
@@ -199,6 +205,7 @@ async function fetchParseCommit(
   const alerts = baseline
     ? []
     : await linkAnnouncements(store, buildDesignationAlerts({ source: source.id, diff, createdAt: at, newId: () => deps.newId() }));
+  for (const alert of alerts) alert.notes.push(...bodyNotes);
   // Counterparty watchlists: the screening this change owes is committed with it, run after it.
   const screening = baseline ? null : await screeningJobFor(store, diff);
   const rules = alerts.length > 0 ? await store.listWatchRules() : [];

@@ -89,6 +89,9 @@ export const Alert = z.discriminatedUnion('kind', [
         date: z.string().nullable(),
         summary: z.string().nullable(),
         entities: z.array(z.string()),
+        groups: z
+          .array(z.object({ action: z.enum(['added', 'revised', 'removed']), list: ListCode, country: z.string().nullable(), names: z.array(z.string()) }))
+          .optional(),
       }),
     ),
   }),

@@ -15,6 +15,9 @@ const AGENCY_NAMES = {
   BIS: 'Bureau of Industry and Security',
   OFAC: 'Treasury Department',
   State: 'State Department',
+  DoD: 'Department of Defense',
+  DHS: 'Department of Homeland Security',
+  FCC: 'Federal Communications Commission',
 } as const;
 
 /** The list's full name in the CSL's style, e.g. "Entity List (EL) - Bureau of Industry and Security". */

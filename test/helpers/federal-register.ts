@@ -20,6 +20,11 @@ export const AGENCIES = {
     { raw_name: 'Office of Foreign Assets Control', name: 'Foreign Assets Control Office', id: 203, parent_id: 497, slug: 'foreign-assets-control-office' },
   ],
   DHS: [{ raw_name: 'DEPARTMENT OF HOMELAND SECURITY', name: 'Homeland Security Department', id: 227, parent_id: null, slug: 'homeland-security-department' }],
+  DOD: [
+    { raw_name: 'DEPARTMENT OF DEFENSE', name: 'Defense Department', id: 103, parent_id: null, slug: 'defense-department' },
+    { raw_name: 'Office of the Secretary', name: 'Office of the Secretary', id: 360, parent_id: 103, slug: 'office-of-the-secretary' },
+  ],
+  FCC: [{ raw_name: 'FEDERAL COMMUNICATIONS COMMISSION', name: 'Federal Communications Commission', id: 161, parent_id: null, slug: 'federal-communications-commission' }],
   FAA: [
     { raw_name: 'DEPARTMENT OF TRANSPORTATION', name: 'Transportation Department', id: 492, parent_id: null, slug: 'transportation-department' },
     { raw_name: 'Federal Aviation Administration', name: 'Federal Aviation Administration', id: 159, parent_id: 492, slug: 'federal-aviation-administration' },
@@ -42,6 +47,8 @@ export interface DocSpec {
   text?: string;
   /** FEDREG XML served at full_text_xml_url (published). */
   xml?: string;
+  /** Public inspection's editorial note (a withdrawal, a correction). */
+  editorialNote?: string;
 }
 
 export interface FakeFederalRegister {
@@ -49,8 +56,12 @@ export interface FakeFederalRegister {
   server: FakeServer;
   /** Serve these filings as current.json (a new ETag). */
   filings(docs: readonly DocSpec[]): void;
-  /** Serve these documents as documents.json (a new ETag). */
-  documents(docs: readonly DocSpec[]): void;
+  /**
+   * Serve these documents as documents.json (a new ETag), newest first. With `perPage`, the
+   * first page carries `next_page_url` (on www.federalregister.gov, as the real API answers) and
+   * later pages answer `documents.json?page=N`.
+   */
+  documents(docs: readonly DocSpec[], options?: { perPage?: number }): void;
   /** Answer the next requests of current.json with this status instead. */
   failFilings(status: number | null): void;
   hits: { filings: { full: number; notModified: number }; documents: { full: number; notModified: number } };
@@ -75,7 +86,14 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
     }
     return current.handler(req, res);
   });
-  server.route('GET', '/api/v1/documents.json', docs.handler);
+  let pages: string[] = [];
+  server.route('GET', '/api/v1/documents.json', (req, res) => {
+    const page = Number(new URL(req.path, server.url).searchParams.get('page') ?? '1');
+    if (page === 1) return docs.handler(req, res);
+    const body = pages[page - 1];
+    if (body === undefined) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":{"page":"out of range"}}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
 
   const serveBody = (path: string, body: string, contentType: string) =>
     server.route('GET', path, (_req, res) => void res.writeHead(200, { 'content-type': contentType }).end(body));
@@ -95,7 +113,7 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       raw_text_url: `${server.url}${textPath}`,
       title: spec.title,
       type: spec.type ?? 'Rule',
-      editorial_note: null,
+      editorial_note: spec.editorialNote ?? null,
       toc_doc: null,
       toc_subject: null,
     };
@@ -130,9 +148,16 @@ export async function startFakeFederalRegister(): Promise<FakeFederalRegister> {
       const results = list.map(filing);
       current.serve(JSON.stringify({ count: results.length, regular_filings_updated_at: '2024-05-08T08:45:00.000-04:00', ...(results.length > 0 ? { results } : {}) }));
     },
-    documents(list) {
+    documents(list, options = {}) {
       const results = list.map(document);
-      docs.serve(JSON.stringify({ count: results.length, total_pages: 1, ...(results.length > 0 ? { results } : {}) }));
+      const perPage = options.perPage ?? Math.max(results.length, 1);
+      const total = Math.max(1, Math.ceil(results.length / perPage));
+      pages = Array.from({ length: total }, (_, i) => {
+        const slice = results.slice(i * perPage, (i + 1) * perPage);
+        const next = i + 1 < total ? `https://www.federalregister.gov/api/v1/documents.json?order=newest&page=${i + 2}&per_page=${perPage}` : undefined;
+        return JSON.stringify({ count: results.length, total_pages: total, ...(next ? { next_page_url: next } : {}), ...(slice.length > 0 ? { results: slice } : {}) });
+      });
+      docs.serve(pages[0]!);
     },
     failFilings(status) {
       failStatus = status;

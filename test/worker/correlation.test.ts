@@ -11,13 +11,14 @@ import type { DesignationsAlert } from '../../src/core/alert.js';
 import { silentLogger } from '../../src/log.js';
 import { createDiscordNotifier, createDiscordRest } from '../../src/notifiers/discord/index.js';
 import { createSlackNotifier } from '../../src/notifiers/slack/index.js';
-import type { Channel, Notifier } from '../../src/notifiers/types.js';
+import type { Notifier } from '../../src/notifiers/types.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cslJson, type CslRowSpec } from '../helpers/csl.js';
 import { startFakeDiscord } from '../helpers/fake-discord.js';
 import { FAKE_BOT_TOKEN, startFakeSlack } from '../helpers/fake-slack.js';
 import { startFakeFederalRegister, type DocSpec, type FakeFederalRegister } from '../helpers/federal-register.js';
 import { snapshotRoute, startFakeServer, type FakeServer } from '../helpers/http.js';
+import { threadedNotifier } from '../helpers/threaded.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/federal-register/feed/${name}`, import.meta.url), 'utf8');
 
@@ -39,30 +40,6 @@ const CSL_AFTER: CslRowSpec[] = [
   { name: 'LATTICE QUBIT TECHNOLOGIES CO., LTD.', aliases: ['LQT Hefei'], address: '7 Example Qubit Road', city: 'Hefei', citation: '89 FR 41001' },
   { name: 'Gamma Unannounced Sensors Ltd.', address: '3 Camera Lane', city: 'Hangzhou', citation: '89 FR 40000' },
 ];
-
-interface Sent {
-  alertId: string;
-  title: string;
-  threadRemoteId: string | null;
-  remoteId: string;
-}
-
-/** A notifier that threads like Slack/Discord: it records each send's threadRemoteId and answers a message id. */
-function threadedNotifier(): Notifier & { sent: Sent[] } {
-  const channel: Channel = { id: 'threaded:alerts', notifier: 'threaded', target: 'alerts' };
-  const sent: Sent[] = [];
-  return {
-    id: 'threaded',
-    recovery: 'resend',
-    sent,
-    channels: () => [channel],
-    async send(req) {
-      const remoteId = `msg-${sent.length + 1}`;
-      sent.push({ alertId: req.alert.id, title: req.alert.title, threadRemoteId: req.threadRemoteId, remoteId });
-      return { remoteId };
-    },
-  };
-}
 
 describe('Federal Register → CSL correlation (replay)', () => {
   let fr: FakeFederalRegister;
@@ -164,5 +141,49 @@ describe('Federal Register → CSL correlation (replay)', () => {
       await slack.close();
       await discord.close();
     }
+  });
+
+  it('a removal the Federal Register announced replies in its thread; an addition of another name does not', async () => {
+    const notifier = threadedNotifier();
+    const a = await app([notifier]);
+    const rule: DocSpec = {
+      documentNumber: '2024-10500',
+      title: 'Additions to and Revisions of Entries on the Entity List',
+      publicationDate: '2024-11-26',
+      citation: '89 FR 67317',
+      xml: readFileSync(new URL('../fixtures/federal-register/alias-forms-rule.xml', import.meta.url), 'utf8'),
+    };
+    const delta: CslRowSpec = { name: 'Delta Example Engineering (Pvt.) Ltd.', address: '4 Example Road', city: 'Karachi', country: 'PK' };
+    const others: CslRowSpec[] = Array.from({ length: 30 }, (_, i) => ({ name: `Unrelated Example ${i} Ltd.`, address: `${i} Road`, city: 'Lahore', country: 'PK' }));
+    // Not the file's last row: a missing last row is held as a suspected cut-off (core/removals.ts).
+    csl.serve(cslJson([delta, ...others]));
+    fr.filings([]);
+    fr.documents([]);
+    await a.app.pollAll();
+    fr.documents([rule]);
+    await a.app.pollAll();
+    await a.app.deliverer.drain();
+    csl.serve(cslJson(others));
+    // A removal waits for the next download to agree (core/removals.ts): poll until it is announced.
+    for (let i = 0; i < 3 && notifier.sent.length < 2; i++) {
+      await a.app.pollAll();
+      await a.app.deliverer.drain();
+    }
+    expect(notifier.sent.map((s) => [s.title, s.threadRemoteId])).toEqual([
+      ['Federal Register — published: Additions to and Revisions of Entries on the Entity List', null],
+      ['Entity List — 1 removal', 'msg-1'],
+    ]);
+    const removal = (await a.app.store.getAlert(notifier.sent[1]!.alertId)) as DesignationsAlert | null;
+    expect(removal?.notes).toContain('1 of these was announced in FR 2024-10500 (89 FR 67317, 2024-11-26)');
+    // The removal names the notice that announced it as a removal.
+    expect(removal?.changes.map((c) => (c.kind === 'removed' ? c.notice : null))).toEqual(['FR 2024-10500 (89 FR 67317, 2024-11-26)']);
+    const published = await a.app.store.getAlert(notifier.sent[0]!.alertId);
+    expect(published?.kind === 'document' ? published.documents[0]?.groups?.map((g) => [g.action, g.country, g.names.length]) : null).toEqual([
+      ['added', 'China, Hong Kong', 1],
+      ['added', 'China', 1],
+      ['added', 'Russia', 2],
+      ['revised', 'China', 1],
+      ['removed', 'Pakistan', 1],
+    ]);
   });
 });

@@ -19,8 +19,9 @@ export function registerDiff(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (sourceId: string, oldFile: string, newFile: string, opts: { json?: boolean }) => {
       const source = buildSnapshotSource(sourceId, ctx.config());
-      const before = source.parse(await readSnapshotFile(oldFile));
-      const after = source.parse(await readSnapshotFile(newFile));
+      const html = source.bodyKind === 'html';
+      const before = source.parse(await readSnapshotFile(oldFile, { html }));
+      const after = source.parse(await readSnapshotFile(newFile, { html }));
       const diff = diffSnapshots(before, after, fingerprint);
       if (opts.json) {
         writeJson(ctx.io, diff);

@@ -24,7 +24,8 @@ export function registerParse(program: Command, ctx: CliContext): void {
         designations = designationsOfRule(rule);
         extra = { actions: rule.actions.map((a) => ({ kind: a.kind, list: a.designation.list, name: a.designation.name })) };
       } else {
-        designations = buildSnapshotSource(sourceId, ctx.config()).parse(await readSnapshotFile(file));
+        const source = buildSnapshotSource(sourceId, ctx.config());
+        designations = source.parse(await readSnapshotFile(file, { html: source.bodyKind === 'html' }));
       }
       if (opts.json) {
         writeJson(ctx.io, { source: sourceId, count: designations.length, designations, ...extra });

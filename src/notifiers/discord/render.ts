@@ -10,10 +10,11 @@
  * message carries `allowed_mentions: { parse: [] }`. Splitting to Discord's limits is pack.ts.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Alert } from '../../core/alert.js';
+import type { Alert, EntityGroup } from '../../core/alert.js';
 import { frLinks } from '../../core/alerts.js';
 import { actionDate, actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
 import type { Change, ListCode } from '../../core/model.js';
+import { groupHeading } from '../../core/announcements.js';
 import { sanitise } from '../plain-text.js';
 import { escapeText, maskedLink, safeUrl, truncate } from './escape.js';
 import { LIMITS, packAlert, type DiscordMessage } from './pack.js';
@@ -42,6 +43,9 @@ export const LIST_COLOURS: Record<ListCode, number> = {
   PLC: 0x27ae60,
   CAP: 0x34495e,
   MBS: 0x5d6d7e,
+  '1260H': 0x922b21,
+  UFLPA: 0x117a65,
+  FCC: 0x1a5276,
 };
 
 const KIND_COLOURS = { failing: 0xe74c3c, refused: 0xf1c40f, recovered: 0x2ecc71, document: 0x3498db, hit: 0xff6f00, test: 0x95a5a6 };
@@ -125,19 +129,25 @@ function field(untrustedName: string, valueLines: string[]): APIEmbedField {
   return fields(untrustedName, valueLines)[0]!;
 }
 
+/** A group of names as fields of at most 1,024 characters, every name kept (pack.ts moves overflow to the thread). */
+function groupFields(group: EntityGroup): APIEmbedField[] {
+  return fields(groupHeading(group), group.names.map((name) => `• ${escapeText(name)}`));
+}
+
 function fieldsOf(alert: Alert): APIEmbedField[] {
   switch (alert.kind) {
     case 'designations':
       return alert.changes.flatMap(changeFields);
     case 'document':
-      return alert.documents.map((doc) =>
+      return alert.documents.flatMap((doc) => [
         field(doc.title, [
           [doc.publisher, doc.date].filter((s): s is string => Boolean(s)).map(escapeText).join(' · '),
           doc.url ? maskedLink('Read the document', doc.url) : '',
           doc.summary ? escapeText(doc.summary) : '',
-          doc.entities.length ? `**Entities:** ${more(doc.entities, 10)}` : '',
+          !doc.groups?.length && doc.entities.length ? `**Entities:** ${more(doc.entities, 10)}` : '',
         ].filter(Boolean)),
-      );
+        ...(doc.groups ?? []).flatMap(groupFields),
+      ]);
     case 'watchlist-hit':
       return alert.hits.map((hit) =>
         field(`${hit.counterparty} ↔ ${hit.designationName}`, [

@@ -6,6 +6,7 @@ import type { Alert, DocumentAlert, WatchlistHitAlert } from '../../core/alert.j
 import { frLinks } from '../../core/alerts.js';
 import { FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
 import type { Change } from '../../core/model.js';
+import { groupHeading } from '../../core/announcements.js';
 import { clip, escapeText, link } from './mrkdwn.js';
 
 /** Entity names of a document shown before "(+N more)": the document has them all. */
@@ -64,7 +65,9 @@ function documentLines(doc: DocumentAlert['documents'][number]): string[] {
   const by = [doc.publisher, doc.date].filter((v): v is string => Boolean(v)).map(escapeText).join(' · ');
   if (by) lines.push(by);
   if (doc.summary) lines.push(escapeText(clip(doc.summary, 600)));
-  if (doc.entities.length) lines.push(`*Entities named:* ${items(doc.entities, '; ')}`);
+  // Grouped names are never cut: a long list makes the row several sections, which go to the thread.
+  if (doc.groups?.length) for (const group of doc.groups) lines.push(`*${escapeText(groupHeading(group))}:*`, ...group.names.map((name) => `• ${escapeText(name)}`));
+  else if (doc.entities.length) lines.push(`*Entities named:* ${items(doc.entities, '; ')}`);
   return lines;
 }
 

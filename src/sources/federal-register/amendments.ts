@@ -45,11 +45,11 @@ function kindOf(verb: string): AmendmentKind {
   return 'removed';
 }
 
-/** The amendments in one instruction, given the list it belongs to. */
-function amendmentsOf(text: string, list: BisListCode): Amendment[] {
+/** The amendments in one instruction, given the list it belongs to and the country its parent names. */
+function amendmentsOf(text: string, list: BisListCode, carried: string | null): Amendment[] {
   const out: Amendment[] = [];
   let kind: AmendmentKind | null = null;
-  let countryText: string | null = null;
+  let countryText: string | null = carried;
   for (const match of text.matchAll(TOKEN)) {
     const { verb, country, quoted } = match.groups ?? {};
     if (verb) kind = kindOf(verb);
@@ -63,14 +63,26 @@ function amendmentsOf(text: string, list: BisListCode): Amendment[] {
 }
 
 /** Reads a sequence of instructions in document order, keeping the current supplement. */
+/** "a. Under CHINA, PEOPLE'S REPUBLIC OF:" — a lettered instruction naming only a country, for its sub-items. */
+const COUNTRY_HEADING = /^\s*\(?[a-z]{1,2}\)?\s*\.?\s*under\s+(?:the\s+(?:destination|country)\s+(?:of\s+)?)?([^“”"]+?)\s*:\s*$/i;
+/** "i.", "ii.", "(iv)": the roman-numbered sub-items under a lettered instruction. */
+const ROMAN_ITEM = /^\s*\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2})\)?\s*\.?\s/i;
+
 export function createAmendmentReader(): { read(text: string): Amendment[]; note(heading: string): void; list(): BisListCode | null } {
   let current: BisListCode | null = null;
+  let carried: string | null = null;
   return {
     read(text) {
       const named = supplementList(text);
       if (named) current = named;
       else if (/^\s*\d+\s*\./.test(text)) current = null;
-      return current ? amendmentsOf(text, current) : [];
+      const heading = COUNTRY_HEADING.exec(text);
+      if (heading) {
+        carried = heading[1]!.replace(/[,\s]+$/, '').trim();
+        return [];
+      }
+      if (!(carried && ROMAN_ITEM.test(text))) carried = null;
+      return current ? amendmentsOf(text, current, carried) : [];
     },
     note(heading) {
       const named = supplementList(heading);

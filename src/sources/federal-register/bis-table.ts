@@ -141,6 +141,54 @@ export function citationDate(citation: string | null): string | null {
   return `${fullYear}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
 }
 
+/** What a published document says about itself, to fill the manuscript's "[INSERT …]" placeholders. */
+export interface PublishedFacts {
+  /** The first page of the document ("67317" of "86 FR 67317"); null before publication. */
+  page: string | null;
+  /** YYYY-MM-DD of the issue it was published in; null when unknown. */
+  publicationDate: string | null;
+}
+
+function shortDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${Number(month)}/${Number(day)}/${year!.slice(2)}`;
+}
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const PAGE_PLACEHOLDER = /\[INSERT\s+FR\s+PAGE\s+NUMBER\]/gi;
+const DATE_PLACEHOLDER = /\[INSERT\s+DATE\s+OF\s+PUBLICATION[^\]]*\]/gi;
+const DAYS_AFTER_PLACEHOLDER = /\[INSERT\s+DATE\s+(\d+)\s+DAYS\s+AFTER\s+(?:THE\s+)?DATE\s+OF\s+PUBLICATION[^\]]*\]/gi;
+
+/**
+ * A citation cell with BIS's manuscript placeholders filled from the published document:
+ * "86 FR [INSERT FR PAGE NUMBER], 11/26/21." → "86 FR 67317, 11/26/21.", and
+ * "89 FR [INSERT FR PAGE NUMBER] [INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER]." →
+ * "89 FR 41001, 5/9/24.". A placeholder whose fact is unknown is left as printed.
+ */
+export function fillCitation(text: string, facts: PublishedFacts): string {
+  let out = text;
+  if (facts.page) out = out.replace(PAGE_PLACEHOLDER, facts.page);
+  if (facts.publicationDate) {
+    const published = facts.publicationDate;
+    out = out.replace(DAYS_AFTER_PLACEHOLDER, (_m, days: string) => shortDate(addDays(published, Number(days))));
+    out = out.replace(DATE_PLACEHOLDER, shortDate(published)).replace(/(\bFR\s+\d+)\s+(\d{1,2}\/\d{1,2}\/\d{2})/g, '$1, $2');
+  }
+  return out;
+}
+
+/** YYYY-MM-DD for "[INSERT DATE OF PUBLICATION …]" or "[INSERT DATE 30 DAYS AFTER …]" in a DATES text; null otherwise. */
+export function placeholderDate(text: string, publicationDate: string | null): string | null {
+  if (!publicationDate) return null;
+  const after = new RegExp(DAYS_AFTER_PLACEHOLDER.source, 'i').exec(text);
+  if (after) return addDays(publicationDate, Number(after[1]));
+  return new RegExp(DATE_PLACEHOLDER.source, 'i').test(text) ? publicationDate : null;
+}
+
 /** ISO-2 codes of the row's country and of each address that ends in a country name. */
 function countriesOf(country: string | null, addresses: string[]): string[] {
   const codes = addresses.map((address) => countryCode(address.split(',').pop()));

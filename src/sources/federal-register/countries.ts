@@ -62,3 +62,18 @@ export function countryCode(name: string | null | undefined): string | null {
   if (override) return override;
   return countries.getAlpha2Code(cleaned, 'en') ?? countries.getAlpha2Code(titleCase(cleaned), 'en') ?? null;
 }
+
+/** Display names where the library's short alias is not the one a compliance reader expects. */
+const DISPLAY_NAMES: Record<string, string> = { AE: 'United Arab Emirates', GB: 'United Kingdom', KR: 'South Korea', MM: 'Burma', SY: 'Syria' };
+
+/** English short name of an ISO-2 code ("CN" → "China", "RU" → "Russia"), or the code when unknown. */
+export function countryName(code: string): string {
+  return DISPLAY_NAMES[code] ?? countries.getName(code, 'en', { select: 'alias' }) ?? countries.getName(code, 'en') ?? code;
+}
+
+/** A printed country ("CHINA, PEOPLE'S REPUBLIC OF") as one display name ("China"); as printed when unknown. */
+export function displayCountry(printed: string | null): string | null {
+  if (!printed) return null;
+  const code = countryCode(printed);
+  return code ? countryName(code) : printed;
+}

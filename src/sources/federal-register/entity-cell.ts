@@ -40,9 +40,13 @@ const NUMBER_WORDS: Record<string, number> = {
   eighteen: 18, nineteen: 19, twenty: 20,
 };
 
-const AKA = /,?\s*\(?\ba\.\s?k\.\s?a\.?\)?\s*[,:]?\s*/i;
-const FOLLOWING = /^the following (\w+)\s+aliases?\s*:\s*/i;
+/** "a.k.a." or "f.k.a." (formerly known as), with the punctuation BIS puts around it. */
+const ALIAS_MARKS = /,?\s*\(?\b[af]\.\s?k\.\s?a\.?\)?\s*[,:]?\s*/gi;
+/** "the following one alias:", "the following two aliases:", "the following 12 aliases:". */
+const FOLLOWING = /^the following (\w+)\s+alias(?:es)?\s*:\s*/i;
 const DASH = /^[—–-]+\s*/;
+/** A hyphen that starts an inline list item: after the colon, a ";" or "; and" (not inside a word). */
+const INLINE_HYPHEN_ITEM = /(^|:|;|;\s*and|;\s*or)\s*-(?=\s*\S)/gi;
 
 /** A list item without its dash and trailing separators ("; and", ",", a full stop but not "Ltd."). */
 export function cleanItem(text: string): string {
@@ -67,13 +71,33 @@ function sentenceBreak(text: string): number {
   return -1;
 }
 
+/** Parts between ", " outside parentheses: "A (f.k.a., B), 1 Road" → ["A (f.k.a., B)", "1 Road"]. */
+function commaParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0 && /\s/.test(text[i + 1] ?? '')) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+      while (/\s/.test(text[start] ?? '')) start++;
+      i = start - 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 /**
  * "Name, Room 1, Street, City, Country" → name and the rest (empty when no address follows).
  * The name runs to the first comma not followed by a company suffix ("Co., Ltd., Room 1" keeps
  * "Ltd."), or to an earlier full stop followed by an address word ("Co., Ltd. Floor 10, …").
  */
 export function splitNameAddress(text: string): { name: string; rest: string } {
-  const parts = text.split(/,\s+/);
+  const parts = commaParts(text);
   let name = parts[0] ?? '';
   let taken = 1;
   for (; taken < parts.length; taken++) {
@@ -114,7 +138,7 @@ function aliasesAndRest(lines: string[], count: number | null): { aliases: strin
       rest.push(line);
       continue;
     }
-    const pieces = line.split(/\s*(?=—)/).filter((piece) => piece.trim() !== '');
+    const pieces = line.replace(INLINE_HYPHEN_ITEM, '$1 —').split(/\s*(?=[—–])/).filter((piece) => piece.trim() !== '');
     for (const piece of pieces) {
       if (DASH.test(piece) || items.length === 0) items.push(piece);
       else items[items.length - 1] += ` ${piece}`;
@@ -136,30 +160,52 @@ function aliasesAndRest(lines: string[], count: number | null): { aliases: strin
   return { aliases: items.map(cleanItem).filter((alias) => alias !== ''), rest };
 }
 
+/**
+ * The first alias mark outside parentheses, or null. A parenthesised former name stays in the
+ * name, as the CSL prints it: "Resort X (f.k.a., Y)" is one name, so keys match the CSL's.
+ */
+function aliasMark(text: string): { index: number; length: number } | null {
+  for (const match of text.matchAll(ALIAS_MARKS)) {
+    const before = text.slice(0, match.index + match[0].search(/[af]\./i));
+    const depth = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
+    if (depth <= 0) return { index: match.index, length: match[0].length };
+  }
+  return null;
+}
+
+/** Inline aliases after the first mark: "A, f.k.a. B, 1 Road, City" → [A, B] and the address text. */
+function inlineAliases(after: string): { aliases: string[]; rest: string } {
+  const lines = after.split('\n').filter((line) => line.trim() !== '');
+  const [first = '', ...others] = lines;
+  // "A, a.k.a. B" on one line: every part but the last is an alias; the last may carry the address.
+  const parts = first.split(ALIAS_MARKS);
+  const last = parts.pop() ?? '';
+  const { name: lastAlias, rest } = splitNameAddress(last);
+  const aliases = [...parts, lastAlias].map(cleanItem).filter(Boolean);
+  return { aliases, rest: [rest, ...others].filter(Boolean).join(' ') };
+}
+
 /** Parse the Entity cell, given as its lines (see xml.ts `linesOf`), or one string. */
 export function parseEntityCell(input: string[] | string): EntityCell {
   const lines = (typeof input === 'string' ? [input] : input).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const text = lines.join('\n');
-  const aka = AKA.exec(text);
-  if (!aka) {
+  const mark = aliasMark(text);
+  if (!mark) {
     const [first = '', ...others] = lines;
     const { name, rest } = splitNameAddress(first);
     const address = [rest, ...others].filter(Boolean).join(' ');
     return { name: cleanItem(name), aliases: [], addresses: splitAddresses(address) };
   }
-  const name = cleanItem(text.slice(0, aka.index).replace(/\n/g, ' '));
-  const after = text.slice(aka.index + aka[0].length);
+  const name = cleanItem(text.slice(0, mark.index).replace(/\n/g, ' '));
+  const after = text.slice(mark.index + mark.length);
   const following = FOLLOWING.exec(after);
   if (following) {
     const word = following[1]!.toLowerCase();
     const count = NUMBER_WORDS[word] ?? (Number.parseInt(word, 10) || null);
     const afterLines = after.slice(following[0].length).split('\n').filter((line) => line.trim() !== '');
     const { aliases, rest } = aliasesAndRest(afterLines, count);
-    return { name, aliases, addresses: splitAddresses(rest.join(' ')) };
+    return { name, aliases: aliases, addresses: splitAddresses(rest.join(' ')) };
   }
-  // One alias: "a.k.a., Alias" then the address on the next line, or on the same one.
-  const [first = '', ...others] = after.split('\n').filter((line) => line.trim() !== '');
-  const { name: alias, rest } = splitNameAddress(first);
-  const address = [rest, ...others].filter(Boolean).join(' ');
-  return { name, aliases: [cleanItem(alias)].filter(Boolean), addresses: splitAddresses(address) };
+  const { aliases, rest } = inlineAliases(after);
+  return { name, aliases: aliases, addresses: splitAddresses(rest) };
 }

@@ -14,8 +14,11 @@
  * Each table entry ends with its citation; the entity is what precedes the license columns.
  * Names from the table come first, then names quoted in the instructions that the table lacks.
  */
+import type { AnnouncedEntry } from '../../core/announcements.js';
 import { normaliseName, uniqueStrings } from '../../core/text.js';
-import { countryCode } from './countries.js';
+import { createAmendmentReader, type Amendment } from './amendments.js';
+import type { BisListCode } from './bis-table.js';
+import { countryCode, displayCountry } from './countries.js';
 import { cleanItem, parseEntityCell } from './entity-cell.js';
 
 /** The end of one table entry: its citation, as filed or as published. */
@@ -29,18 +32,25 @@ const LICENSE_COLUMNS = /\b(?:For all items subject to|For all items|License req
 
 const STARS = /^[\s*]+$/;
 
-/** A line without its leading country heading (upper case, then two spaces or the line end). */
-function splitCountry(line: string): string {
+/** A line's leading country heading (upper case, then two spaces or the line end), and the rest. */
+function splitCountry(line: string): { country: string | null; rest: string } {
   const columns = line.split(/\s{2,}|\t+/);
   const first = columns[0]?.trim() ?? '';
-  if (first === first.toUpperCase() && /[A-Z]/.test(first) && countryCode(first)) return columns.slice(1).join('  ').trim();
-  return line;
+  if (first === first.toUpperCase() && /[A-Z]/.test(first) && countryCode(first)) return { country: first, rest: columns.slice(1).join('  ').trim() };
+  return { country: null, rest: line };
 }
 
-function tableNames(text: string): string[] {
+interface TableName {
+  name: string;
+  /** The country heading in force, as printed. */
+  country: string | null;
+}
+
+function tableNames(text: string): TableName[] {
   const headings = [...text.matchAll(HEADINGS)];
   const starts = headings.map((match) => match.index + match[0].length);
-  const names: string[] = [];
+  const names: TableName[] = [];
+  let country: string | null = null;
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1] ?? text.length;
     const table = text.slice(start, end);
@@ -49,13 +59,15 @@ function tableNames(text: string): string[] {
       const entry = table.slice(from, citation.index);
       from = citation.index + citation[0].length;
       const entityText = entry.split(LICENSE_COLUMNS)[0] ?? '';
-      const lines = entityText
-        .split('\n')
-        .map((line) => splitCountry(line.replace(/(?:\*\s*){2,}/g, ' ').trim()))
-        .filter((line) => line !== '' && !STARS.test(line));
+      const lines: string[] = [];
+      for (const raw of entityText.split('\n')) {
+        const split = splitCountry(raw.replace(/(?:\*\s*){2,}/g, ' ').trim());
+        if (split.country) country = split.country;
+        if (split.rest !== '' && !STARS.test(split.rest)) lines.push(split.rest);
+      }
       if (lines.length === 0) continue;
       const { name } = parseEntityCell(lines);
-      if (name) names.push(name);
+      if (name) names.push({ name, country });
     }
   }
   return names;
@@ -78,11 +90,46 @@ function instructionNames(text: string): string[] {
 export function entityNamesFromText(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const name of uniqueStrings([...tableNames(text), ...instructionNames(text)])) {
+  for (const name of uniqueStrings([...tableNames(text).map((entry) => entry.name), ...instructionNames(text)])) {
     const key = normaliseName(name);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(name);
   }
   return out;
+}
+
+const INSTRUCTION = /^(?:\d{1,2}|[a-z]{1,2}|\([a-z0-9]{1,3}\))\s*\.?\s+\S/i;
+
+/** The amendatory instructions of a flattened text, paragraph by paragraph, in order. */
+function instructionEntries(text: string): Amendment[] {
+  const reader = createAmendmentReader();
+  const out: Amendment[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const flat = paragraph.replace(/\s+/g, ' ').trim();
+    if (flat === '') continue;
+    // Headings such as "Supplement No. 4 to Part 744 – Entity List" set the list without instructing.
+    if (/^supplement\s+no/i.test(flat) && !/\bamended\b/i.test(flat)) reader.note(flat);
+    // Only numbered or lettered instructions ("2. Supplement no. 4 … is amended:", "a. Under …"):
+    // the summary's prose ("The “Entity List” is found in supplement no. 4 …") instructs nothing.
+    else if (INSTRUCTION.test(flat)) out.push(...reader.read(flat));
+  }
+  return out;
+}
+
+/**
+ * What a public-inspection text announces: each entry with its action (added, revised,
+ * removed), list and country, from the instructions; table entries they do not name count as
+ * added to `fallbackList` (the list the title names). Each entry once per action.
+ */
+export function entriesFromText(text: string, fallbackList: BisListCode): AnnouncedEntry[] {
+  const entries: AnnouncedEntry[] = instructionEntries(text).map((a) => ({ action: a.kind, list: a.list, country: displayCountry(a.countryText), name: a.name }));
+  const named = new Set(entries.map((entry) => normaliseName(entry.name)));
+  for (const { name, country } of tableNames(text)) {
+    const key = normaliseName(name);
+    if (key === '' || named.has(key)) continue;
+    named.add(key);
+    entries.push({ action: 'added', list: fallbackList, country: displayCountry(country), name });
+  }
+  return entries;
 }

@@ -5,6 +5,9 @@
  *   GET {apiUrl}/api/v1/public-inspection-documents/current.json
  *   GET {apiUrl}/api/v1/documents.json?conditions[agencies][]=…&conditions[type][]=RULE&conditions[type][]=NOTICE&order=newest&per_page=100&fields[]=…
  *
+ * After an outage, `next_page_url` is followed until a document seen at the last poll, at most
+ * MAX_EXTRA_PAGES more pages (logged when reached), so nothing published meanwhile is missed.
+ *
  * Polite polling: each endpoint keeps its own validators in the feed state (the source-level
  * validators hold one pair only), so an unchanged endpoint costs a 304; when both are unchanged
  * the poll is 'not-modified'. Names read from a document's text are kept in the state too, by
@@ -13,18 +16,26 @@
  */
 import { z } from 'zod';
 import { checkBody } from '../../core/guard.js';
-import { LIST_CODES } from '../../core/model.js';
+import { LIST_CODES, type ListCode } from '../../core/model.js';
 import { readText } from '../read-text.js';
 import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
-import { feedItem, bisListsOf, type ItemEntities } from './items.js';
-import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrItem, type RelevanceFilter } from './parse-documents.js';
-import { entityNamesFromText } from './entity-names-text.js';
+import { bisListsOf, feedItem, noticeListOf, readsEntries, withdrawalItem, type ItemEntities } from './items.js';
+import { noticeEntries, noticeLines } from './notice-entries.js';
+import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem, type RelevanceFilter } from './parse-documents.js';
+import { countryName } from './countries.js';
+import { entriesFromText } from './entity-names-text.js';
 import { parseEntityListRule } from './parse-rule.js';
 
 export const FEDREG_DEFAULT_URL = 'https://www.federalregister.gov';
 
-/** Newest documents asked for per poll: several days of the configured agencies' rules and notices. */
+/** Newest documents asked for per page: several days of the configured agencies' rules and notices. */
 export const DOCUMENTS_PER_PAGE = 100;
+
+/**
+ * Pages of `documents.json` followed after an outage, at most: the first plus this many more
+ * (1,000 documents, months of the default agencies). Reaching it is logged.
+ */
+export const MAX_EXTRA_PAGES = 9;
 
 /** Every field of a document the source reads (the API returns only those asked for). */
 export const DOCUMENT_FIELDS = [
@@ -73,15 +84,21 @@ export function documentsUrl(apiUrl: string, agencies: readonly string[]): strin
 }
 
 const StoredValidators = z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() });
-const StoredEntities = z.record(z.string(), z.object({ names: z.array(z.string()), announces: z.array(z.object({ list: z.enum(LIST_CODES), name: z.string() })) }));
-const Endpoint = z.object({ validators: StoredValidators.nullable(), entities: StoredEntities });
+const StoredEntry = z.object({ action: z.enum(['added', 'revised', 'removed']), list: z.enum(LIST_CODES), country: z.string().nullable(), name: z.string() });
+const StoredEntities = z.record(z.string(), z.object({ entries: z.array(StoredEntry) }));
+const Endpoint = z.object({
+  validators: StoredValidators.nullable(),
+  entities: StoredEntities,
+  /** Document numbers of the last accepted answer: following `next_page_url` stops at one of them. */
+  seen: z.array(z.string()).default([]),
+});
 
 /** What the source keeps between polls, per endpoint. */
 const FederalRegisterState = z.object({ publicInspection: Endpoint, documents: Endpoint });
 type FederalRegisterState = z.infer<typeof FederalRegisterState>;
 type EndpointState = z.infer<typeof Endpoint>;
 
-const EMPTY: EndpointState = { validators: null, entities: {} };
+const EMPTY: EndpointState = { validators: null, entities: {}, seen: [] };
 
 /** The stored state, or an empty one when there is none or it is not ours (then both endpoints are read in full). */
 export function readState(raw: string | null): FederalRegisterState {
@@ -115,25 +132,39 @@ async function getText(ctx: FeedContext, url: string, documentNumber: string, wh
   }
 }
 
-/** Names of a public-inspection filing, from its plain text, announced on every list its title names. */
-async function filingEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
-  const lists = bisListsOf(item);
-  if (lists.length === 0 || !item.rawTextUrl) return null;
-  const text = await getText(ctx, item.rawTextUrl, item.documentNumber, 'public inspection text');
-  if (text === null) return null;
-  const names = entityNamesFromText(text);
-  return { names, announces: lists.flatMap((list) => names.map((name) => ({ list, name }))) };
+/** The entries a DoD, DHS or FCC list notice adds and removes, from its text or XML; null when it names none. */
+function noticeItemEntities(text: string, list: ListCode): ItemEntities | null {
+  const entries = noticeEntries(noticeLines(text)).map((e) => ({ action: e.action, list, country: null, name: e.name }));
+  return entries.length > 0 ? { entries } : null;
 }
 
-/** Entries a published rule adds, from its full-text XML, each on the list the rule puts it on. */
+/** Entries of a public-inspection filing, from its plain text (instructions, then the table; or a notice's lists). */
+async function filingEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
+  const lists = bisListsOf(item);
+  const noticeList = noticeListOf(item);
+  if ((lists.length === 0 && noticeList === null) || !item.rawTextUrl) return null;
+  const text = await getText(ctx, item.rawTextUrl, item.documentNumber, 'public inspection text');
+  if (text === null) return null;
+  if (lists.length === 0) return noticeItemEntities(text, noticeList!);
+  return { entries: entriesFromText(text, lists[0]!) };
+}
+
+/** Entries a published rule adds, revises and removes, from its full-text XML, each on its list and country. */
 async function ruleEntities(ctx: FeedContext, item: FrItem): Promise<ItemEntities | null> {
-  if (bisListsOf(item).length === 0 || !item.fullTextXmlUrl) return null;
+  if (!readsEntries(item) || !item.fullTextXmlUrl) return null;
   const xml = await getText(ctx, item.fullTextXmlUrl, item.documentNumber, 'rule XML');
   if (xml === null) return null;
   try {
-    const rule = parseEntityListRule(xml, { citation: item.citation, sourceUrl: item.htmlUrl });
-    const added = rule.actions.filter((action) => action.kind === 'added').map((action) => action.designation);
-    return { names: added.map((d) => d.name), announces: added.map((d) => ({ list: d.list, name: d.name })) };
+    const noticeList = bisListsOf(item).length === 0 ? noticeListOf(item) : null;
+    if (noticeList) return noticeItemEntities(xml, noticeList);
+    const rule = parseEntityListRule(xml, { citation: item.citation, sourceUrl: item.htmlUrl, publicationDate: item.publicationDate });
+    const entries = rule.actions.map(({ kind, designation: d }) => ({
+      action: kind,
+      list: d.list,
+      country: d.countries.length > 0 ? d.countries.map(countryName).join(', ') : null,
+      name: d.name,
+    }));
+    return { entries };
   } catch (err) {
     ctx.log.warn({ source: 'federal-register', document: item.documentNumber, err }, 'rule XML not readable; alerting without entity names');
     return null;
@@ -158,8 +189,44 @@ async function itemsOf(
     const found = known ?? (await read(ctx, document));
     if (found) entities[document.documentNumber] = found;
     items.push(feedItem(document, options.agencies, found));
+    const withdrawn = withdrawalItem(document, options.agencies);
+    if (withdrawn) items.push(withdrawn);
   }
   return { items, entities };
+}
+
+/** `next_page_url` on the configured host (a mirror or test server answers for the real one). */
+function onConfiguredHost(apiUrl: string, next: string): string {
+  const url = new URL(next, `${base(apiUrl)}/`);
+  return `${base(apiUrl)}${url.pathname}${url.search}`;
+}
+
+/**
+ * The documents of the first page and, when none of them was seen at the last poll (an outage,
+ * or a burst of documents), of the pages after it, until a page holds a seen document, the
+ * API has no next page, or MAX_EXTRA_PAGES is reached (logged). On the first poll only the
+ * first page is read: it is the baseline.
+ */
+async function documentPages(ctx: FeedContext, options: FederalRegisterOptions, firstJson: string, seen: readonly string[]): Promise<FrDocumentItem[]> {
+  const first = parseDocumentsPage(firstJson);
+  const documents = [...first.documents];
+  const known = new Set(seen);
+  const reachesSeen = (page: readonly FrDocumentItem[]) => page.some((d) => known.has(d.documentNumber));
+  if (known.size === 0 || reachesSeen(first.documents)) return documents;
+  let next = first.nextPageUrl;
+  for (let extra = 0; next !== null; extra++) {
+    if (extra === MAX_EXTRA_PAGES) {
+      ctx.log.warn({ source: 'federal-register', pages: extra + 1, documents: documents.length }, 'documents page bound reached before a document seen at the last poll; older documents are not read');
+      break;
+    }
+    const page = await getJson(ctx, onConfiguredHost(options.apiUrl, next), null);
+    if (page.status === 'not-modified') break;
+    const parsed = parseDocumentsPage(page.json);
+    documents.push(...parsed.documents);
+    if (reachesSeen(parsed.documents)) break;
+    next = parsed.nextPageUrl;
+  }
+  return documents;
 }
 
 /** One poll of both endpoints. Throws SourceUnavailableError / SnapshotRefusedError from either. */
@@ -171,18 +238,18 @@ export async function fetchFederalRegister(ctx: FeedContext, options: FederalReg
 
   // Parse both before reading any text: a malformed page refuses the poll without further requests.
   const filings = pi.status === 'fetched' ? { documents: parsePublicInspection(pi.json), validators: pi.validators } : null;
-  const published = docs.status === 'fetched' ? { documents: parseDocumentsPage(docs.json).documents, validators: docs.validators } : null;
+  const published = docs.status === 'fetched' ? { documents: await documentPages(ctx, options, docs.json, state.documents.seen), validators: docs.validators } : null;
   const next: FederalRegisterState = { ...state };
   const items: FeedItem[] = [];
   if (filings) {
     const read = await itemsOf(ctx, filings.documents, options, state.publicInspection.entities, filingEntities);
     items.push(...read.items);
-    next.publicInspection = { validators: filings.validators, entities: read.entities };
+    next.publicInspection = { validators: filings.validators, entities: read.entities, seen: filings.documents.map((d) => d.documentNumber) };
   }
   if (published) {
     const read = await itemsOf(ctx, published.documents, options, state.documents.entities, ruleEntities);
     items.push(...read.items);
-    next.documents = { validators: published.validators, entities: read.entities };
+    next.documents = { validators: published.validators, entities: read.entities, seen: published.documents.map((d) => d.documentNumber) };
   }
   // Per-endpoint validators live in `state`; the source-level pair stays empty.
   return { status: 'fetched', items, validators: { etag: null, lastModified: null }, state: JSON.stringify(next) };

@@ -7,10 +7,12 @@
  *
  * Both stages of a document share its document number as thread key, so the published rule
  * replies under its public-inspection alert. Items of BIS list rules announce the entities
- * they name, so a later list addition links back to them (worker/poll.ts linkAnnouncements).
+ * they name, so a later list addition links back to them (worker/announcements.ts linkAnnouncements).
  */
 import type { AlertLink } from '../../core/alert.js';
+import { groupEntities, type AnnouncedEntry } from '../../core/announcements.js';
 import type { ListCode } from '../../core/model.js';
+import { uniqueStrings } from '../../core/text.js';
 import type { FeedItem } from '../types.js';
 import type { BisListCode } from './bis-table.js';
 import type { FrAgencyRef, FrItem } from './parse-documents.js';
@@ -32,6 +34,26 @@ function isBis(agency: FrAgencyRef): boolean {
 export function bisListsOf(item: Pick<FrItem, 'title' | 'agencies'>): BisListCode[] {
   if (!item.agencies.some(isBis)) return [];
   return LIST_TITLES.filter(([pattern]) => pattern.test(item.title)).map(([, list]) => list);
+}
+
+/** Lists changed by notices of other agencies: the agency slug and the title words that mark such a notice. */
+const NOTICE_LISTS: ReadonlyArray<{ slug: string; title: RegExp; list: ListCode }> = [
+  { slug: 'defense-department', title: /\bchinese military compan(?:y|ies)\b|\b1260H\b/i, list: '1260H' },
+  { slug: 'homeland-security-department', title: /\buyghur forced labor prevention act entity list\b|\bUFLPA entity list\b/i, list: 'UFLPA' },
+  { slug: 'federal-communications-commission', title: /\bcovered list\b/i, list: 'FCC' },
+];
+
+/** The list a DoD, DHS or FCC notice changes (1260H, UFLPA, FCC Covered List), or null. */
+export function noticeListOf(item: Pick<FrItem, 'title' | 'agencies'>): ListCode | null {
+  for (const { slug, title, list } of NOTICE_LISTS) {
+    if (item.agencies.some((agency) => agency.slug === slug) && title.test(item.title)) return list;
+  }
+  return null;
+}
+
+/** Whether the item changes a list whose entries the source reads (a BIS list rule, or a DoD/DHS/FCC list notice). */
+export function readsEntries(item: Pick<FrItem, 'title' | 'agencies'>): boolean {
+  return bisListsOf(item).length > 0 || noticeListOf(item) !== null;
 }
 
 /** The agency to show: the first one the filter names, else the most specific (the API lists parents first). */
@@ -56,12 +78,10 @@ function links(candidates: ReadonlyArray<[string, string | null]>): AlertLink[] 
   return out;
 }
 
-/** What the item adds to the lists, when it was read from the document; null when not read. */
+/** What the item announces for the lists, when it was read from the document; null when not read. */
 export interface ItemEntities {
-  /** Names shown in the alert. */
-  names: string[];
-  /** The names (with their list) a later list addition may match. */
-  announces: Array<{ list: ListCode; name: string }>;
+  /** Every entry the document adds, revises or removes, in its order. */
+  entries: AnnouncedEntry[];
 }
 
 /** "FR 2024-04711 (public inspection, 2024-02-29)" / "FR 2024-04711 (89 FR 15231, 2024-03-04)". */
@@ -87,8 +107,8 @@ function notesOf(item: FrItem, agency: string | null, entities: ItemEntities | n
   if (agency) notes.push(`Agency: ${agency}`);
   if (item.action) notes.push(`Action: ${item.action}`);
   else if (item.type) notes.push(`Type: ${item.type}`);
-  if (bisListsOf(item).length > 0 && (entities === null || entities.names.length === 0)) {
-    notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No added entities could be read from the rule; see the document.');
+  if (readsEntries(item) && (entities === null || entities.entries.length === 0)) {
+    notes.push(item.stage === 'public-inspection' ? 'Entity names could not be read from the filing; see the PDF.' : 'No entries could be read from the rule; see the document.');
   }
   return notes;
 }
@@ -112,9 +132,31 @@ export function feedItem(item: FrItem, wantedAgencies: readonly string[], entiti
       publisher: agency,
       date: pending ? (day(item.filedAt) ?? item.publicationDate) : item.publicationDate,
       summary: item.abstract,
-      entities: entities?.names ?? [],
+      entities: uniqueStrings((entities?.entries ?? []).map((entry) => entry.name)),
+      ...(entities && entities.entries.length > 0 ? { groups: groupEntities(entities.entries) } : {}),
     },
-    ...(entities && entities.announces.length > 0 ? { announces: entities.announces } : {}),
+    ...(entities && entities.entries.length > 0
+      ? { announces: entities.entries.map((entry) => ({ list: entry.list, name: entry.name, action: entry.action })) }
+      : {}),
     reference: referenceOf(item),
+  };
+}
+
+/**
+ * A filing withdrawn after it was placed on public inspection (its editorial note says so): one
+ * more item in its thread, so nobody acts on an early warning that will not be published.
+ */
+export function withdrawalItem(item: FrItem, wantedAgencies: readonly string[]): FeedItem | null {
+  if (item.stage !== 'public-inspection' || !item.editorialNote || !/\bwithdraw/i.test(item.editorialNote)) return null;
+  const agency = agencyName(item, wantedAgencies);
+  return {
+    id: `${item.documentNumber}:withdrawn`,
+    threadKey: item.documentNumber,
+    title: `Federal Register — withdrawn from public inspection: ${item.title}`,
+    priority: 'high',
+    notes: [item.editorialNote, 'It will not be published as filed: the names it announced do not come from it.'],
+    links: links([['Public inspection', item.htmlUrl]]),
+    document: { title: item.title, url: item.htmlUrl, publisher: agency, date: day(item.filedAt) ?? item.publicationDate, summary: null, entities: [] },
+    reference: `FR ${item.documentNumber} (withdrawn from public inspection)`,
   };
 }

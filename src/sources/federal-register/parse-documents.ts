@@ -41,6 +41,10 @@ export interface FrItem {
   publicInspectionPdfUrl: string | null;
   /** "89 FR 9741"; null before publication. */
   citation: string | null;
+  /** Public inspection's table-of-contents subject and entry ("Export Administration Regulations:", "Entity List Additions"); null otherwise. */
+  toc: string | null;
+  /** Public inspection's editorial note, e.g. "… requesting withdrawal of this document was received after placement on public inspection"; null otherwise. */
+  editorialNote: string | null;
   stage: 'public-inspection' | 'published';
 }
 
@@ -55,17 +59,21 @@ export const DEFAULT_FR_TERMS: readonly string[] = [
   'Military End User',
   'Sanctions Actions',
   'Chinese Military Companies',
+  // DoD titles a one-company notice in the singular: "Notice of Designation of Chinese Military Company …".
+  'Chinese Military Company',
   '1260H',
   'UFLPA Entity List',
   'Uyghur Forced Labor',
+  'Covered List',
 ];
 
-/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List). */
+/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List), FCC (Covered List). */
 export const DEFAULT_FR_AGENCIES: readonly string[] = [
   'industry-and-security-bureau',
   'foreign-assets-control-office',
   'defense-department',
   'homeland-security-department',
+  'federal-communications-commission',
 ];
 
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -111,6 +119,8 @@ function documentItem(doc: FrDocument): FrDocumentItem {
     fullTextXmlUrl: doc.full_text_xml_url ?? null,
     publicInspectionPdfUrl: doc.public_inspection_pdf_url || null,
     citation: doc.citation ?? null,
+    toc: null,
+    editorialNote: null,
     stage: 'published',
   };
 }
@@ -132,6 +142,8 @@ function publicInspectionItem(doc: FrPublicInspectionDocument): FrPublicInspecti
     fullTextXmlUrl: null,
     publicInspectionPdfUrl: doc.pdf_url ?? null,
     citation: null,
+    toc: toc === '' ? null : toc,
+    editorialNote: doc.editorial_note || null,
     stage: 'public-inspection',
   };
 }
@@ -160,7 +172,7 @@ export function parsePublicInspection(json: unknown): FrPublicInspectionItem[] {
 }
 
 export interface RelevanceFilter {
-  /** Phrases matched case-insensitively in title, action and abstract; hyphens count as spaces. */
+  /** Phrases matched case-insensitively in title, action, abstract and table-of-contents text; hyphens count as spaces. */
   terms: readonly string[];
   /** Agency slugs (or names); empty means any agency. */
   agencies: readonly string[];
@@ -172,9 +184,9 @@ function fold(text: string): string {
   return ` ${text.toLowerCase().replace(/[-‐‑–—]/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
-/** The configured terms an item's title, action or abstract contains, in configured order. */
-export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'>, terms: readonly string[]): string[] {
-  const text = fold([item.title, item.action, item.abstract].filter(Boolean).join(' \n '));
+/** The configured terms an item's title, action, abstract or table-of-contents text contains, in configured order. */
+export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'> & { toc?: string | null }, terms: readonly string[]): string[] {
+  const text = fold([item.title, item.action, item.abstract, item.toc].filter(Boolean).join(' \n '));
   return terms.filter((term) => {
     const folded = fold(term).trim();
     return folded !== '' && text.includes(folded);
@@ -182,7 +194,7 @@ export function matchedTerms(item: Pick<FrItem, 'title' | 'action' | 'abstract'>
 }
 
 /** Whether an item is from a configured agency and mentions a configured term. */
-export function isRelevant(item: Pick<FrItem, 'title' | 'action' | 'abstract' | 'agencies'>, filter: RelevanceFilter = DEFAULT_FR_FILTER): boolean {
+export function isRelevant(item: Pick<FrItem, 'title' | 'action' | 'abstract' | 'agencies'> & { toc?: string | null }, filter: RelevanceFilter = DEFAULT_FR_FILTER): boolean {
   if (filter.agencies.length > 0) {
     const wanted = new Set(filter.agencies.map((agency) => agency.toLowerCase()));
     const fromAgency = item.agencies.some(

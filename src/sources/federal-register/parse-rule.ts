@@ -17,7 +17,7 @@ import { assignKeys, type Keyless } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
 import { createAmendmentReader, type Amendment } from './amendments.js';
-import { listOfColumns, readBisRows, rowDesignation, type BisListCode, type BisRow } from './bis-table.js';
+import { fillCitation, listOfColumns, placeholderDate, readBisRows, rowDesignation, type BisListCode, type BisRow, type PublishedFacts } from './bis-table.js';
 import { countryCode } from './countries.js';
 import { readTable } from './tables.js';
 import { childrenNamed, descendantsNamed, isElement, parseXml, textOf, type XmlElement } from './xml.js';
@@ -45,6 +45,8 @@ export interface RuleContext {
   citation?: string | null;
   /** Where the rule can be read (API `html_url`); becomes each designation's `sourceUrl`. */
   sourceUrl?: string | null;
+  /** YYYY-MM-DD it was published (API `publication_date`): fills "[INSERT DATE OF PUBLICATION …]". */
+  publicationDate?: string | null;
 }
 
 const DOCUMENT_TAGS = ['RULE', 'PRORULE', 'NOTICE', 'PRESDOCU'];
@@ -79,8 +81,10 @@ function documentNumberOf(document: XmlElement): string | null {
   return frdoc ? (/FR\s+Doc\.?\s*([\w-]+)/i.exec(frdoc)?.[1] ?? null) : null;
 }
 
-function effectiveDateOf(document: XmlElement): string | null {
+function effectiveDateOf(document: XmlElement, publicationDate: string | null): string | null {
   const dates = firstText(document, 'EFFDATE') ?? firstText(document, 'DATES');
+  const filled = dates ? placeholderDate(dates, publicationDate) : null;
+  if (filled) return filled;
   const match = dates ? /effective\s+(?:on\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),\s+(\d{4})/i.exec(dates) : null;
   if (!match) return null;
   const month = MONTHS.findIndex((name) => name.startsWith(match[1]!.toLowerCase().slice(0, 3)));
@@ -152,8 +156,38 @@ function amendmentDesignation(amendment: Amendment, extras: { frCitation: string
   );
 }
 
+/** The first printed page of the document (`<PRTPAGE P="67317"/>`), or the citation's page. */
+function firstPage(document: XmlElement, citation: string | null): string | null {
+  const cited = citation ? /\bFR\s+(\d+)/i.exec(citation)?.[1] : undefined;
+  if (cited) return cited;
+  return descendantsNamed(document, 'PRTPAGE')[0]?.attrs.P ?? null;
+}
+
+/**
+ * One action per entry: an entry printed under several countries (a multi-country entry) is one
+ * designation with every country and address, as the CSL keeps it.
+ */
+function mergeMultiCountry(actions: RuleAction[]): RuleAction[] {
+  const byKey = new Map<string, RuleAction>();
+  const out: RuleAction[] = [];
+  for (const action of actions) {
+    const key = `${action.kind}:${action.designation.list}:${normaliseName(action.designation.name)}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, action);
+      out.push(action);
+      continue;
+    }
+    const d = seen.designation;
+    d.countries = [...new Set([...d.countries, ...action.designation.countries])].sort();
+    d.addresses = [...new Set([...d.addresses, ...action.designation.addresses])];
+    d.aliases = [...new Set([...d.aliases, ...action.designation.aliases])];
+  }
+  return out;
+}
+
 /** Pair table rows with instructions; rows no instruction names take the rule's main verb. */
-function actionsOf(amendments: Amendment[], entries: TableEntry[], citation: string | null, effectiveDate: string | null, sourceUrl: string | null): RuleAction[] {
+function actionsOf(amendments: Amendment[], entries: TableEntry[], citation: string | null, effectiveDate: string | null, sourceUrl: string | null, facts: PublishedFacts): RuleAction[] {
   const key = (list: BisListCode, name: string): string => `${list}:${normaliseName(name)}`;
   const byName = new Map<string, Amendment>();
   for (const amendment of amendments) byName.set(key(amendment.list, amendment.name), amendment);
@@ -166,7 +200,8 @@ function actionsOf(amendments: Amendment[], entries: TableEntry[], citation: str
     const listVerbs = amendments.filter((a) => a.list === list).map((a) => a.kind);
     const fallback = listVerbs.includes('added') || !listVerbs.includes('revised') ? 'added' : 'revised';
     const kind = amendment && amendment.kind !== 'removed' ? amendment.kind : fallback;
-    actions.push({ kind, designation: rowDesignation(row, list, published) });
+    const filled = { ...row, frCitation: row.frCitation === null ? null : fillCitation(row.frCitation, facts) };
+    actions.push({ kind, designation: rowDesignation(filled, list, published) });
   }
   // Named but not printed: additions and revisions whose table is missing, and removals.
   for (const amendment of amendments) {
@@ -175,7 +210,7 @@ function actionsOf(amendments: Amendment[], entries: TableEntry[], citation: str
     const extras = { frCitation: citation, startDate: removed ? null : effectiveDate, sourceUrl };
     actions.push({ kind: amendment.kind, designation: amendmentDesignation(amendment, extras) });
   }
-  return actions;
+  return mergeMultiCountry(actions);
 }
 
 /**
@@ -192,10 +227,12 @@ export function parseEntityListRule(xml: string, context: RuleContext = {}): Ent
   const preamble = childrenNamed(document, 'PREAMB')[0] ?? document;
   const title = firstText(preamble, 'SUBJECT');
   const citation = context.citation ?? issueCitation(root, documentNumber);
-  const effectiveDate = effectiveDateOf(document);
+  const publicationDate = context.publicationDate ?? null;
+  const effectiveDate = effectiveDateOf(document, publicationDate);
   const regtexts = amendsBisList(document) ? regtextsOf(document) : [];
   const { amendments, entries } = readRegtexts(regtexts);
-  const actions = actionsOf(amendments, entries, citation, effectiveDate, context.sourceUrl ?? null);
+  const facts: PublishedFacts = { page: firstPage(document, citation), publicationDate };
+  const actions = actionsOf(amendments, entries, citation, effectiveDate, context.sourceUrl ?? null, facts);
   return { documentNumber, title, citation, effectiveDate, actions };
 }
 

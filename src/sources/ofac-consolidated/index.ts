@@ -7,18 +7,19 @@
  * See README.md for the field and list mapping.
  */
 import { fetchOfacSet, OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
+import { OFAC_SLS_DEFAULT_URL } from '../ofac-common/publication.js';
 import type { SnapshotSource } from '../types.js';
 import { CONSOLIDATED_FILES, parseOfacConsolidated } from './parse.js';
 
 export { OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 
 /** A consolidated source reading `${baseUrl}/CONS_PRIM.CSV` and its parts. */
-export function createOfacConsolidatedSource(baseUrl: string): SnapshotSource {
+export function createOfacConsolidatedSource(baseUrl: string, slsUrl: string | null = OFAC_SLS_DEFAULT_URL): SnapshotSource {
   return {
     id: 'ofac-consolidated',
     kind: 'snapshot',
     title: 'OFAC Consolidated (non-SDN) Sanctions Lists',
-    fetch: (ctx) => fetchOfacSet(ctx, baseUrl, CONSOLIDATED_FILES),
+    fetch: (ctx) => fetchOfacSet(ctx, { base: baseUrl, slsUrl }, CONSOLIDATED_FILES),
     parse: parseOfacConsolidated,
   } satisfies SnapshotSource;
 }

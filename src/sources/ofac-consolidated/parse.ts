@@ -20,7 +20,7 @@ export const CONSOLIDATED_FILES: OfacFileNames = {
   comments: 'CONS_COMMENTS.CSV',
 };
 
-type ConsolidatedList = Exclude<ListCode, 'SDN' | 'EL' | 'UVL' | 'MEU' | 'DPL' | 'ISN' | 'DTC'>;
+type ConsolidatedList = Exclude<ListCode, 'SDN' | 'EL' | 'UVL' | 'MEU' | 'DPL' | 'ISN' | 'DTC' | '1260H' | 'UFLPA' | 'FCC'>;
 
 /** As the CSL's `source` column spells them. */
 export const CONSOLIDATED_LIST_NAMES: Record<ConsolidatedList, string> = {

@@ -6,18 +6,19 @@
  * See README.md for the field mapping.
  */
 import { fetchOfacSet, OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
+import { OFAC_SLS_DEFAULT_URL } from '../ofac-common/publication.js';
 import type { SnapshotSource } from '../types.js';
 import { parseOfacSdn, SDN_FILES } from './parse.js';
 
 export { OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 
 /** An SDN source reading `${baseUrl}/SDN.CSV` and its parts; `baseUrl` may be a local directory. */
-export function createOfacSdnSource(baseUrl: string): SnapshotSource {
+export function createOfacSdnSource(baseUrl: string, slsUrl: string | null = OFAC_SLS_DEFAULT_URL): SnapshotSource {
   return {
     id: 'ofac-sdn',
     kind: 'snapshot',
     title: 'OFAC Specially Designated Nationals (SDN) List',
-    fetch: (ctx) => fetchOfacSet(ctx, baseUrl, SDN_FILES),
+    fetch: (ctx) => fetchOfacSet(ctx, { base: baseUrl, slsUrl }, SDN_FILES),
     parse: parseOfacSdn,
   } satisfies SnapshotSource;
 }

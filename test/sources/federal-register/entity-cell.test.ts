@@ -58,6 +58,41 @@ describe('parseEntityCell', () => {
       'Example Atomic Commission (EAC), and subordinate entity Example Institute of Science (EIS), Nilore, Islamabad, Pakistan.',
       { name: 'Example Atomic Commission (EAC), and subordinate entity Example Institute of Science (EIS)', aliases: [], addresses: ['Nilore, Islamabad, Pakistan'] },
     ],
+    [
+      '"the following one alias:" with the alias inline, then the address',
+      'Nanhu Example Vision Co., Ltd., a.k.a., the following one alias: —Nanhu Vision. No. 55 Example Road, Binjiang District, Hangzhou, Zhejiang, China.',
+      { name: 'Nanhu Example Vision Co., Ltd.', aliases: ['Nanhu Vision'], addresses: ['No. 55 Example Road, Binjiang District, Hangzhou, Zhejiang, China'] },
+    ],
+    [
+      '"the following one alias:" on its own line, the alias and address on theirs',
+      ['Nanhu Example Vision Co., Ltd., a.k.a., the following one alias:', '—Nanhu Vision.', 'No. 55 Example Road, Hangzhou, Zhejiang, China.'],
+      { name: 'Nanhu Example Vision Co., Ltd.', aliases: ['Nanhu Vision'], addresses: ['No. 55 Example Road, Hangzhou, Zhejiang, China'] },
+    ],
+    [
+      '"N aliases:" with hyphen items inline, "; and" and "." endings',
+      'Kappa Example Institute, a.k.a., the following three aliases: -Kappa Lab; -KEI; and -Kappa Research Center. 9 Example Street, Wuhan, China.',
+      { name: 'Kappa Example Institute', aliases: ['Kappa Lab', 'KEI', 'Kappa Research Center'], addresses: ['9 Example Street, Wuhan, China'] },
+    ],
+    [
+      'a numeral count ("the following 3 aliases:") with en dashes',
+      ['Lambda LLC, a.k.a., the following 3 aliases:', '–Lambda One;', '–Lambda Two; and', '–Lambda-Three Ltd.', 'Ulitsa Primernaya 2, Moscow, Russia.'],
+      { name: 'Lambda LLC', aliases: ['Lambda One', 'Lambda Two', 'Lambda-Three Ltd.'], addresses: ['Ulitsa Primernaya 2, Moscow, Russia'] },
+    ],
+    [
+      'inline "f.k.a." is an alias',
+      'Mu Example Trading FZE, f.k.a. Old Mu Trading, P.O. Box 77, Dubai, United Arab Emirates.',
+      { name: 'Mu Example Trading FZE', aliases: ['Old Mu Trading'], addresses: ['P.O. Box 77, Dubai, United Arab Emirates'] },
+    ],
+    [
+      'inline "a.k.a." and "f.k.a." together',
+      'Nu Example Co., a.k.a. Nu Tech, f.k.a. Nu Old Tech, 4 Example Road, Minsk, Belarus.',
+      { name: 'Nu Example Co.', aliases: ['Nu Tech', 'Nu Old Tech'], addresses: ['4 Example Road, Minsk, Belarus'] },
+    ],
+    [
+      'a parenthesised former name stays in the name (as the CSL prints it)',
+      'Resort Example Oreanda (f.k.a., Example Sanatorium), 12 Example Road, Yalta, Ukraine.',
+      { name: 'Resort Example Oreanda (f.k.a., Example Sanatorium)', aliases: [], addresses: ['12 Example Road, Yalta, Ukraine'] },
+    ],
   ])('%s', (_label, input, expected) => {
     expect(parseEntityCell(input)).toEqual(expected);
   });

@@ -50,6 +50,8 @@ describe('parseDocumentsPage', () => {
       fullTextXmlUrl: 'https://www.federalregister.gov/documents/full_text/xml/2024/03/04/2024-04711.xml',
       publicInspectionPdfUrl: 'https://public-inspection.federalregister.gov/2024-04711.pdf?1709213106',
       citation: '89 FR 15231',
+      toc: null,
+      editorialNote: null,
       stage: 'published',
     } satisfies FrItem);
   });
@@ -116,6 +118,8 @@ describe('parsePublicInspection', () => {
       fullTextXmlUrl: null,
       publicInspectionPdfUrl: 'https://public-inspection.federalregister.gov/2024-04711.pdf?1709213106',
       citation: null,
+      toc: null,
+      editorialNote: null,
       stage: 'public-inspection',
     } satisfies FrItem);
   });
@@ -164,5 +168,33 @@ describe('isRelevant', () => {
       'Military End User',
     ]);
     expect(matchedTerms({ title: 'Entities Identified Under Section 1260H', action: null, abstract: null }, DEFAULT_FR_TERMS)).toEqual(['1260H']);
+  });
+
+  it('reads DoD’s singular title and the public-inspection table of contents', () => {
+    const none = { action: null, abstract: null };
+    expect(
+      matchedTerms({ title: 'Notice of Designation of Chinese Military Company in Accordance With the National Defense Authorization Act', ...none }, DEFAULT_FR_TERMS),
+    ).toEqual(['Chinese Military Company']);
+    expect(matchedTerms({ title: 'Notice of Designation of Chinese Military Companies', ...none }, DEFAULT_FR_TERMS)).toEqual(['Chinese Military Companies']);
+    // A filing whose title is terse: the table of contents says what it is.
+    const filing = { title: 'Notice of Revisions', ...none, agencies: [BIS], toc: 'Export Administration Regulations: Additions to the Entity List' };
+    expect(isRelevant(filing)).toBe(true);
+    expect(isRelevant({ ...filing, toc: null })).toBe(false);
+  });
+
+  it('finds DoD’s one-company filing and a BIS filing whose terse title only its table of contents explains', () => {
+    const filings = parsePublicInspection(fixture('public-inspection-dod.json'));
+    expect(filings.map((f) => [f.documentNumber, f.toc, isRelevant(f)])).toEqual([
+      ['2025-10001', 'Chinese Military Companies: Designation of Chinese Military Company', true],
+      ['2025-10002', 'Export Administration Regulations: Additions to the Entity List', true],
+    ]);
+  });
+
+  it('keeps the table-of-contents text of a filing that has a title', () => {
+    const [item] = parsePublicInspection({
+      count: 1,
+      results: [{ document_number: '2024-05555', title: 'Revisions', toc_subject: 'Export Administration Regulations:', toc_doc: 'Entity List Additions' }],
+    });
+    expect(item).toMatchObject({ title: 'Revisions', toc: 'Export Administration Regulations: Entity List Additions' });
   });
 });

@@ -41,7 +41,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
     ]);
   });
 
-  it('reads a table entry in full: aliases on <LI> lines, two addresses, a footnote, the citation as printed', () => {
+  it('reads a table entry in full: aliases on <LI> lines, two addresses, a footnote, the citation’s [INSERT FR PAGE NUMBER] filled from the document’s first page', () => {
     expect(rule.actions[0]).toEqual({
       kind: 'added',
       designation: blank({
@@ -52,7 +52,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
           'Room 1203, Building 4, Example Science Park, Nanshan District, Shenzhen, Guangdong, China',
           'No. 18 Example Road, Pudong New Area, Shanghai, China',
         ],
-        frCitation: '89 FR [INSERT FR PAGE NUMBER], 3/4/24.',
+        frCitation: '89 FR 15231, 3/4/24.',
         startDate: '2024-03-04',
         licenseRequirement: 'For all items subject to the EAR. (See §§ 734.9(e) (footnote 1) and 744.11 of the EAR)',
         licensePolicy: 'Presumption of denial.',
@@ -70,7 +70,7 @@ describe('parseEntityListRule on an Entity List rule', () => {
     expect(byName.get('Zagros Example Trading Company')).toMatchObject({
       aliases: ['Zagros Example Co.'],
       addresses: ['No. 12, Example Alley, Valiasr Street, Tehran, Iran'],
-      frCitation: '78 FR 12345, 3/1/13. 89 FR [INSERT FR PAGE NUMBER], 3/4/24.',
+      frCitation: '78 FR 12345, 3/1/13. 89 FR 15231, 3/4/24.',
     });
     expect(byName.get('Falcon Example General Trading LLC')).toMatchObject({
       countries: ['AE'],
@@ -97,11 +97,11 @@ describe('parseEntityListRule on an Entity List rule', () => {
     const withContext = parseEntityListRule(fixture('entity-list-rule.xml'), { citation: '89 FR 15231', sourceUrl: 'https://www.federalregister.gov/d/2024-04711' });
     expect(withContext.citation).toBe('89 FR 15231');
     expect(withContext.actions.map((action) => [action.designation.frCitation, action.designation.sourceUrl])).toEqual([
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['78 FR 12345, 3/1/13. 89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
-      ['89 FR [INSERT FR PAGE NUMBER], 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['78 FR 12345, 3/1/13. 89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
+      ['89 FR 15231, 3/4/24.', 'https://www.federalregister.gov/d/2024-04711'],
       ['89 FR 15231', 'https://www.federalregister.gov/d/2024-04711'],
       ['89 FR 15231', 'https://www.federalregister.gov/d/2024-04711'],
     ]);
@@ -172,5 +172,54 @@ describe('parseEntityListRule on other rules', () => {
     const xml = fixture('entity-list-rule.xml');
     expect(() => parseEntityListRule(xml.slice(0, xml.length / 2))).toThrow(SnapshotRefusedError);
     expect(() => parseEntityListRule('not xml at all')).toThrow(/not well-formed XML/);
+  });
+});
+
+describe('parseEntityListRule on a rule with every alias form', () => {
+  const rule = parseEntityListRule(fixture('alias-forms-rule.xml'), { publicationDate: '2024-11-26' });
+  const byName = new Map(rule.actions.map((action) => [action.designation.name, action]));
+
+  it('reads each action once: a multi-country entry is one designation with both countries and addresses', () => {
+    expect(rule.effectiveDate).toBe('2024-11-26');
+    expect(rule.actions.map((a) => [a.kind, a.designation.name, a.designation.countries])).toEqual([
+      ['added', 'Aurora Example Semiconductor Co., Ltd.', ['CN', 'HK']],
+      ['added', 'Boreal Example Optics Institute', ['CN']],
+      ['revised', 'Cinder Example Vision Technology Co., Ltd.', ['CN']],
+      ['added', 'OOO Example Tundra', ['RU']],
+      ['added', 'Example Arctic Systems JSC', ['RU']],
+      ['removed', 'Delta Example Engineering (Pvt.) Ltd.', ['PK']],
+    ]);
+  });
+
+  it.each([
+    ['"the following one alias:" inline', 'Aurora Example Semiconductor Co., Ltd.', ['Aurora Semi']],
+    ['"three aliases:" with hyphen items ending in ";", "; and" and "."', 'Boreal Example Optics Institute', ['Boreal Optics', 'BEOI', 'Changchun Boreal Research Center']],
+    ['"the following one alias:" on <LI> lines', 'Cinder Example Vision Technology Co., Ltd.', ['Cinder Vision']],
+    ['inline f.k.a.', 'OOO Example Tundra', ['Example Polar Instruments LLC']],
+    ['inline a.k.a. without a comma', 'Example Arctic Systems JSC', ['Arctic Systems']],
+  ])('%s', (_label, name, aliases) => {
+    expect(byName.get(name)?.designation.aliases).toEqual(aliases);
+  });
+
+  it('reads addresses and the licence columns, and fills [INSERT …] from the published document', () => {
+    expect(byName.get('Aurora Example Semiconductor Co., Ltd.')?.designation).toMatchObject({
+      addresses: ['Room 8, 1 Example Road, Wuxi, Jiangsu, China', 'Flat 2, 3 Example Street, Kowloon, Hong Kong'],
+      licenseRequirement: 'For all items subject to the EAR. (See § 744.11 of the EAR)',
+      licensePolicy: 'Presumption of denial.',
+      frCitation: '89 FR 67317, 11/26/24.',
+      startDate: '2024-11-26',
+    });
+    expect(byName.get('Cinder Example Vision Technology Co., Ltd.')?.designation).toMatchObject({
+      addresses: ['No. 5 Example Road, Binjiang District, Hangzhou, Zhejiang, China'],
+      licensePolicy:
+        'Case-by-case review for ECCNs 1A004.c, 1A004.d, 1A995, 1A999.a, 1D003, 2A983, 2D983, and 2E983; presumption of denial for all other items subject to the EAR.',
+      frCitation: '84 FR 54002, 10/9/19. 86 FR 67317, 11/26/21.',
+    });
+  });
+
+  it('leaves a placeholder as printed when the fact is unknown (no publication date given)', () => {
+    const unpublished = parseEntityListRule(fixture('alias-forms-rule.xml'));
+    expect(unpublished.effectiveDate).toBeNull();
+    expect(unpublished.actions[0]?.designation.frCitation).toBe('89 FR 67317 [INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER].');
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The real GPO daily issue of 2024-02-12 (staged under /work/shared/data; see SOURCES.md). It holds
- * 13 rules and 70 tables but no Entity List rule: the parser must read it without error and find nothing.
+ * 13 rules, 75 notices and 70 tables but no list rule or notice: the parsers must read it without error and find nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBisTable } from '../../../src/sources/federal-register/bis-table.js';
 import { parseEntityListRule } from '../../../src/sources/federal-register/parse-rule.js';
 import { findTables } from '../../../src/sources/federal-register/tables.js';
-import { parseXml } from '../../../src/sources/federal-register/xml.js';
+import { noticeEntries } from '../../../src/sources/federal-register/notice-entries.js';
+import { descendantsNamed, parseXml, textOf } from '../../../src/sources/federal-register/xml.js';
 
 const file = new URL('../../../../shared/data/fedreg/FR-2024-02-12_full_issue.xml', import.meta.url);
 
@@ -28,5 +29,15 @@ describe.skipIf(!existsSync(file))('the real Federal Register issue of 2024-02-1
     expect(tables[0]!.headings).toEqual(['Action', 'Labor cost', 'Parts cost', 'Cost per product', 'Cost on U.S. operators']);
     expect(tables.every((table) => table.kind === 'gpotable')).toBe(true);
     expect(tables.filter(isBisTable)).toEqual([]);
+  });
+
+  it('finds no list change in any of its rules and notices with the notice reader (none changes a list)', () => {
+    const documents = parseXml(xml).flatMap((root) => descendantsNamed(root, 'RULE', 'NOTICE'));
+    expect(documents.length).toBe((xml.match(/<(?:RULE|NOTICE)>/g) ?? []).length);
+    const found = documents.flatMap((document) => {
+      const body = descendantsNamed(document, 'SUPLINF')[0] ?? document;
+      return noticeEntries(descendantsNamed(body, 'P', 'FP', 'LI').map((element) => textOf(element)));
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -4,9 +4,11 @@
  * conditional requests and failures.
  */
 import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert, DocumentAlert } from '../../../src/core/alert.js';
 import { documentsUrl } from '../../../src/sources/federal-register/index.js';
+import { MAX_EXTRA_PAGES } from '../../../src/sources/federal-register/fetch.js';
 import { buildSource } from '../../../src/sources/registry.js';
 import type { FeedSource } from '../../../src/sources/types.js';
 import { pollFeed } from '../../../src/worker/poll-feed.js';
@@ -83,6 +85,7 @@ describe('federal-register source against a local Federal Register API', () => {
       'foreign-assets-control-office',
       'defense-department',
       'homeland-security-department',
+      'federal-communications-commission',
     ]);
     expect(query.getAll('conditions[type][]')).toEqual(['RULE', 'NOTICE']);
     expect(query.get('order')).toBe('newest');
@@ -130,6 +133,10 @@ describe('federal-register source against a local Federal Register API', () => {
         date: '2024-05-08',
         summary: null,
         entities: ['Lattice Qubit Technologies Co., Ltd.', 'OOO Polar Example Instruments'],
+        groups: [
+          { action: 'added', list: 'EL', country: 'China', names: ['Lattice Qubit Technologies Co., Ltd.'] },
+          { action: 'added', list: 'EL', country: 'Russia', names: ['OOO Polar Example Instruments'] },
+        ],
       },
     ]);
     const announced = await t.app.store.findAnnouncements([{ list: 'EL', name: 'lattice qubit technologies co ltd' }]);
@@ -233,5 +240,91 @@ describe('federal-register source against a local Federal Register API', () => {
     expect(await poll()).toMatchObject({ status: 'refused', code: 'unparseable' });
     expect(documentAlerts(await t.app.store.listAlerts(10))).toEqual([]);
     expect((await t.app.store.getSourceState('federal-register'))?.lastError?.code).toBe('unparseable');
+  });
+
+  it('follows next_page_url after an outage until a document seen before, and no further', async () => {
+    const older = (n: number): DocSpec => ({ documentNumber: `2024-0${8000 + n}`, title: `Notice of OFAC Sanctions Actions ${n}`, agencies: AGENCIES.OFAC, type: 'Notice' });
+    fr.filings([]);
+    fr.documents([older(1), older(2)]);
+    await poll();
+    // Five documents published while the worker was down, newest first, two per page.
+    const missed = [5, 4, 3].map((n) => older(n));
+    fr.documents([...missed, older(2), older(1)], { perPage: 2 });
+    expect(await poll()).toEqual({ status: 'items', seen: 4, new: 3, alerts: 3 });
+    const paths = fr.server.requests.map((r) => r.path).filter((path) => /[?&]page=/.test(path));
+    // Page 2 holds a document seen before: page 3 is not asked for; the mirror host is kept.
+    expect(paths).toEqual(['/api/v1/documents.json?order=newest&page=2&per_page=2']);
+    expect((await alerts()).map((a) => a.title)).toEqual([5, 4, 3].map((n) => `Federal Register — published: Notice of OFAC Sanctions Actions ${n}`));
+  });
+
+  it('stops at the page bound, and logs it, when no page reaches a document seen before', async () => {
+    const notice = (n: number): DocSpec => ({ documentNumber: `2024-${String(20000 + n)}`, title: `Notice of OFAC Sanctions Actions ${n}`, agencies: AGENCIES.OFAC, type: 'Notice' });
+    fr.filings([]);
+    fr.documents([notice(0)]);
+    await poll();
+    fr.documents(Array.from({ length: 30 }, (_, i) => notice(30 - i)), { perPage: 2 });
+    // The poll's own logger, to see the bound logged.
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    expect(await pollFeed(source, { ...t.app.pollDeps, log })).toEqual({ status: 'items', seen: 20, new: 20, alerts: 20 });
+    expect(fr.server.requests.filter((r) => /[?&]page=/.test(r.path)).length).toBe(MAX_EXTRA_PAGES);
+    const warned = lines.map((line) => JSON.parse(line) as { msg: string; pages: number; documents: number }).filter((l) => l.msg.startsWith('documents page bound reached'));
+    expect(warned.map((l) => [l.pages, l.documents])).toEqual([[MAX_EXTRA_PAGES + 1, 20]]);
+  });
+
+  it('groups a filing’s entries by action and country, and announces removals for the list’s later removal', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    fr.filings([{ documentNumber: '2024-10500', title: 'Additions to and Revisions of Entries on the Entity List', text: fixture('mixed-public-inspection.txt') }]);
+    await poll();
+    const [alert] = await alerts();
+    expect(alert?.documents[0]?.groups).toEqual([
+      { action: 'added', list: 'EL', country: 'China', names: ['Aurora Example Semiconductor Co., Ltd.', 'Boreal Example Optics Institute'] },
+      { action: 'added', list: 'EL', country: 'Hong Kong', names: ['Aurora Example Semiconductor Co., Ltd.'] },
+      { action: 'added', list: 'EL', country: 'Russia', names: ['OOO Example Tundra'] },
+      { action: 'revised', list: 'EL', country: 'China', names: ['Cinder Example Vision Technology Co., Ltd.'] },
+      { action: 'removed', list: 'EL', country: 'Pakistan', names: ['Delta Example Engineering (Pvt.) Ltd.'] },
+    ]);
+    const removal = await t.app.store.findAnnouncements([{ list: 'EL', name: 'removed:delta example engineering pvt ltd' }]);
+    expect(removal.map((a) => a.alertId)).toEqual([alert!.id]);
+    // An addition of the same name is not a removal's announcement, and the other way round.
+    expect(await t.app.store.findAnnouncements([{ list: 'EL', name: 'delta example engineering pvt ltd' }])).toEqual([]);
+  });
+
+  it('reads a DoD 1260H filing’s plain text: what it adds and removes, on the 1260H list', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    const text = readFileSync(new URL('../../fixtures/1260h/notice-2025-10001.txt', import.meta.url), 'utf8');
+    fr.filings([{ documentNumber: '2025-10001', title: 'Notice of Designation of Chinese Military Companies', agencies: AGENCIES.DOD, type: 'Notice', text }]);
+    expect(await poll()).toEqual({ status: 'items', seen: 1, new: 1, alerts: 1 });
+    const [alert] = await alerts();
+    expect(alert?.documents[0]?.groups).toEqual([
+      { action: 'added', list: '1260H', country: null, names: ['Example Lidar Technology Co., Ltd. (ELT)', 'Example Battery Group Co., Ltd.', 'Example Battery Materials Co., Ltd.', 'Example Biotech Holdings Limited'] },
+      { action: 'removed', list: '1260H', country: null, names: ['Example Memory Technologies Co., Ltd.', 'Example Drone Technology Co., Ltd.'] },
+    ]);
+    expect(alert?.notes[0]).toBe('Publication pending: filed for public inspection 2024-05-08, to be published 2024-05-09');
+    expect((await t.app.store.findAnnouncements([{ list: '1260H', name: 'removed:example drone technology co ltd' }])).map((a) => a.alertId)).toEqual([alert!.id]);
+  });
+
+  it('posts a filing withdrawn after placement on public inspection in its thread, once', async () => {
+    fr.filings([]);
+    fr.documents([]);
+    await poll();
+    fr.filings([LATTICE_FILING]);
+    await poll();
+    const note = 'Editorial Note: An agency letter requesting withdrawal of this document was received after placement on public inspection.';
+    fr.filings([{ ...LATTICE_FILING, editorialNote: note }]);
+    expect(await poll()).toEqual({ status: 'items', seen: 2, new: 1, alerts: 1 });
+    const [early, withdrawn] = await alerts();
+    expect(withdrawn).toMatchObject({
+      title: 'Federal Register — withdrawn from public inspection: Additions to the Entity List',
+      priority: 'high',
+      threadOf: early!.id,
+      notes: [note, 'It will not be published as filed: the names it announced do not come from it.'],
+    });
+    fr.filings([{ ...LATTICE_FILING, editorialNote: note }, UNRELATED[0]!]);
+    expect(await poll()).toEqual({ status: 'items', seen: 2, new: 0, alerts: 0 });
   });
 });

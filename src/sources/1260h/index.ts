@@ -1,0 +1,25 @@
+/**
+ * Source "1260h": DoD's list of Chinese military companies (Section 1260H, NDAA FY2021), diffed
+ * as a list. DoD publishes editions as PDFs and changes as Federal Register notices; the list is
+ * a baseline file of the current edition plus the notices since (parse.ts, fetch.ts).
+ *
+ *   const source = create1260hSource({ baseline: './data/1260h-baseline.txt', frApiUrl: FEDREG_DEFAULT_URL });
+ *   // entitywatch ingest 1260h ./data/1260h-baseline.txt   — seeds the current edition
+ *   // entitywatch ingest 1260h ./2025-00123.xml            — applies one notice to the stored list
+ */
+import type { SnapshotSource } from '../types.js';
+import { fetch1260h, type Source1260hOptions } from './fetch.js';
+import { apply1260hChanges, parse1260h } from './parse.js';
+
+export function create1260hSource(options: Source1260hOptions): SnapshotSource {
+  return {
+    id: '1260h',
+    kind: 'snapshot',
+    title: 'DoD 1260H Chinese Military Companies List',
+    fetch: (ctx) => fetch1260h(ctx, options),
+    parse: parse1260h,
+    applyChanges: apply1260hChanges,
+  } satisfies SnapshotSource;
+}
+
+export type { Source1260hOptions } from './fetch.js';
