@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
+import { SHARED_DATA_URL } from '../helpers/shared-data.js';
 
 const sdn = readFileSync(new URL('../fixtures/ofac-sdn/SDN.CSV', import.meta.url), 'utf8');
 
@@ -43,7 +44,7 @@ describe('diff ofac-sdn on bare sdn.csv files', () => {
   });
 });
 
-const snapshots = new URL('../../../shared/data/ofac_sdn_csv_snapshots/', import.meta.url).pathname;
+const snapshots = new URL('ofac_sdn_csv_snapshots/', SHARED_DATA_URL).pathname;
 
 describe.skipIf(!existsSync(snapshots))('diff ofac-sdn on the staged git-scraped snapshots', () => {
   it.each([

@@ -5,10 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The absolute path of ../shared/data, with a trailing slash. */
 export const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+
+/** SHARED_DATA as a file: URL, for `new URL('csl/', SHARED_DATA_URL)`. */
+export const SHARED_DATA_URL = pathToFileURL(SHARED_DATA);
 
 /** The absolute path of a file or folder under ../shared/data. */
 export function sharedData(path: string): string {

@@ -15,6 +15,7 @@ import { createTestApp, tempDir } from '../../helpers/app.js';
 import { jsonOfCsv } from '../../helpers/csl-formats.js';
 import { startFakeServer } from '../../helpers/http.js';
 import { body, fixture } from './helpers.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
 const asJson = (bytes: Buffer | string) => parseCsl(body(bytes, 'https://data.trade.gov/consolidated.json'));
 const asCsv = (bytes: Buffer | string) => parseCsl(body(bytes, 'https://data.trade.gov/consolidated.csv'));
@@ -45,7 +46,7 @@ describe('JSON and CSV of the same data', () => {
     expect(asCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]))[0]!.name).toBe('Xi\u2019an Lumen Microsystems Co., Ltd.');
   });
 
-  const shared = new URL('../../../../shared/data/csl/', import.meta.url);
+  const shared = new URL('csl/', SHARED_DATA_URL);
   describe.skipIf(!existsSync(shared))('the real shared CSV and its API-shaped JSON', () => {
     for (const name of ['csl_sample_2025-06_moov-watchman.csv', 'csl_sample_2019-12_moov-watchman.csv', 'csl_partial_2023-11_moov-watchman.csv']) {
       it(`give identical designations: ${name}`, () => {

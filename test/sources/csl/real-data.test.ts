@@ -12,8 +12,9 @@ import type { ListCode } from '../../../src/core/model.js';
 import { SnapshotRefusedError } from '../../../src/errors.js';
 import { parseCsl } from '../../../src/sources/csl/index.js';
 import { body } from './helpers.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
-const dir = new URL('../../../../shared/data/csl/', import.meta.url);
+const dir = new URL('csl/', SHARED_DATA_URL);
 
 /** Rows per list code, by reading the `source` column with no help from the parser under test. */
 function plainCounts(bytes: Buffer): Partial<Record<ListCode, number>> {

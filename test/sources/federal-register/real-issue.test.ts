@@ -9,8 +9,9 @@ import { parseEntityListRule } from '../../../src/sources/federal-register/parse
 import { findTables } from '../../../src/sources/federal-register/tables.js';
 import { noticeEntries } from '../../../src/sources/federal-register/notice-entries.js';
 import { descendantsNamed, parseXml, textOf } from '../../../src/sources/federal-register/xml.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
-const file = new URL('../../../../shared/data/fedreg/FR-2024-02-12_full_issue.xml', import.meta.url);
+const file = new URL('fedreg/FR-2024-02-12_full_issue.xml', SHARED_DATA_URL);
 
 describe.skipIf(!existsSync(file))('the real Federal Register issue of 2024-02-12', () => {
   const xml = existsSync(file) ? readFileSync(file, 'utf8') : '';

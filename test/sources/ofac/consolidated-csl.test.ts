@@ -9,8 +9,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { listCodeFromSource } from '../../../src/core/lists.js';
 import { listsOf } from '../../../src/sources/ofac-consolidated/lists.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
-const CSL = fileURLToPath(new URL('../../../../shared/data/csl/csl_partial_2023-11_moov-watchman.csv', import.meta.url));
+const CSL = fileURLToPath(new URL('csl/csl_partial_2023-11_moov-watchman.csv', SHARED_DATA_URL));
 
 describe.skipIf(!existsSync(CSL))('consolidated list mapping vs the 2023-11 CSL', () => {
   it('derives the same list(s) as the CSL for every non-SDN Treasury entry', () => {

@@ -9,8 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/text.js';
 import { countryCode } from '../../../src/sources/ofac-common/countries.js';
 import { parseOfacSdn } from '../../../src/sources/ofac-sdn/parse.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
-const DIR = fileURLToPath(new URL('../../../../shared/data/ofac_sdn_legacy/', import.meta.url));
+const DIR = fileURLToPath(new URL('ofac_sdn_legacy/', SHARED_DATA_URL));
 
 function raw(file: string): string[][] {
   return parse(readFileSync(DIR + file, 'latin1').replace(/\u001a\s*$/, ''), { relax_column_count: true });

@@ -13,8 +13,9 @@ import { diffSnapshots } from '../../../src/core/diff.js';
 import { fingerprint } from '../../../src/core/fingerprint.js';
 import type { Designation } from '../../../src/core/model.js';
 import { parseOfacSdn } from '../../../src/sources/ofac-sdn/parse.js';
+import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
-const DIR = fileURLToPath(new URL('../../../../shared/data/ofac_sdn_csv_snapshots/', import.meta.url));
+const DIR = fileURLToPath(new URL('ofac_sdn_csv_snapshots/', SHARED_DATA_URL));
 
 /** Entry numbers straight from the raw text: every line that starts a record begins `<digits>,"`. */
 function entryNumbers(text: string): Set<string> {
