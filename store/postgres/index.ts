@@ -11,6 +11,7 @@
  */
 import type { Store } from '../types.js';
 import { createBodyCheckStore } from './body-checks.js';
+import { createDesignationsVersionStore } from './designations-version.js';
 import { connectionError, createPool } from './db.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
@@ -47,6 +48,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...createSnapshotStore(pool),
     ...createScreeningStore(pool),
     ...createBodyCheckStore(pool),
+    ...createDesignationsVersionStore(pool),
     ...createOutboxStore(pool),
     ...createRulesStore(pool),
     ...createFeedStore(pool),
