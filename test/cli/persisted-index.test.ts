@@ -40,8 +40,8 @@ describe('persistedLookupIndex', () => {
     const written = statSync(path).mtimeMs;
     const kept = await persistedLookupIndex(store, db);
     expect(statSync(path).mtimeMs).toBe(written);
-    expect(names(kept, 'Hikvison')).toEqual(names(built, 'Hikvison'));
-    expect(names(kept, 'Hikvison')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual(names(built, 'Hangzhou Hikvison Digital Technology'));
+    expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
   });
 
   it('is rebuilt after an accepted snapshot, from this process or another', async () => {
