@@ -6,7 +6,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { persistedIndexPath, persistedLookupIndex } from '../../src/cli/persisted-index.js';
+import { openLookupIndex, persistedIndexPath, persistedLookupIndex } from '../../src/cli/persisted-index.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
@@ -42,6 +42,19 @@ describe('persistedLookupIndex', () => {
     expect(statSync(path).mtimeMs).toBe(written);
     expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual(names(built, 'Hangzhou Hikvison Digital Technology'));
     expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+  });
+
+  it('writes a rebuilt copy only on keep(), and not when the store moved since it was read', async () => {
+    const path = persistedIndexPath(db)!;
+    const first = await openLookupIndex(store, db);
+    expect(existsSync(path)).toBe(false);
+    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), added: [dahua] }));
+    await first.keep();
+    expect(existsSync(path)).toBe(false);
+    const second = await openLookupIndex(store, db);
+    await second.keep();
+    expect(existsSync(path)).toBe(true);
+    expect(names(second.index, 'Dahua')).toEqual([{ name: dahua.name, designations: [dahua] }]);
   });
 
   it('is rebuilt after an accepted snapshot, from this process or another', async () => {
