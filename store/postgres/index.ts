@@ -23,9 +23,7 @@ import { createScreeningStore } from './screening.js';
 import { createSnapshotStore } from './snapshots.js';
 import { createWatchlistStore } from './watchlists.js';
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url.trim());
-}
+export { isPostgresUrl } from './url.js';
 
 export async function openPostgresStore(url: string): Promise<Store> {
   const pool = createPool(url);
