@@ -268,7 +268,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'designations by list',
     sql: `
       -- The per-list counts every lookup's basis reads (countsByList), from this index (as in SQLite).
-      CREATE INDEX designations_by_list ON designations (source, list);
+      CREATE INDEX IF NOT EXISTS designations_by_list ON designations (source, list);
     `,
   },
 ];

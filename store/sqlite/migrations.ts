@@ -272,7 +272,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- Covering: the per-list counts every lookup's basis reads (countsByList) come from this
       -- index alone, not from a scan of every designation's data (58 ms for 30,000 rows).
-      CREATE INDEX designations_by_list ON designations (source, list);
+      CREATE INDEX IF NOT EXISTS designations_by_list ON designations (source, list);
     `,
   },
 ];
