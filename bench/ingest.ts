@@ -27,6 +27,7 @@ import { pollSource, type PollOutcome } from '../src/worker/poll.js';
 import { buildSnapshotSource } from '../src/sources/registry.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { generateRows, mutateRows, toCsv, toJson } from './generate-csl.js';
+import { runCliTimings } from './cli.js';
 import { median, nodeStartMs, processMs } from './process-floor.js';
 import { benchPostgres } from './postgres.js';
 
@@ -223,24 +224,6 @@ async function main(): Promise<void> {
   runCliTimings(work);
   rmSync(work, { recursive: true, force: true });
   runSdnReplay();
-}
-
-/**
- * Whole-process CLI figures on a 30,000-row store (the generated JSON's baseline, ingested by the
- * CLI itself): `--help`, `status`, `lookup <name>`, median of five, beside `node -e 0`.
- */
-function runCliTimings(work: string): void {
-  const bin = resolve(repoRoot, 'bin', 'entitywatch.js');
-  const env = { ...process.env, ENTITYWATCH_DB: join(work, 'cli.db'), LOG_LEVEL: 'silent', CONSOLE_ALERTS: 'off' };
-  const file = join(work, 'cli.json');
-  writeFileSync(file, toJson(generateRows(ROWS)));
-  execFileSync(process.execPath, [bin, 'ingest', 'csl', file], { env, stdio: 'ignore' });
-  const timed = (args: string[]) => median(Array.from({ length: 5 }, () => processMs([bin, ...args], { env })));
-  console.log(`CLI on a ${ROWS.toLocaleString('en')}-row store, whole process, median of 5 (floor: node -e 0 ${nodeStartMs().toFixed(0)} ms)`);
-  for (const args of [['--help'], ['status'], ['lookup', 'Quantum Photonics 1234']]) {
-    console.log(`  entitywatch ${args.join(' ').padEnd(30)} ${timed(args).toFixed(0).padStart(6)} ms`);
-  }
-  console.log('');
 }
 
 /**

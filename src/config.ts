@@ -10,11 +10,25 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import cron, { validate as validateCron } from 'node-cron';
+import { createRequire } from 'node:module';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
 import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
 import { configuredFeeds, readConfigFile, type PageConfig, type RssFeedConfig } from './config-file.js';
+
+/**
+ * The default POLL_SCHEDULE and its period, known without node-cron (~30 ms to load, validate
+ * and step through next runs): every command loads the config, and only a schedule other than
+ * the default needs the library here (test/config.test.ts checks the period against it).
+ */
+export const DEFAULT_SCHEDULE = '*/15 * * * *';
+export const DEFAULT_SCHEDULE_PERIOD_MS = 15 * 60_000;
+type NodeCron = typeof import('node-cron').default;
+let cronModule: NodeCron | undefined;
+function nodeCron(): NodeCron {
+  cronModule ??= createRequire(import.meta.url)('node-cron') as NodeCron;
+  return cronModule;
+}
 
 const csv = z
   .string()
@@ -39,8 +53,8 @@ const EnvConfig = z.object({
   FEDREG_AGENCIES: csv,
   POLL_SCHEDULE: z
     .string()
-    .default('*/15 * * * *')
-    .refine((expr) => validateCron(expr), 'not a valid cron expression (5 fields, or 6 with seconds)'),
+    .default(DEFAULT_SCHEDULE)
+    .refine((expr) => expr === DEFAULT_SCHEDULE || nodeCron().validate(expr), 'not a valid cron expression (5 fields, or 6 with seconds)'),
   POLL_JITTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   STALE_AFTER_PERIODS: z.coerce.number().positive().max(1000).default(3),
   GUARD_MAX_REMOVAL_SHARE: share.default(0.05),
@@ -197,7 +211,8 @@ function locationProblem(value: string, cwd: string): string | null {
  * weekday-only schedule → the weekend. Staleness is measured in these periods.
  */
 export function schedulePeriodMs(expression: string): number {
-  const task = cron.createTask(expression, () => undefined);
+  if (expression === DEFAULT_SCHEDULE) return DEFAULT_SCHEDULE_PERIOD_MS;
+  const task = nodeCron().createTask(expression, () => undefined);
   try {
     const runs = task.getNextRuns(16).map((d) => d.getTime());
     let longest = 0;

@@ -5,17 +5,11 @@
  *   enabledSourcesOf(config)   // Source[]; ENABLED_SOURCES=csl,ofac → ConfigError: ENABLED_SOURCES: unknown source "ofac" (known: …); fix the id or remove it
  */
 import type { Config } from './config.js';
-import { ConfigError, UsageError } from './errors.js';
+import { configErrorFor } from './enabled-source-ids.js';
 import { enabledSources } from './sources/registry.js';
 import type { Source } from './sources/types.js';
 
 /** The enabled sources; an unknown id is a ConfigError naming where it was set. */
 export function enabledSourcesOf(config: Config): Source[] {
-  try {
-    return enabledSources(config);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    const where = config.configFile ? `sources.enabled in ${config.configFile} (or ENABLED_SOURCES)` : 'ENABLED_SOURCES';
-    throw new ConfigError(`${where}: ${err.message}; fix the id or remove it`, { cause: err });
-  }
+  return configErrorFor(config, () => enabledSources(config));
 }

@@ -3,11 +3,21 @@
  * Modules receive it; none creates its own. Messages are static; details go in the object:
  *   log.warn({ source, status }, 'snapshot refused')
  */
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
 
 export type { Logger };
 
+// Loaded when the first logger is made, not with this module: `status` and `lookup` never log.
+type Pino = typeof import('pino');
+let loaded: Pino | undefined;
+function pinoModule(): Pino['pino'] {
+  loaded ??= createRequire(import.meta.url)('pino') as Pino;
+  return loaded.pino;
+}
+
 export function createLogger(level: string = 'info'): Logger {
+  const pino = pinoModule();
   return pino(
     {
       level,
@@ -24,5 +34,5 @@ export function createLogger(level: string = 'info'): Logger {
 
 /** A logger that drops everything (tests, pure helpers that require one). */
 export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
+  return pinoModule()({ level: 'silent' });
 }

@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../src/errors.js';
-import { isPostgresUrl, openPostgresStore } from './postgres/index.js';
+import { isPostgresUrl } from './postgres/url.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './types.js';
 
@@ -39,6 +39,7 @@ export function sqlitePathOf(url: string): string {
 
 /** Open (and migrate) the store a URL names: PostgreSQL for postgres:// and postgresql://, else SQLite. */
 export async function openStore(url: string): Promise<Store> {
-  if (isPostgresUrl(url)) return openPostgresStore(url);
+  // Loaded only for PostgreSQL: the driver is no cost to SQLite commands.
+  if (isPostgresUrl(url)) return (await import('./postgres/index.js')).openPostgresStore(url);
   return openSqliteStore(sqlitePathOf(url));
 }

@@ -2,7 +2,7 @@
  * The store: everything entitywatch remembers, in named parts. Each consumer asks for the part
  * it uses (the deliverer an `OutboxStore`, the rule reader `Pick<RulesStore, 'listWatchRules'>`),
  * and `Store` is their union. Parts defined in their own files: store/pending-removals.ts,
- * store/screening.ts, store/body-checks.ts. Implementations: store/sqlite (embedded default) and
+ * store/screening.ts, store/body-checks.ts, store/designations-version.ts. Implementations: store/sqlite (embedded default) and
  * store/postgres; both pass the one contract suite in test/store/contract/. Every method is
  * async (SQLite answers synchronously, PostgreSQL does not). Records are in store/records.ts.
  */
@@ -26,6 +26,7 @@ import type {
   WatchlistSummary,
 } from './records.js';
 import type { BodyCheckStore } from './body-checks.js';
+import type { DesignationsVersionStore } from './designations-version.js';
 import type { PendingRemovalStore } from './pending-removals.js';
 import type { ScreeningStore } from './screening.js';
 
@@ -156,12 +157,14 @@ export interface StoreAdmin {
 }
 
 export type { BodyCheckStore } from './body-checks.js';
+export type { DesignationsVersionStore } from './designations-version.js';
 export type { PendingRemovalStore } from './pending-removals.js';
 export type { ScreeningStore } from './screening.js';
 
 export type Store = SnapshotStore &
   PendingRemovalStore &
   BodyCheckStore &
+  DesignationsVersionStore &
   ScreeningStore &
   FeedStore &
   OutboxStore &

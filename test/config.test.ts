@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, redactedConfig } from '../src/config.js';
+import cron from 'node-cron';
+import { DEFAULT_SCHEDULE, DEFAULT_SCHEDULE_PERIOD_MS, loadConfig, redactedConfig, schedulePeriodMs } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+
+describe('the default schedule, known without node-cron', () => {
+  it('is valid and has the period node-cron steps out for it', () => {
+    expect(cron.validate(DEFAULT_SCHEDULE)).toBe(true);
+    const task = cron.createTask(DEFAULT_SCHEDULE, () => undefined);
+    const runs = task.getNextRuns(16).map((d) => d.getTime());
+    void task.destroy();
+    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
+    expect(Math.max(...gaps)).toBe(DEFAULT_SCHEDULE_PERIOD_MS);
+    expect(loadConfig({}).schedule.cron).toBe(DEFAULT_SCHEDULE);
+    // Other schedules still go through node-cron: every 2 hours on the hour.
+    expect(schedulePeriodMs('0 */2 * * *')).toBe(2 * 3600_000);
+  });
+});
 
 describe('loadConfig', () => {
   it('has working defaults for an empty environment', () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { NOTIFIER_IDS } from '../src/notifiers/registry.js';
 import type { Config } from '../src/config.js';
-import { SOURCE_FACTORIES, SOURCE_KINDS, buildSource, configuredSources, enabledSources } from '../src/sources/registry.js';
+import { enabledSourceIds, sourceInfo } from '../src/sources/catalog.js';
+import { SOURCE_CATALOG, SOURCE_FACTORIES, SOURCE_KINDS, buildSource, configuredSources, enabledSources } from '../src/sources/registry.js';
 
 function folders(dir: string): string[] {
   const root = new URL(`../src/${dir}/`, import.meta.url);
@@ -47,6 +48,23 @@ describe('registries', () => {
     for (const id of ['rss:press', 'page:covered']) expect(buildSource(id, config).id).toBe(id);
     expect(enabledSources(config).map((s) => s.id)).toEqual(['csl', 'rss:press', 'page:covered']);
     expect(() => buildSource('rss:other', config)).toThrow(/unknown source "rss:other".*rss:press, page:covered/);
+  });
+
+  it('describes every source in the catalog as it is built, without building it (status reads the catalog)', () => {
+    expect(Object.keys(SOURCE_CATALOG).sort()).toEqual(Object.keys(SOURCE_FACTORIES).sort());
+    const base = loadConfig({});
+    const config: Config = {
+      ...base,
+      sources: { ...base.sources, enabled: ['ofac-sdn', 'rss:press'], rss: [{ name: 'press', title: 'Press', url: 'https://agency.example/rss.xml', include: [], exclude: [], regex: null }] },
+    };
+    for (const id of [...Object.keys(SOURCE_FACTORIES), 'rss:press']) {
+      const source = buildSource(id, config);
+      expect(sourceInfo(id, config)).toEqual({ title: source.title, kind: source.kind });
+    }
+    expect(sourceInfo('rss:other', config)).toBeNull();
+    expect(enabledSourceIds(config)).toEqual(enabledSources(config).map((s) => s.id));
+    expect(enabledSourceIds(config)).toEqual(['ofac-sdn', 'rss:press']);
+    expect(enabledSourceIds(base)).toEqual(['csl']);
   });
 
   it('registers every notifier folder', () => {

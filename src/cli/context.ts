@@ -3,7 +3,7 @@
  * config, store and app (so `parse` and `diff` never open a database, `status` and `lookup`
  * open only the store, and a bad config fails only the commands that need it).
  *
- * The config and logger modules (zod, pino: about 150 ms to load) are loaded by `load()`, which
+ * The config and logger modules (zod, yaml, node-cron: over 100 ms to load; pino itself loads with the first logger) are loaded by `load()`, which
  * main calls before running a command — not for `--help` or a mistyped command.
  */
 import type { Writable } from 'node:stream';

@@ -19,6 +19,8 @@ import { createOfacSdnSource } from './ofac-sdn/index.js';
 import { createPageSource } from './page/index.js';
 import { createRssSource } from './rss/index.js';
 import { createUflpaSource } from './uflpa/index.js';
+import { enabledSourceIds, unknownSource, type SourceId } from './catalog.js';
+export { DEFAULT_SOURCES, SOURCE_CATALOG, configuredSourceIds, type SourceId } from './catalog.js';
 import type { FeedSource, SnapshotSource, Source } from './types.js';
 
 export const SOURCE_FACTORIES = {
@@ -30,9 +32,7 @@ export const SOURCE_FACTORIES = {
   '1260h': (config: Config) => create1260hSource({ baseline: config.sources.dod1260h.baseline, frApiUrl: config.sources.federalRegister.apiUrl }),
   uflpa: (config: Config) => createUflpaSource(config.sources.uflpa.url),
   'fcc-covered-list': (config: Config) => createFccCoveredListSource(config.sources.fcc.url),
-} as const satisfies Record<string, (config: Config) => Source>;
-
-export type SourceId = keyof typeof SOURCE_FACTORIES;
+} as const satisfies Record<SourceId, (config: Config) => Source>;
 
 /** Source folders whose sources are configured in the config file, one per entry: `<kind>:<name>`. */
 export const SOURCE_KINDS = ['rss', 'page'] as const;
@@ -50,14 +50,6 @@ export function configuredSources(config: Config): FeedSource[] {
   return [...config.sources.rss.map(rssSource), ...config.sources.pages.map(pageSource)];
 }
 
-/** Ids of the configured feeds and pages, without building them. */
-export function configuredSourceIds(config: Config): string[] {
-  return [...config.sources.rss.map((feed) => `rss:${feed.name}`), ...config.sources.pages.map((page) => `page:${page.name}`)];
-}
-
-/** Sources polled when ENABLED_SOURCES is not set. */
-export const DEFAULT_SOURCES: readonly SourceId[] = ['csl'];
-
 export function isSourceId(id: string): id is SourceId {
   return Object.hasOwn(SOURCE_FACTORIES, id);
 }
@@ -69,8 +61,7 @@ export function buildSource(id: string, config: Config): Source {
   if (feed) return rssSource(feed);
   const page = config.sources.pages.find((p) => `page:${p.name}` === id);
   if (page) return pageSource(page);
-  const known = [...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(config)];
-  throw new UsageError(`unknown source "${id}" (known: ${known.join(', ')})`);
+  throw unknownSource(id, config);
 }
 
 /** A snapshot source by id, for `parse`, `diff` and `ingest`, which work on whole snapshots. */
@@ -82,8 +73,6 @@ export function buildSnapshotSource(id: string, config: Config): SnapshotSource 
 
 /** The sources the worker polls: ENABLED_SOURCES (or the file's `sources.enabled`), or the defaults; and every configured feed and page. */
 export function enabledSources(config: Config): Source[] {
-  const ids = config.sources.enabled.length > 0 ? config.sources.enabled : DEFAULT_SOURCES;
-  const configured = configuredSources(config);
-  const listed = ids.filter((id) => !configured.some((s) => s.id === id)).map((id) => buildSource(id, config));
-  return [...listed, ...configured];
+  const configured = new Map(configuredSources(config).map((s) => [s.id, s]));
+  return enabledSourceIds(config).map((id) => configured.get(id) ?? buildSource(id, config));
 }

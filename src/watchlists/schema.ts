@@ -5,10 +5,10 @@
  *   parseWatchlistName('suppliers')      // 'suppliers'
  *   parseWatchlistName('my suppliers')   // UsageError: a watchlist name is 1–64 letters, digits, …
  */
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { findControlCharacter } from '../core/decode.js';
 import { UsageError } from '../errors.js';
+import { isCountryCode } from '../country-code.js';
 
 /** Most counterparties one import may hold: screening a list change stays well under a second. */
 export const MAX_COUNTERPARTIES = 100_000;
@@ -30,7 +30,7 @@ export const Counterparty = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), { error: (issue) => `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code` })
+    .refine(isCountryCode, { error: (issue) => `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code` })
     .nullable(),
   reference: z
     .string()

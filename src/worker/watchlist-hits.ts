@@ -96,6 +96,20 @@ export async function warmScreening(deps: ScreeningDeps): Promise<void> {
   await designationIndex(deps);
 }
 
+/**
+ * warmScreening once `after` settles (the worker's first polls: they are not delayed by it, and a
+ * change among them builds the indexes itself), in the background: logged, never thrown.
+ */
+export function warmScreeningAfter(after: ReadonlyArray<Promise<unknown>>, deps: ScreeningDeps): Promise<void> {
+  return Promise.allSettled(after)
+    .then(async () => {
+      const startedAt = performance.now();
+      await warmScreening(deps);
+      deps.log.debug({ ms: Math.round(performance.now() - startedAt) }, 'screening indexes warmed');
+    })
+    .catch((err: unknown) => deps.log.warn({ err: describeError(err) }, 'screening warm-up failed; the first change builds the indexes'));
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

@@ -11,6 +11,7 @@
  */
 import type { Store } from '../types.js';
 import { createBodyCheckStore } from './body-checks.js';
+import { createDesignationsVersionStore } from './designations-version.js';
 import { connectionError, createPool } from './db.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
@@ -22,9 +23,7 @@ import { createScreeningStore } from './screening.js';
 import { createSnapshotStore } from './snapshots.js';
 import { createWatchlistStore } from './watchlists.js';
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url.trim());
-}
+export { isPostgresUrl } from './url.js';
 
 export async function openPostgresStore(url: string): Promise<Store> {
   const pool = createPool(url);
@@ -47,6 +46,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...createSnapshotStore(pool),
     ...createScreeningStore(pool),
     ...createBodyCheckStore(pool),
+    ...createDesignationsVersionStore(pool),
     ...createOutboxStore(pool),
     ...createRulesStore(pool),
     ...createFeedStore(pool),

@@ -263,6 +263,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'designations by list',
+    sql: `
+      -- The per-list counts every lookup's basis reads (countsByList), from this index (as in SQLite).
+      CREATE INDEX IF NOT EXISTS designations_by_list ON designations (source, list);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types.js';
 import { createBodyCheckStore } from './body-checks.js';
+import { createDesignationsVersionStore } from './designations-version.js';
 import { createFeedStore } from './feeds.js';
 import { createHistoryStore } from './history.js';
 import { createLeaseStore } from './leases.js';
@@ -52,6 +53,7 @@ export function openSqliteStore(path: string): Store {
     ...createSnapshotStore(db, writeAlert, createScreeningJobWriter(db)),
     ...createScreeningStore(db, writeAlert),
     ...createBodyCheckStore(db),
+    ...createDesignationsVersionStore(db),
     ...createOutboxStore(db, writeAlert),
     ...createRulesStore(db),
     ...createFeedStore(db, writeAlert),

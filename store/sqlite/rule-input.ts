@@ -4,11 +4,11 @@
  * `invalid watch rule: list "XX" is not a known list code (EL, UVL, …)`.
  * Storage-neutral: a PostgreSQL store can use it as is.
  */
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { LIST_CODES } from '../../src/core/model.js';
 import type { WatchRuleInput as WatchRuleInputModel } from '../../src/core/watch.js';
 import { UsageError } from '../../src/errors.js';
+import { isCountryCode } from '../../src/country-code.js';
 
 const MAX_TERM = 200;
 
@@ -43,7 +43,7 @@ export const WatchRuleInput = z
         .string()
         .trim()
         .toUpperCase()
-        .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), {
+        .refine(isCountryCode, {
           error: (issue) => `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code such as CN`,
         }),
     ),

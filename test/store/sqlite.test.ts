@@ -104,6 +104,13 @@ describe('opening and migrations', () => {
     );
   });
 
+  it('counts by list from an index, not from the rows (every lookup reads these counts)', () => {
+    const db = openDatabase(join(dir, 'plan.db'));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT list, count(*) FROM designations WHERE source = ? GROUP BY list').all('csl') as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail)).toEqual(['SEARCH designations USING COVERING INDEX designations_by_list (source=?)']);
+    db.close();
+  });
+
   it('works in memory', async () => {
     const store = openSqliteStore(':memory:');
     await store.commitSnapshot(commitOf('csl', T0, { ...emptyDiff(), added: [acme] }, { baseline: true }));

@@ -3,9 +3,10 @@
  * SQLite store.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MatchIndex } from '../../src/core/match/index.js';
 import type { Designation } from '../../src/core/model.js';
 import { silentLogger } from '../../src/log.js';
-import { runPendingScreenings, screeningJobFor, type ScreeningDeps } from '../../src/worker/watchlist-hits.js';
+import { runPendingScreenings, screeningJobFor, warmScreeningAfter, type ScreeningDeps } from '../../src/worker/watchlist-hits.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
@@ -95,5 +96,38 @@ describe('screening jobs', () => {
     });
     expect(record?.alert.kind === 'source-health' && record.alert.reason).toContain('disk I/O error');
     expect(await store.pendingScreenings()).toEqual([]);
+  });
+
+  it('warms the indexes at start-up only once the first polls are done, in the background', async () => {
+    const built: string[] = [];
+    const members = vi.spyOn(store, 'watchlistMembers');
+    const fromStore = async (): Promise<MatchIndex> => {
+      built.push('designations');
+      const index = new MatchIndex();
+      for (const { source, designation } of await store.allCurrentDesignations()) index.upsert(designation, source);
+      return index;
+    };
+    const warmDeps: ScreeningDeps = { ...deps(), lookupIndex: fromStore };
+    let finishPoll!: () => void;
+    const firstPoll = new Promise<void>((resolve) => (finishPoll = resolve));
+    const warmed = warmScreeningAfter([firstPoll, Promise.reject(new Error('a failed poll'))], warmDeps);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([built, members.mock.calls.length]).toEqual([[], 0]);
+    finishPoll();
+    await warmed;
+    expect([built, members.mock.calls.length]).toEqual([['designations'], 1]);
+    // The counterparty index is built once: screening the next change reads no member again.
+    await commitChange();
+    expect(await runPendingScreenings(warmDeps)).toBe(1);
+    expect(members.mock.calls.length).toBe(1);
+    expect((await store.listAlerts(10)).map((r) => r.alert.kind)).toEqual(['watchlist-hit']);
+  });
+
+  it('logs a failed warm-up and does not throw', async () => {
+    const warnings: unknown[] = [];
+    const log = { ...silentLogger(), warn: (obj: unknown) => warnings.push(obj) } as unknown as ScreeningDeps['log'];
+    vi.spyOn(store, 'listWatchlists').mockRejectedValueOnce(new Error('disk gone'));
+    await warmScreeningAfter([], { ...deps(), log });
+    expect(warnings).toEqual([{ err: 'disk gone' }]);
   });
 });

@@ -9,9 +9,10 @@
 import type { Command } from 'commander';
 import { readBasis } from '../../../handlers/basis.js';
 import { basisLine, NOT_LOADED, staleWarning, type Basis } from '../../core/basis.js';
-import { MatchIndex, type MatchResult } from '../../core/match/index.js';
+import type { MatchResult } from '../../core/match/index.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
+import { openLookupIndex } from '../persisted-index.js';
 import { readUserText } from '../read-user-text.js';
 
 function parseLimit(value: string): number {
@@ -56,9 +57,9 @@ export function registerLookup(program: Command, ctx: CliContext): void {
       const warning = staleWarning(basis);
       // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
       if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
-      const rows = await store.allCurrentDesignations();
-      const index = new MatchIndex();
-      for (const { source, designation } of rows) index.upsert(designation, source);
+      // The index kept beside the database while no snapshot moved it (persisted-index.ts); a
+      // rebuilt one is kept after the answer is out.
+      const { index, keep } = await openLookupIndex(store, ctx.config().dbPath);
       if (opts.file) {
         const text = await readUserText(opts.file);
         for (const line of text.split(/\r?\n/)) {
@@ -69,6 +70,7 @@ export function registerLookup(program: Command, ctx: CliContext): void {
           else printMatches(ctx, q, matches);
         }
         if (!opts.json) printBasis(ctx, basis);
+        await keep();
         return;
       }
       const matches = index.search(query!, { limit: opts.limit });
@@ -77,5 +79,6 @@ export function registerLookup(program: Command, ctx: CliContext): void {
         printMatches(ctx, query!, matches);
         printBasis(ctx, basis);
       }
+      await keep();
     });
 }

@@ -11,6 +11,7 @@ import cron from 'node-cron';
 import { redactDbUrl, schedulePeriodMs } from '../../config.js';
 import { startHealthServer } from '../../health/server.js';
 import { createScheduler } from '../../worker/scheduler.js';
+import { warmScreeningAfter } from '../../worker/watchlist-hits.js';
 import { startupLines } from '../startup.js';
 import type { CliContext } from '../context.js';
 
@@ -52,7 +53,9 @@ export function registerRun(program: Command, ctx: CliContext): void {
         afterPoll: () => app.deliverer.wake(),
       });
       scheduler.start();
-      if (opts.initialPoll) for (const source of app.sources) void scheduler.pollNow(source);
+      const initial = opts.initialPoll ? app.sources.map((source) => scheduler.pollNow(source)) : [];
+      // Screening's indexes, built once the first polls are done, so the first change screens warm.
+      void warmScreeningAfter(initial, app.pollDeps);
       const task = cron.createTask(app.config.schedule.cron, () => undefined);
       const nextPoll = task.getNextRuns(1)[0] ?? null;
       await task.destroy();

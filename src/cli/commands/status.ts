@@ -11,8 +11,9 @@
  * null before one.
  */
 import type { Command } from 'commander';
-import { enabledSourcesOf } from '../../enabled-sources.js';
-import { configuredSourceIds, SOURCE_FACTORIES, buildSource } from '../../sources/registry.js';
+import { enabledSourceIdsOf } from '../../enabled-source-ids.js';
+// The catalog, not the registry: titles and kinds without loading every source's parser.
+import { configuredSourceIds, SOURCE_CATALOG, sourceInfo } from '../../sources/catalog.js';
 import { healthOf } from '../../../store/health.js';
 import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
@@ -29,15 +30,15 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .action(async (opts: { json?: boolean }) => {
       // The store and the config alone: no notifiers or deliverer are built to read them.
       const app = { config: ctx.config(), store: await ctx.store() };
-      const enabled = new Set(enabledSourcesOf(app.config).map((s) => s.id));
+      const enabled = new Set(enabledSourceIdsOf(app.config));
       const now = Date.now();
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
-      const known = new Set([...Object.keys(SOURCE_FACTORIES), ...configuredSourceIds(app.config)]);
+      const known = new Set([...Object.keys(SOURCE_CATALOG), ...configuredSourceIds(app.config)]);
       const ids = new Set([...known, ...states.keys()]);
       const sources = [];
       for (const id of [...ids].sort()) {
         const state = states.get(id) ?? null;
-        const source = known.has(id) ? buildSource(id, app.config) : null;
+        const source = known.has(id) ? sourceInfo(id, app.config) : null;
         // What the last accepted snapshot skipped and collapsed, and removals awaiting confirmation.
         const held = source?.kind === 'feed' ? null : await app.store.guardState(id);
         const guard: PollCounts | null = held?.notes ? pollCounts(held.notes, held.pending.length, held.pending.some((p) => p.suspect)) : null;

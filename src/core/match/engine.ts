@@ -19,6 +19,8 @@ import { groupMembers, kindOf, type EntityKind, type GroupingView } from './grou
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';
+import { exportIndex, importIndex, type EntryParts, type IndexParts, type IndexState } from './persist.js';
+export type { IndexState } from './persist.js';
 import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
 import { rankHits, type Hit } from './rank.js';
@@ -43,25 +45,15 @@ export interface SearchOptions {
   threshold?: number;
 }
 
-interface Entry {
-  designation: Designation;
-  kind: EntityKind;
-  /** Every name id of the designation. */
-  names: number[];
-  /** Name id of the primary name as grouping compares it, or -1. */
-  primaryName: number;
-  /** Name ids of the aliases as grouping compares them. */
-  aliasNames: number[];
-  /** Distinct token ids over all names: what the designation adds to document frequencies. */
-  tokens: number[];
-}
+/** One indexed designation (its names, their grouping flags and tokens): persist.ts's EntryParts. */
+type Entry = EntryParts;
 
 export class MatchIndex {
-  private readonly vocab = new Vocabulary();
-  private readonly names = new NameStore();
+  private vocab = new Vocabulary();
+  private names = new NameStore();
   private entries: Array<Entry | undefined> = [];
-  private readonly byKey = new Map<string, number>();
-  private readonly postings = new Postings();
+  private byKey = new Map<string, number>();
+  private postings = new Postings();
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
@@ -78,6 +70,17 @@ export class MatchIndex {
 
   constructor(designations?: Iterable<Designation>) {
     if (designations) for (const d of designations) this.upsert(d);
+  }
+
+  /** The index as plain data to keep (persist.ts); `MatchIndex.fromState` gives back an index answering the same. */
+  toState(): IndexState {
+    return exportIndex(this as unknown as IndexParts);
+  }
+
+  /** The index a `toState()` was taken from, or null when the state is of another format. */
+  static fromState(state: IndexState): MatchIndex | null {
+    const index = new MatchIndex();
+    return importIndex(index as unknown as IndexParts, state) ? index : null;
   }
 
   /** Designations indexed. */

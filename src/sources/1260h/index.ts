@@ -10,12 +10,13 @@
 import type { SnapshotSource } from '../types.js';
 import { fetch1260h, type Source1260hOptions } from './fetch.js';
 import { apply1260hChanges, parse1260h } from './parse.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export function create1260hSource(options: Source1260hOptions): SnapshotSource {
   return {
     id: '1260h',
     kind: 'snapshot',
-    title: 'DoD 1260H Chinese Military Companies List',
+    title: SOURCE_CATALOG['1260h'].title,
     fetch: (ctx) => fetch1260h(ctx, options),
     parse: parse1260h,
     applyChanges: apply1260hChanges,

@@ -16,6 +16,7 @@ import { readUtf8 } from '../read-text.js';
 import type { SnapshotBody, SnapshotSource } from '../types.js';
 import { parseCslCsv } from './parse-csv.js';
 import { parseCslJsonBytes } from './parse-json.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export const CSL_DEFAULT_URL = 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json';
 
@@ -57,7 +58,7 @@ export function createCslSource(location: string = CSL_DEFAULT_URL): SnapshotSou
   return {
     id: 'csl',
     kind: 'snapshot',
-    title: 'Consolidated Screening List (trade.gov)',
+    title: SOURCE_CATALOG.csl.title,
     fetch: (ctx) => ctx.download(location, ctx.validators),
     parse: parseCsl,
   } satisfies SnapshotSource;

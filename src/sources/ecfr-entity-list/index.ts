@@ -19,6 +19,7 @@ import { readText } from '../read-text.js';
 import type { FetchContext, FetchResult, SnapshotSource } from '../types.js';
 import { parseEcfrPart744 } from './parse.js';
 import { title15Date, titlesUrl } from './titles.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export const ECFR_DEFAULT_URL = 'https://www.ecfr.gov';
 
@@ -47,7 +48,7 @@ export function createEcfrEntityListSource(baseUrl: string = ECFR_DEFAULT_URL): 
   return {
     id: 'ecfr-entity-list',
     kind: 'snapshot',
-    title: 'Entity List (eCFR, 15 CFR 744 Supp. 4)',
+    title: SOURCE_CATALOG['ecfr-entity-list'].title,
     fetch: (ctx) => fetchPart744(ctx, baseUrl),
     parse: (body, notes?: ParseNotes) => parseEcfrPart744(readText(body.bytes, 'the eCFR part 744 XML'), notes),
   } satisfies SnapshotSource;

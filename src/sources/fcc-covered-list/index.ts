@@ -9,6 +9,7 @@
 import { downloadPage } from '../html-common/challenge.js';
 import type { SnapshotSource } from '../types.js';
 import { FCC_BLOCKED_HINT, parseFccCoveredList } from './parse.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export const FCC_COVERED_LIST_DEFAULT_URL = 'https://www.fcc.gov/supplychain/coveredlist';
 
@@ -16,7 +17,7 @@ export function createFccCoveredListSource(url: string = FCC_COVERED_LIST_DEFAUL
   return {
     id: 'fcc-covered-list',
     kind: 'snapshot',
-    title: 'FCC Covered List',
+    title: SOURCE_CATALOG['fcc-covered-list'].title,
     bodyKind: 'html',
     fetch: (ctx) => downloadPage(ctx, url, FCC_BLOCKED_HINT),
     parse: parseFccCoveredList,

@@ -10,12 +10,13 @@
  */
 import type { FeedSource } from '../types.js';
 import { fetchFederalRegister, type FederalRegisterOptions } from './fetch.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export function createFederalRegisterSource(options: FederalRegisterOptions): FeedSource {
   return {
     id: 'federal-register',
     kind: 'feed',
-    title: 'Federal Register',
+    title: SOURCE_CATALOG['federal-register'].title,
     fetch: (ctx) => fetchFederalRegister(ctx, options),
   } satisfies FeedSource;
 }

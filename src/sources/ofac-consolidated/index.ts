@@ -10,6 +10,7 @@ import { fetchOfacSet, OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 import { OFAC_SLS_DEFAULT_URL } from '../ofac-common/publication.js';
 import type { SnapshotSource } from '../types.js';
 import { CONSOLIDATED_FILES, parseOfacConsolidated } from './parse.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export { OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 
@@ -18,7 +19,7 @@ export function createOfacConsolidatedSource(baseUrl: string, slsUrl: string | n
   return {
     id: 'ofac-consolidated',
     kind: 'snapshot',
-    title: 'OFAC Consolidated (non-SDN) Sanctions Lists',
+    title: SOURCE_CATALOG['ofac-consolidated'].title,
     fetch: (ctx) => fetchOfacSet(ctx, { base: baseUrl, slsUrl }, CONSOLIDATED_FILES),
     parse: parseOfacConsolidated,
   } satisfies SnapshotSource;

@@ -9,6 +9,7 @@ import { fetchOfacSet, OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 import { OFAC_SLS_DEFAULT_URL } from '../ofac-common/publication.js';
 import type { SnapshotSource } from '../types.js';
 import { parseOfacSdn, SDN_FILES } from './parse.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export { OFAC_DEFAULT_URL } from '../ofac-common/fetch.js';
 
@@ -17,7 +18,7 @@ export function createOfacSdnSource(baseUrl: string, slsUrl: string | null = OFA
   return {
     id: 'ofac-sdn',
     kind: 'snapshot',
-    title: 'OFAC Specially Designated Nationals (SDN) List',
+    title: SOURCE_CATALOG['ofac-sdn'].title,
     fetch: (ctx) => fetchOfacSet(ctx, { base: baseUrl, slsUrl }, SDN_FILES),
     parse: parseOfacSdn,
   } satisfies SnapshotSource;

@@ -8,6 +8,7 @@
 import { downloadPage } from '../html-common/challenge.js';
 import type { SnapshotSource } from '../types.js';
 import { parseUflpa, UFLPA_BLOCKED_HINT } from './parse.js';
+import { SOURCE_CATALOG } from '../catalog.js';
 
 export const UFLPA_DEFAULT_URL = 'https://www.dhs.gov/uflpa-entity-list';
 
@@ -15,7 +16,7 @@ export function createUflpaSource(url: string = UFLPA_DEFAULT_URL): SnapshotSour
   return {
     id: 'uflpa',
     kind: 'snapshot',
-    title: 'DHS UFLPA Entity List',
+    title: SOURCE_CATALOG.uflpa.title,
     bodyKind: 'html',
     fetch: (ctx) => downloadPage(ctx, url, UFLPA_BLOCKED_HINT),
     parse: parseUflpa,

@@ -314,4 +314,22 @@ describeStores('snapshots', (ctx) => {
       expect(await store.getSourceState('other')).toBeNull();
     });
   });
+
+  describe('designationsVersion', () => {
+    it('moves with every accepted snapshot of any source, and only then', async () => {
+      const store = ctx.store;
+      const empty = await store.designationsVersion();
+      await withBaseline(store);
+      const afterBaseline = await store.designationsVersion();
+      expect(afterBaseline).not.toBe(empty);
+      await store.recordUnchanged('csl', T1);
+      await store.recordFailure('csl', { at: T1, code: 'http', message: 'HTTP 503' });
+      expect(await store.designationsVersion()).toBe(afterBaseline);
+      await store.commitSnapshot(commitOf('csl', T1, { ...emptyDiff(), removed: [acme] }));
+      const afterRemoval = await store.designationsVersion();
+      await store.commitSnapshot(commitOf('other', T2, { ...emptyDiff(), added: [acme] }, { baseline: true }));
+      const versions = [empty, afterBaseline, afterRemoval, await store.designationsVersion()];
+      expect(new Set(versions).size).toBe(4);
+    });
+  });
 });

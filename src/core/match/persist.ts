@@ -1,0 +1,184 @@
+/**
+ * A MatchIndex as plain data and back, so a copy can be kept beside the database and a
+ * short-lived process (`entitywatch lookup`) answers without reading and indexing every
+ * designation. Pure: the caller serialises the state (v8.serialize keeps Maps, Sets and typed
+ * arrays) and decides when it is stale.
+ *
+ * The restored index is the same index: the same vocabulary, names, postings and entries, so it
+ * answers every search exactly as the one it was taken from. Entries are kept as columns (one
+ * object per designation costs more to deserialise than all the rest together), and each
+ * designation as its JSON bytes, parsed only when a search returns it.
+ */
+import type { Designation } from '../model.js';
+import type { EntityKind } from './groups.js';
+import { NameStore } from './names.js';
+import { Postings } from './postings.js';
+import { TrigramIndex } from './fuzzy.js';
+import { Vocabulary } from './vocab.js';
+
+/** The fields of MatchIndex this module reads and writes (engine.ts). */
+export interface IndexParts {
+  vocab: Vocabulary;
+  names: NameStore;
+  entries: Array<EntryParts | undefined>;
+  byKey: Map<string, number>;
+  postings: Postings;
+  liveNames: number;
+  deadNames: number;
+}
+
+/** One indexed designation. */
+export interface EntryParts {
+  designation: Designation;
+  kind: EntityKind;
+  /** Every name id of the designation. */
+  names: number[];
+  /** Name id of the primary name as grouping compares it, or -1. */
+  primaryName: number;
+  /** Name ids of the aliases as grouping compares them. */
+  aliasNames: number[];
+  /** Distinct token ids over all names: what the designation adds to document frequencies. */
+  tokens: number[];
+}
+
+export interface IndexState {
+  format: typeof FORMAT;
+  vocab: object;
+  names: object;
+  postings: object;
+  byKey: Map<string, number>;
+  liveNames: number;
+  deadNames: number;
+  /** Per entry (-1 kind: removed): kind, primary name, and slices of `lists` for names, aliases, tokens. */
+  kinds: Uint8Array;
+  primary: Int32Array;
+  /** names, aliasNames and tokens of entry i: lists[offsets[3i] .. offsets[3i+1] .. offsets[3i+2] .. offsets[3i+3]]. */
+  offsets: Int32Array;
+  lists: Int32Array;
+  /** UTF-8 JSON of every designation, entry i at json[jsonAt[i] .. jsonAt[i+1]]. */
+  json: Uint8Array;
+  jsonAt: Int32Array;
+}
+
+const FORMAT = 1;
+const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
+const REMOVED = 255;
+
+export function exportIndex(index: IndexParts): IndexState {
+  const n = index.entries.length;
+  const kinds = new Uint8Array(n);
+  const primary = new Int32Array(n);
+  const offsets = new Int32Array(3 * n + 1);
+  const lists: number[] = [];
+  const texts: Buffer[] = [];
+  const jsonAt = new Int32Array(n + 1);
+  let bytes = 0;
+  index.entries.forEach((entry, i) => {
+    offsets[3 * i] = lists.length;
+    if (entry) lists.push(...entry.names);
+    offsets[3 * i + 1] = lists.length;
+    if (entry) lists.push(...entry.aliasNames);
+    offsets[3 * i + 2] = lists.length;
+    if (entry) lists.push(...entry.tokens);
+    kinds[i] = entry ? kindCode(entry.kind) : REMOVED;
+    primary[i] = entry ? entry.primaryName : -1;
+    const text = Buffer.from(entry ? JSON.stringify(entry.designation) : '', 'utf8');
+    texts.push(text);
+    jsonAt[i] = bytes;
+    bytes += text.length;
+  });
+  offsets[3 * n] = lists.length;
+  jsonAt[n] = bytes;
+  const { vocab, names, postings, byKey, liveNames, deadNames } = index;
+  return {
+    format: FORMAT,
+    // Class instances serialise as their own fields; importIndex gives them their classes back.
+    vocab,
+    names,
+    postings,
+    byKey,
+    liveNames,
+    deadNames,
+    kinds,
+    primary,
+    offsets,
+    lists: Int32Array.from(lists),
+    json: new Uint8Array(Buffer.concat(texts, bytes)),
+    jsonAt,
+  };
+}
+
+/** Fill a new, empty index from a state; returns false when the state is not of this format. */
+export function importIndex(index: IndexParts, state: IndexState): boolean {
+  if (state?.format !== FORMAT) return false;
+  const vocab = Object.setPrototypeOf(state.vocab, Vocabulary.prototype) as Vocabulary;
+  Object.setPrototypeOf((vocab as unknown as { trigrams: object }).trigrams, TrigramIndex.prototype);
+  index.vocab = vocab;
+  index.names = Object.setPrototypeOf(state.names, NameStore.prototype) as NameStore;
+  index.postings = Object.setPrototypeOf(state.postings, Postings.prototype) as Postings;
+  index.byKey = state.byKey;
+  index.liveNames = state.liveNames;
+  index.deadNames = state.deadNames;
+  const columns = new Columns(state);
+  index.entries = Array.from(state.kinds, (code, i) => (code === REMOVED ? undefined : new ColumnEntry(columns, i)));
+  return true;
+}
+
+/** The entry columns of a state, and the designations parsed so far. */
+class Columns {
+  readonly decoder = new TextDecoder();
+  constructor(readonly state: IndexState) {}
+
+  list(i: number, part: 0 | 1 | 2): number[] {
+    const { offsets, lists } = this.state;
+    return Array.from(lists.subarray(offsets[3 * i + part]!, offsets[3 * i + part + 1]!));
+  }
+
+  designation(i: number): Designation {
+    const { json, jsonAt } = this.state;
+    return JSON.parse(this.decoder.decode(json.subarray(jsonAt[i]!, jsonAt[i + 1]!))) as Designation;
+  }
+}
+
+/**
+ * One restored entry, read from the columns on first use (creating 30,000 full entries would
+ * cost more than the rest of the restore); the engine may still replace its lists (compact).
+ */
+class ColumnEntry implements EntryParts {
+  private cache: Partial<EntryParts> = {};
+  readonly kind: EntityKind;
+  constructor(private readonly columns: Columns, private readonly i: number) {
+    this.kind = KINDS[columns.state.kinds[i]!]!;
+  }
+
+  get designation(): Designation {
+    return (this.cache.designation ??= this.columns.designation(this.i));
+  }
+  get names(): number[] {
+    return (this.cache.names ??= this.columns.list(this.i, 0));
+  }
+  set names(value: number[]) {
+    this.cache.names = value;
+  }
+  get aliasNames(): number[] {
+    return (this.cache.aliasNames ??= this.columns.list(this.i, 1));
+  }
+  set aliasNames(value: number[]) {
+    this.cache.aliasNames = value;
+  }
+  get tokens(): number[] {
+    return (this.cache.tokens ??= this.columns.list(this.i, 2));
+  }
+  get primaryName(): number {
+    return this.cache.primaryName ?? this.columns.state.primary[this.i]!;
+  }
+  set primaryName(value: number) {
+    this.cache.primaryName = value;
+  }
+}
+
+function kindCode(kind: EntityKind): number {
+  const code = KINDS.indexOf(kind);
+  if (code === -1) throw new Error(`persist: unknown entity kind ${kind}`);
+  return code;
+}

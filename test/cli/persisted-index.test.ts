@@ -1,0 +1,88 @@
+/**
+ * The lookup index kept beside a real SQLite file (src/cli/persisted-index.ts): written by the
+ * first lookup, read by the next, rebuilt after any accepted snapshot and whenever the copy is
+ * damaged; never written for an in-memory database.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLookupIndex, persistedIndexPath, persistedLookupIndex } from '../../src/cli/persisted-index.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import type { Store } from '../../store/types.js';
+import { makeDesignation } from '../helpers/designations.js';
+import { commitOf, emptyDiff, tempDir } from '../store/fixtures.js';
+
+const hikvision = makeDesignation({ key: 'EL:hik', name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL' });
+const dahua = makeDesignation({ key: 'EL:dahua', name: 'Zhejiang Dahua Technology Co., Ltd.', list: 'EL' });
+const names = (index: Awaited<ReturnType<typeof persistedLookupIndex>>, query: string) =>
+  index.search(query).map((m) => ({ name: m.name, designations: m.designations }));
+
+describe('persistedLookupIndex', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let db: string;
+  let store: Store;
+  beforeEach(async () => {
+    temp = tempDir();
+    db = join(temp.dir, 'e.db');
+    store = openSqliteStore(db);
+    await store.commitSnapshot(commitOf('csl', '2026-01-01T00:00:00Z', { ...emptyDiff(), added: [hikvision] }, { baseline: true }));
+  });
+  afterEach(async () => {
+    await store.close();
+    temp.cleanup();
+  });
+
+  it('writes the copy on first use and answers from it the same', async () => {
+    const path = persistedIndexPath(db)!;
+    expect(path).toBe(`${db}.lookup`);
+    expect(existsSync(path)).toBe(false);
+    const built = await persistedLookupIndex(store, db);
+    const written = statSync(path).mtimeMs;
+    const kept = await persistedLookupIndex(store, db);
+    expect(statSync(path).mtimeMs).toBe(written);
+    expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual(names(built, 'Hangzhou Hikvison Digital Technology'));
+    expect(names(kept, 'Hangzhou Hikvison Digital Technology')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+  });
+
+  it('writes a rebuilt copy only on keep(), and not when the store moved since it was read', async () => {
+    const path = persistedIndexPath(db)!;
+    const first = await openLookupIndex(store, db);
+    expect(existsSync(path)).toBe(false);
+    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), added: [dahua] }));
+    await first.keep();
+    expect(existsSync(path)).toBe(false);
+    const second = await openLookupIndex(store, db);
+    await second.keep();
+    expect(existsSync(path)).toBe(true);
+    expect(names(second.index, 'Dahua')).toEqual([{ name: dahua.name, designations: [dahua] }]);
+  });
+
+  it('is rebuilt after an accepted snapshot, from this process or another', async () => {
+    await persistedLookupIndex(store, db);
+    expect(names(await persistedLookupIndex(store, db), 'Dahua')).toEqual([]);
+    const other = openSqliteStore(db);
+    await other.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), added: [dahua] }));
+    await other.close();
+    expect(names(await persistedLookupIndex(store, db), 'Dahua')).toEqual([{ name: dahua.name, designations: [dahua] }]);
+    await store.commitSnapshot(commitOf('csl', '2026-01-03T00:00:00Z', { ...emptyDiff(), removed: [hikvision] }));
+    expect(names(await persistedLookupIndex(store, db), 'Hikvision')).toEqual([]);
+  });
+
+  it('rebuilds when the copy is damaged or cut off', async () => {
+    await persistedLookupIndex(store, db);
+    const path = persistedIndexPath(db)!;
+    writeFileSync(path, Buffer.from([0, 0, 0, 2, 0x41]));
+    expect(names(await persistedLookupIndex(store, db), 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    writeFileSync(path, 'x');
+    expect(names(await persistedLookupIndex(store, db), 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    expect(statSync(path).size).toBeGreaterThan(100);
+  });
+
+  it('keeps no copy for an in-memory database', async () => {
+    expect(persistedIndexPath(':memory:')).toBeNull();
+    const memory = openSqliteStore(':memory:');
+    await memory.commitSnapshot(commitOf('csl', '2026-01-01T00:00:00Z', { ...emptyDiff(), added: [dahua] }, { baseline: true }));
+    expect(names(await persistedLookupIndex(memory, ':memory:'), 'Dahua')).toEqual([{ name: dahua.name, designations: [dahua] }]);
+    await memory.close();
+  });
+});
