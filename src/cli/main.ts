@@ -14,6 +14,14 @@ import { createCliContext, type CliIo } from './context.js';
 function defaultIo(): CliIo {
   // Like `node --env-file=.env`, but optional: a missing .env is fine.
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // A reader that stops early (`entitywatch lookup X | head -1`) closes the pipe: that is the
+  // reader's choice, not a failure, so end quietly instead of crashing on an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
@@ -21,7 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   const ctx = createCliContext(io);
   const program = new Command('entitywatch')
     .description('Hear first when a company you deal with is put on a US trade-restriction list.')
-    .option('--db <path>', 'SQLite database file (default: $ENTITYWATCH_DB or ./data/entitywatch.db)')
+    .option('--db <path>', 'database: a SQLite file or a postgres:// URL (default: $ENTITYWATCH_DB or ./data/entitywatch.db)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

@@ -50,6 +50,13 @@ describe('bin/entitywatch.js', () => {
     expect(p.out()).toContain('Lattice Qubit Technologies Co., Ltd.');
   });
 
+  it('ends quietly with exit 0 when its reader closes the pipe early (`| head -1`)', async () => {
+    const p = start(['demo'], { LOG_LEVEL: 'silent' });
+    p.child.stdout.once('data', () => p.child.stdout.destroy());
+    expect(await p.exited).toBe(0);
+    expect(p.err()).not.toContain('EPIPE');
+  });
+
   it('run polls at start and on a seconds schedule, delivers, and stops cleanly on SIGTERM', async () => {
     const route = snapshotRoute();
     route.serve(cslJson(manyRows(20)));
