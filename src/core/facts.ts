@@ -141,12 +141,17 @@ export function actionSummary(alert: Alert): string[] {
 /**
  * Links to the publisher's own page for the action, beside the alert's FR citations: OFAC's
  * recent-actions page of the action's day for Treasury lists (OFAC publishes its actions there
- * the day they are taken).
+ * the day they are taken). When the entries carry no date (the SDN file gives none), the day
+ * the change was detected is no evidence of the action's day — a late or replayed ingest, or
+ * an evening action seen after midnight UTC, would name a page that does not exist — so the
+ * link is OFAC's recent-actions index instead.
  */
 export function publisherLinks(alert: Alert): AlertLink[] {
   if (alert.kind !== 'designations' || LISTS[alert.list as DesignationsAlert['list']].agency !== 'OFAC') return [];
-  const day = (actionDate(alert) ?? alert.createdAt.slice(0, 10)).replace(/-/g, '');
-  return [{ label: `OFAC recent actions ${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`, url: `https://ofac.treasury.gov/recent-actions/${day}` }];
+  const date = actionDate(alert);
+  if (date === null) return [{ label: 'OFAC recent actions', url: 'https://ofac.treasury.gov/recent-actions' }];
+  const day = date.replace(/-/g, '');
+  return [{ label: `OFAC recent actions ${date}`, url: `https://ofac.treasury.gov/recent-actions/${day}` }];
 }
 
 /** The alert's links and the publisher's, without repeats. */

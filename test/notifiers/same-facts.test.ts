@@ -118,4 +118,11 @@ describe.each(Object.entries(RENDERINGS))('%s shows the same facts', (_channel, 
     expect(text).toContain('By country: RU 20, CN 10');
     expect(text).toContain('https://ofac.treasury.gov/recent-actions/20240501');
   });
+
+  it('of an OFAC action whose entries carry no date: the recent-actions index, never a guessed day', () => {
+    const undated = makeDesignation({ name: 'Example Shipping JSC', list: 'SDN', sourceId: '60001', programs: ['RUSSIA-EO14024'], startDate: null });
+    const text = plain(render(alertOf({ added: [undated] })));
+    expect(text).toContain('https://ofac.treasury.gov/recent-actions');
+    expect(text).not.toMatch(/recent-actions\/\d{8}/);
+  });
 });
