@@ -11,12 +11,19 @@
  * - addresses and ids the same (as sets), Federal Register citation and start date equal;
  * - aliases mostly shared (at least half of the longer list), or both without aliases;
  * - and at least two of addresses, ids, citation, start date actually present, so rows that
- *   merely share empty fields are never paired.
+ *   merely share empty fields are never paired;
+ * - and the names are recognisably one name: more than half of the longer name's words shared
+ *   (a word of four letters or more one edit away counts, so "Exampel" → "Example" and
+ *   "ABU JHEISHEH, Mohammed" → "Mohammed ABU JHEISHEH" pair), or one side lists the other's
+ *   name as an alias (a real change of name, "f.k.a."). Without this, two people named on one
+ *   Denied Persons order (same address, citation and dates, no aliases) read as one renamed.
  * Limits: each side must have exactly one such partner (two look-alike renames in one list and
  * snapshot stay a removal plus an addition each); a rename that also changes an address, id,
  * citation or date in the same snapshot is not recognised. Unpaired rows are left as they were.
  */
+import { editDistance } from './match/fuzzy.js';
 import type { Designation } from './model.js';
+import { normaliseName } from './text.js';
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -29,6 +36,20 @@ function aliasesAgree(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   const shared = b.filter((item) => set.has(item)).length;
   return shared * 2 >= Math.max(a.length, b.length);
+}
+
+function words(name: string): string[] {
+  return [...new Set(normaliseName(name).split(' ').filter((w) => w !== ''))];
+}
+
+function namesAgree(before: Designation, after: Designation): boolean {
+  const a = normaliseName(before.name);
+  const b = normaliseName(after.name);
+  if (after.aliases.some((x) => normaliseName(x) === a) || before.aliases.some((x) => normaliseName(x) === b)) return true;
+  const left = words(before.name);
+  const right = words(after.name);
+  const shared = left.filter((w) => right.some((v) => v === w || (w.length >= 4 && v.length >= 4 && editDistance(w, v, 1) <= 1))).length;
+  return shared * 2 > Math.max(left.length, right.length);
 }
 
 function identifying(d: Designation): number {
@@ -45,7 +66,8 @@ export function isRename(before: Designation, after: Designation): boolean {
     sameSet(before.addresses, after.addresses) &&
     sameSet(before.ids, after.ids) &&
     aliasesAgree(before.aliases, after.aliases) &&
-    identifying(before) >= 2
+    identifying(before) >= 2 &&
+    namesAgree(before, after)
   );
 }
 

@@ -29,6 +29,23 @@ describe('renames', () => {
     expect(isRename(old, { ...fixed, ...change })).toBe(expected);
   });
 
+  it('never pairs two people named on one order (same address, citation and dates, no aliases)', () => {
+    const order = { list: 'DPL' as const, addresses: ['605 Example Lake Drive, Richardson, TX, US'], frCitation: '67 FR 100', startDate: '2002-03-04', aliases: [] };
+    const one = makeDesignation({ ...order, name: 'ABDUL EXAMPLE NASSER' });
+    const other = makeDesignation({ ...order, name: 'I. SAMPLE' });
+    const brother = makeDesignation({ ...order, name: 'BAYAN EXAMPLE' });
+    expect(isRename(one, other)).toBe(false);
+    expect(isRename(makeDesignation({ ...order, name: 'GHASSAN EXAMPLE' }), brother)).toBe(false);
+  });
+
+  it('pairs a reordered name and a new name that keeps the old one as an alias', () => {
+    const base = { list: 'PLC' as const, addresses: ['Tulkarim, West Bank, PS'], ids: ['Passport, 123'], frCitation: null, startDate: null };
+    expect(isRename(makeDesignation({ ...base, name: 'EXAMPLEH, Mohammed' }), makeDesignation({ ...base, name: 'Mohammed EXAMPLEH' }))).toBe(true);
+    const renamed = makeDesignation({ ...base, name: 'Blue Harbor Photonics', aliases: ['Old Lake Optics'] });
+    expect(isRename(makeDesignation({ ...base, name: 'Old Lake Optics', aliases: [] }), renamed)).toBe(false); // aliases mostly different
+    expect(isRename(makeDesignation({ ...base, name: 'Old Lake Optics', aliases: ['Old Lake Optics'] }), renamed)).toBe(true);
+  });
+
   it('never pairs rows that only share empty fields', () => {
     const bare = makeDesignation({ name: 'Alpha', list: 'EL' });
     expect(isRename(bare, makeDesignation({ name: 'Beta', list: 'EL' }))).toBe(false);
