@@ -13,7 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { UsageError } from '../src/errors.js';
-import { createPool, connectionError, describeTarget, type Client } from './postgres/db.js';
+import { createPool, connectionError, describeTarget, tx, type Client } from './postgres/db.js';
 import { migrate } from './postgres/migrations.js';
 import { openDatabase } from './sqlite/index.js';
 
@@ -98,12 +98,16 @@ export async function copySqliteToPostgres(sqlitePath: string, postgresUrl: stri
   const db = openDatabase(sqlitePath);
   const pool = createPool(postgresUrl);
   try {
-    const client = await pool.connect().catch((err: unknown) => {
+    const migrating = await pool.connect().catch((err: unknown) => {
       throw connectionError(postgresUrl, err);
     });
     try {
-      await migrate(client);
-      await client.query('BEGIN');
+      await migrate(migrating);
+    } finally {
+      migrating.release();
+    }
+    // One transaction: a copy that fails or does not verify leaves the target as it was.
+    return await tx(pool, async (client) => {
       // No other writer while we copy: a worker started against the target waits for the copy.
       await client.query(`LOCK TABLE ${COPIED_TABLES.join(', ')} IN EXCLUSIVE MODE`);
       const occupied: string[] = [];
@@ -129,14 +133,8 @@ export async function copySqliteToPostgres(sqlitePath: string, postgresUrl: stri
         if (source !== target) mismatched.push(`${table}: ${source} in SQLite, ${target} in PostgreSQL`);
       }
       if (mismatched.length > 0) throw new Error(`copy verification failed, nothing was written — ${mismatched.join('; ')}`);
-      await client.query('COMMIT');
       return copied;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   } finally {
     db.close();
     await pool.end();
