@@ -32,6 +32,9 @@ export default defineConfig(
       'import-x': importX,
     },
     settings: {
+      // Without these import-x reads only .js files, and no-cycle never follows a .ts import.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
