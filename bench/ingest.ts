@@ -28,7 +28,7 @@ import { buildSnapshotSource } from '../src/sources/registry.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { generateRows, mutateRows, toCsv, toJson } from './generate-csl.js';
 import { runCliTimings } from './cli.js';
-import { median, nodeStartMs, processMs } from './process-floor.js';
+import { median, nodeStartMs } from './process-floor.js';
 import { benchPostgres } from './postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

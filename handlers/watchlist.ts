@@ -13,7 +13,7 @@
  * characters a message, Slack 3,000 a section).
  */
 import { basisLine, notLoadedReply, staleWarning, type Basis } from '../src/core/basis.js';
-import { sanitise } from '../src/notifiers/plain-text.js';
+import { sanitise } from '../src/core/text.js';
 import { parseCounterpartyFile } from '../src/watchlists/read-file.js';
 import { screenCsv } from '../src/watchlists/screen-csv.js';
 import { parseWatchlistName } from '../src/watchlists/schema.js';

@@ -120,7 +120,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     },
     async close() {
       await deliverer.stop();
-      await Promise.all(notifiers.map((n) => n.close?.()));
+      await Promise.all(notifiers.map(async (n) => n.close?.()));
       await store.close();
     },
   };

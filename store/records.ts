@@ -3,8 +3,8 @@
  * Every timestamp is an ISO-8601 UTC string written by the caller; the store never reads the clock.
  */
 import type { Alert } from '../src/core/alert.js';
-import type { Designation, ListCode, SnapshotDiff } from '../src/core/model.js';
-import type { Route, WatchRule, WatchRuleInput } from '../src/core/watch.js';
+import type { ListCode, SnapshotDiff } from '../src/core/model.js';
+import type { Route } from '../src/core/watch.js';
 import type { GuardStateWrite } from './pending-removals.js';
 import type { ScreeningJobInput } from './screening.js';
 

@@ -86,7 +86,6 @@ export function findControlCharacter(text: string): { index: number; code: numbe
   return match ? { index: match.index, code: match[0].charCodeAt(0) } : null;
 }
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** The 1-based line number of a character offset, for one-line refusals. */

@@ -75,7 +75,6 @@ export function checkParseNotes(notes: ParseNotes): void {
 export const MAX_FIELD_CHARS = 100_000;
 
 /** Any character a stored text must not hold: C0/C1 controls but tab, LF, CR; and U+FFFD. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\uFFFD]/;
 
 function badCharacter(value: string): string | null {

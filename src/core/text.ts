@@ -1,5 +1,6 @@
 /**
- * Small text helpers shared by parsers, identity and matching. Pure.
+ * Small text helpers shared by parsers, identity and matching, and `sanitise` for every place
+ * that shows untrusted text (notifiers, platforms, handlers). Pure.
  */
 
 /** Lower case, diacritics stripped (NFKD), punctuation to spaces, whitespace collapsed. */
@@ -52,4 +53,9 @@ export function iso2(value: string | null | undefined): string | null {
 export function countryOfAddress(address: string): string | null {
   const last = address.split(',').pop();
   return iso2(last);
+}
+
+/** Remove C0/C1 control characters other than newline and tab (no terminal escape sequences). */
+export function sanitise(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u001b]/g, '');
 }

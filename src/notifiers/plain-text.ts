@@ -2,7 +2,7 @@
  * Plain-text rendering of an alert, shared by the console notifier, the webhook's `text`
  * field and `entitywatch alerts`. Pure.
  *
- * Source text is untrusted. `sanitise` strips control characters (no terminal escape
+ * Source text is untrusted. `sanitise` (core/text.ts) strips control characters (no terminal escape
  * sequences), and `defang` breaks the mention and link syntaxes of common chat platforms
  * (`@everyone`, `<!channel>`, `<@U123>`, `<https://…|…>`) with a zero-width space, so a
  * receiver that renders the text as chat markup still shows it as inert text.
@@ -10,15 +10,11 @@
 import { groupHeading } from '../core/announcements.js';
 import type { Alert } from '../core/alert.js';
 import { frLinks } from '../core/alerts.js';
+import { sanitise } from '../core/text.js';
 import { actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../core/facts.js';
 import type { Change } from '../core/model.js';
 
 const ZWSP = '\u200b';
-
-/** Remove C0/C1 control characters other than newline and tab. */
-export function sanitise(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u001b]/g, '');
-}
 
 /** Break chat mention/link syntax: "@everyone" → "@\u200beveryone", "<!channel>" → "<\u200b!channel>". */
 export function defang(text: string): string {

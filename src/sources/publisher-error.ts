@@ -32,7 +32,7 @@ export function publisherErrorOf(data: unknown): PublisherError | null {
   const doc = data as Record<string, unknown>;
   if ('results' in doc || 'titles' in doc) return null;
   let code: string | null = null;
-  let message: string | null = null;
+  let message: string | null;
   const error = doc.error;
   if (error && typeof error === 'object' && !Array.isArray(error)) {
     const e = error as Record<string, unknown>;

@@ -157,6 +157,7 @@ async function fetchParseCommit(
   const location = body.location;
   const bodyNotes = body.notes ?? [];
   // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
+  // eslint-disable-next-line no-useless-assignment -- the assignment drops the last reference to the bytes
   body = undefined;
   if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
   checkParseNotes(notes);

@@ -62,7 +62,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       options.log.info({ cron: options.cron, sources: options.sources.map((s) => s.id) }, 'scheduler started');
     },
     async stop() {
-      await Promise.all(tasks.map((task) => task.destroy()));
+      await Promise.all(tasks.map(async (task) => task.destroy()));
       tasks.length = 0;
       await Promise.allSettled([...running.values()]);
     },

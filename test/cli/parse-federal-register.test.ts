@@ -2,7 +2,6 @@
  * `entitywatch parse federal-register RULE.xml --json`: a rule's added and revised entries as
  * designations, and every action (removals too), from the same parser the feed uses.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliSandbox, runCli } from '../helpers/cli.js';
 

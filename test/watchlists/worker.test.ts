@@ -8,7 +8,6 @@ import type { WatchlistHitAlert } from '../../src/core/alert.js';
 import { parseCounterpartyCsv } from '../../src/watchlists/parse-csv.js';
 import { startCslStandIn, type CslStandIn, type TestApp } from '../helpers/app.js';
 import { cslJson, manyRows, SOURCES, type CslRowSpec } from '../helpers/csl.js';
-import type { FakeServer } from '../helpers/http.js';
 
 const base: CslRowSpec[] = [
   { name: 'Beijing Megvii Technology Co., Ltd.', address: '1 Vision Road', city: 'Beijing' },
@@ -21,13 +20,12 @@ const AT = '2026-05-04T09:00:00.000Z';
 
 describe('watchlist screening in the poll cycle', () => {
   let standIn: CslStandIn;
-  let server: FakeServer;
   let route: CslStandIn['route'];
   let t: TestApp;
 
   beforeEach(async () => {
     standIn = await startCslStandIn({ CONSOLE_ALERTS: 'on' });
-    ({ server, route, t } = standIn);
+    ({ route, t } = standIn);
   });
   afterEach(() => standIn.close());
 

@@ -15,7 +15,7 @@
 import type { Designation } from '../model.js';
 import { KeyCache, keySpellings } from './keys.js';
 export { KeyCache } from './keys.js';
-import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
+import { groupMembers, kindOf, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';

@@ -9,7 +9,7 @@
  * backslash before any ASCII punctuation), masked links lose their brackets and bare URLs get a
  * zero-width space inside "://" so they are not auto-linked. Control characters are removed.
  */
-import { sanitise } from '../plain-text.js';
+import { sanitise } from '../../core/text.js';
 
 const ZWSP = '\u200b';
 

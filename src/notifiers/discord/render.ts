@@ -15,7 +15,7 @@ import { frLinks } from '../../core/alerts.js';
 import { actionDate, actionSummary, allLinks, dateLine, FIELD_LABELS, removalFacts, rowFacts, type Fact } from '../../core/facts.js';
 import type { Change, ListCode } from '../../core/model.js';
 import { groupHeading } from '../../core/announcements.js';
-import { sanitise } from '../plain-text.js';
+import { sanitise } from '../../core/text.js';
 import { escapeText, maskedLink, safeUrl, truncate } from './escape.js';
 import { LIMITS, packAlert, type DiscordMessage } from './pack.js';
 

@@ -10,7 +10,7 @@
  * (Slack's documented rule) leaves source text inert; every mrkdwn object is `verbatim` so bare
  * URLs and #channel names in it are not auto-linked either. Shared with src/platforms/slack.
  */
-import { sanitise } from '../plain-text.js';
+import { sanitise } from '../../core/text.js';
 
 /** Slack's limits: section/context text 3,000 characters, header 150, 50 blocks a message. */
 export const LIMITS = { text: 3000, header: 150, blocks: 50, contextElements: 10 } as const;

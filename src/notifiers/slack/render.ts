@@ -103,7 +103,8 @@ function rowNames(alert: Alert): string[] {
       return alert.documents.map((d) => d.title);
     case 'watchlist-hit':
       return alert.hits.map((h) => h.counterparty);
-    default:
+    case 'source-health':
+    case 'test':
       return [];
   }
 }

@@ -9,7 +9,7 @@
  * characters each (Discord's limits). Choice names are not markdown: no escaping needed.
  */
 import type { LookupIndex } from '../../../handlers/types.js';
-import { sanitise } from '../../notifiers/plain-text.js';
+import { sanitise } from '../../core/text.js';
 import type { Completer } from './completer.js';
 
 export interface Choice {

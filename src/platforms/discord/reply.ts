@@ -11,7 +11,7 @@ import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-typ
 import type { DesignationHistory, LookupMatch, Reply, RuleOrigin } from '../../../handlers/types.js';
 import { basisLine, staleWarning } from '../../core/basis.js';
 import type { WatchRule } from '../../core/watch.js';
-import { escapeText, maskedLink, truncate } from '../../notifiers/discord/escape.js';
+import { escapeText, truncate } from '../../notifiers/discord/escape.js';
 import { historyText } from '../history-text.js';
 import { embedChars, LIMITS } from '../../notifiers/discord/pack.js';
 import { factLines, LIST_COLOURS } from '../../notifiers/discord/render.js';

@@ -17,7 +17,6 @@ import type { Alert } from '../../core/alert.js';
 import { DeliveryError } from '../../errors.js';
 import type { App } from '../../index.js';
 import { createDiscordRest, discordChannelId, isDiscordNotifier } from '../../notifiers/discord/index.js';
-import type { Notifier } from '../../notifiers/types.js';
 import { createCompleterSource } from './completer.js';
 import type { DiscordConfig } from './config.js';
 import { createOnce } from '../once.js';

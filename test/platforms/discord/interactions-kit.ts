@@ -31,7 +31,7 @@ export async function postInteraction(url: string, body: string, headers: { sign
   if (headers.timestamp !== null) h['x-signature-timestamp'] = headers.timestamp;
   const response = await fetch(`${url}/interactions`, { method: 'POST', headers: h, body });
   const text = await response.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

@@ -124,7 +124,7 @@ describe('CSL refusals', () => {
   it('refuses a body at a .json location that does not start like JSON', () => {
     expect(refusalOf(csv, 'https://data.trade.gov/consolidated.json?x=1')).toEqual({
       code: 'unparseable',
-      message: 'the CSL download at a .json location starts with "\"", not JSON',
+      message: 'the CSL download at a .json location starts with """, not JSON',
       hasCause: false,
     });
   });

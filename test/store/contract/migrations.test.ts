@@ -3,7 +3,7 @@
  * and keep the rows they found; a newer schema is refused; poll leases exclude a second holder
  * — on every store implementation.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ConfigError } from '../../../src/errors.js';
 import { makeDesignation } from '../../helpers/designations.js';
 import { commitOf, emptyDiff } from '../fixtures.js';
