@@ -15,10 +15,10 @@
  * Names from the table come first, then names quoted in the instructions that the table lacks.
  */
 import type { AnnouncedEntry } from '../../core/announcements.js';
+import { countryCode, displayCountry } from '../../core/countries.js';
 import { normaliseName, uniqueStrings } from '../../core/text.js';
 import { createAmendmentReader, type Amendment } from './amendments.js';
 import type { BisListCode } from './bis-table.js';
-import { countryCode, displayCountry } from './countries.js';
 import { cleanItem, parseEntityCell } from './entity-cell.js';
 
 /** The end of one table entry: its citation, as filed or as published. */

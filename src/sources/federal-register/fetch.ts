@@ -15,6 +15,7 @@
  * Reading a text is best-effort: a failure is logged and the alert goes out without names.
  */
 import { z } from 'zod';
+import { countryName } from '../../core/countries.js';
 import { checkBody } from '../../core/guard.js';
 import { LIST_CODES, type ListCode } from '../../core/model.js';
 import { readText } from '../read-text.js';
@@ -22,7 +23,6 @@ import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../type
 import { bisListsOf, feedItem, noticeListOf, readsEntries, withdrawalItem, type ItemEntities } from './items.js';
 import { noticeEntries, noticeLines } from './notice-entries.js';
 import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem, type RelevanceFilter } from './parse-documents.js';
-import { countryName } from './countries.js';
 import { entriesFromText } from './entity-names-text.js';
 import { parseEntityListRule } from './parse-rule.js';
 

@@ -13,12 +13,12 @@
  *   const rule = parseEntityListRule(xml, { citation: '89 FR 10000' });
  *   rule.actions.map((a) => `${a.kind} ${a.designation.name}`)
  */
+import { countryCode } from '../../core/countries.js';
 import { assignKeys, type Keyless } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
 import { createAmendmentReader, type Amendment } from './amendments.js';
 import { fillCitation, listOfColumns, placeholderDate, readBisRows, rowDesignation, type BisListCode, type BisRow, type PublishedFacts } from './bis-table.js';
-import { countryCode } from './countries.js';
 import { readTable } from './tables.js';
 import { childrenNamed, descendantsNamed, isElement, parseXml, textOf, type XmlElement } from './xml.js';
 
