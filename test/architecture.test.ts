@@ -1,10 +1,12 @@
 /**
  * The import boundaries the architecture relies on (STYLE.md): `core/` is pure, only
  * `platforms/` and `notifiers/` touch the chat SDKs, `handlers/` never sees a platform type,
- * and data flows one way (core never imports the worker, store, notifiers or platforms).
+ * and data flows one way (core never imports the worker, store, notifiers or platforms). Each
+ * source folder stands alone: what two sources share lives in a `*-common` folder (ofac-common,
+ * bis-common, …) or a top-level file of src/sources/, and the watchlist import uses no source.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,6 +28,18 @@ function imports(file: string): string[] {
 
 function violations(dir: string, forbidden: RegExp): string[] {
   return files(dir).flatMap((file) => imports(file).filter((spec) => forbidden.test(spec)).map((spec) => `${file} imports ${spec}`));
+}
+
+/** The project-relative paths a file's relative imports point at ("src/sources/csl/map.js"). */
+function importedPaths(file: string): string[] {
+  return imports(file)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => relative(root, resolve(dirname(join(root, file)), spec)));
+}
+
+/** The source folder a project path lies in ("csl" for src/sources/csl/map.js), or null (outside one, or a top-level file). */
+function sourceFolder(path: string): string | null {
+  return /^src\/sources\/([^/]+)\//.exec(path)?.[1] ?? null;
 }
 
 const CHAT_SDKS = /^(@slack\/|discord\.js|@discordjs\/|discord-api-types)/;
@@ -51,5 +65,28 @@ describe('architecture boundaries', () => {
 
   it('the store does not depend on the worker or the platforms', () => {
     expect(violations('store', /(\/worker\/|\/platforms\/|\/notifiers\/|\/cli\/)/)).toEqual([]);
+  });
+
+  it('a source folder imports no other source folder, except the shared *-common folders', () => {
+    const crossings = files('src/sources').flatMap((file) => {
+      const own = sourceFolder(file);
+      if (own === null) return [];
+      return importedPaths(file)
+        .filter((path) => {
+          const other = sourceFolder(path);
+          return other !== null && other !== own && !other.endsWith('-common');
+        })
+        .map((path) => `${file} imports ${path}`);
+    });
+    expect(crossings).toEqual([]);
+  });
+
+  it('watchlists/ imports no source', () => {
+    const reaches = files('src/watchlists').flatMap((file) =>
+      importedPaths(file)
+        .filter((path) => path.startsWith('src/sources/'))
+        .map((path) => `${file} imports ${path}`),
+    );
+    expect(reaches).toEqual([]);
   });
 });

@@ -16,10 +16,9 @@
  * MAX_COUNTERPARTIES rows.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import countries from 'i18n-iso-countries';
+import { countryCode, isCountryCode } from '../core/countries.js';
 import { decodeUserText } from '../core/user-text.js';
 import { UsageError } from '../errors.js';
-import { countryCode } from '../sources/federal-register/countries.js';
 import { Counterparty, MAX_COUNTERPARTIES } from './schema.js';
 
 /** Accepted header spellings per field, normalised (lower case, letters and digits only). */
@@ -83,7 +82,7 @@ function delimiterOf(text: string): string {
 function resolveCountry(cell: string): string | null | undefined {
   if (cell === '') return null;
   const upper = cell.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) && countries.isValid(upper)) return upper;
+  if (isCountryCode(upper)) return upper;
   return countryCode(cell) ?? undefined;
 }
 

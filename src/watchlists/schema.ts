@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { findControlCharacter } from '../core/decode.js';
 import { UsageError } from '../errors.js';
-import { isCountryCode } from '../country-code.js';
+import { isCountryCode } from '../core/countries.js';
 
 /** Most counterparties one import may hold: screening a list change stays well under a second. */
 export const MAX_COUNTERPARTIES = 100_000;

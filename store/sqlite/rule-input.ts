@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { LIST_CODES } from '../../src/core/model.js';
 import type { WatchRuleInput as WatchRuleInputModel } from '../../src/core/watch.js';
 import { UsageError } from '../../src/errors.js';
-import { isCountryCode } from '../../src/country-code.js';
+import { isCountryCode } from '../../src/core/countries.js';
 
 const MAX_TERM = 200;
 

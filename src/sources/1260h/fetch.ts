@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { checkBody } from '../../core/guard.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { parseDocumentsPage } from '../federal-register/parse-documents.js';
+import { parseDocumentsPage } from '../federal-register-common/documents.js';
 import { readText } from '../read-text.js';
 import type { FetchContext, FetchResult } from '../types.js';
 import { parseBaseline, type Bundle } from './parse.js';

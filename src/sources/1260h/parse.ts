@@ -24,7 +24,7 @@ import { assignKeys, type Keyless } from '../../core/identity.js';
 import { blankKeyless, type Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { noticeDocumentNumber, noticeEntries, noticeLines, type NoticeEntry } from '../federal-register/notice-entries.js';
+import { noticeDocumentNumber, noticeEntries, noticeLines, type NoticeEntry } from '../federal-register-common/notice-entries.js';
 import { readText } from '../read-text.js';
 import type { SnapshotBody } from '../types.js';
 import { z } from 'zod';

@@ -12,9 +12,9 @@
 import { assignKeys, type Keyless, type ParseNotes } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { citationDate, isBisTable, readBisRows, rowDesignation } from '../federal-register/bis-table.js';
-import { findTables } from '../federal-register/tables.js';
-import { childrenNamed, descendantsNamed, parseXml, textOf, type XmlElement } from '../federal-register/xml.js';
+import { citationDate, isBisTable, readBisRows, rowDesignation } from '../bis-common/bis-table.js';
+import { findTables } from '../bis-common/tables.js';
+import { childrenNamed, descendantsNamed, parseXml, textOf, type XmlElement } from '../bis-common/xml.js';
 
 /** Where a person reads the Entity List on the eCFR; each designation's `sourceUrl`. */
 export const ECFR_ENTITY_LIST_PAGE =

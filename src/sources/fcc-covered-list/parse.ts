@@ -22,7 +22,7 @@ import { assignKeys, type Keyless } from '../../core/identity.js';
 import { blankKeyless, type Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { cleanItem } from '../federal-register/entity-cell.js';
+import { cleanItem } from '../bis-common/entity-cell.js';
 import { checkPage } from '../html-common/challenge.js';
 import { columnOf, htmlTables, isoDate } from '../html-common/tables.js';
 import { readText } from '../read-text.js';

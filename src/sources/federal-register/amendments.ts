@@ -15,8 +15,8 @@
  * Names are the quoted strings after a verb; the country is the last "under X" before them.
  */
 import { normaliseName } from '../../core/text.js';
-import { supplementList, type BisListCode } from './bis-table.js';
-import { cleanItem } from './entity-cell.js';
+import { supplementList, type BisListCode } from '../bis-common/bis-table.js';
+import { cleanItem } from '../bis-common/entity-cell.js';
 
 export type AmendmentKind = 'added' | 'revised' | 'removed';
 

@@ -15,11 +15,11 @@
  * Names from the table come first, then names quoted in the instructions that the table lacks.
  */
 import type { AnnouncedEntry } from '../../core/announcements.js';
+import { countryCode, displayCountry } from '../../core/countries.js';
 import { normaliseName, uniqueStrings } from '../../core/text.js';
+import type { BisListCode } from '../bis-common/bis-table.js';
+import { cleanItem, parseEntityCell } from '../bis-common/entity-cell.js';
 import { createAmendmentReader, type Amendment } from './amendments.js';
-import type { BisListCode } from './bis-table.js';
-import { countryCode, displayCountry } from './countries.js';
-import { cleanItem, parseEntityCell } from './entity-cell.js';
 
 /** The end of one table entry: its citation, as filed or as published. */
 const CITATION = /\b\d{2,3}\s+FR\s+(?:\[INSERT[^\]]*\]|\d[\d,]*)(?:[^\n]*?\[INSERT[^\]]*\])?[^\n]*/gi;

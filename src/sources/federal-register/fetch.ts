@@ -15,14 +15,15 @@
  * Reading a text is best-effort: a failure is logged and the alert goes out without names.
  */
 import { z } from 'zod';
+import { countryName } from '../../core/countries.js';
 import { checkBody } from '../../core/guard.js';
 import { LIST_CODES, type ListCode } from '../../core/model.js';
+import { parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem } from '../federal-register-common/documents.js';
+import { noticeEntries, noticeLines } from '../federal-register-common/notice-entries.js';
 import { readText } from '../read-text.js';
 import type { FeedContext, FeedFetchResult, FeedItem, Validators } from '../types.js';
 import { bisListsOf, feedItem, noticeListOf, readsEntries, withdrawalItem, type ItemEntities } from './items.js';
-import { noticeEntries, noticeLines } from './notice-entries.js';
-import { isRelevant, parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem, type RelevanceFilter } from './parse-documents.js';
-import { countryName } from './countries.js';
+import { isRelevant, type RelevanceFilter } from './parse-documents.js';
 import { entriesFromText } from './entity-names-text.js';
 import { parseEntityListRule } from './parse-rule.js';
 

@@ -13,9 +13,9 @@ import type { AlertLink } from '../../core/alert.js';
 import { groupEntities, type AnnouncedEntry } from '../../core/announcements.js';
 import type { ListCode } from '../../core/model.js';
 import { uniqueStrings } from '../../core/text.js';
+import type { BisListCode } from '../bis-common/bis-table.js';
+import type { FrAgencyRef, FrItem } from '../federal-register-common/documents.js';
 import type { FeedItem } from '../types.js';
-import type { BisListCode } from './bis-table.js';
-import type { FrAgencyRef, FrItem } from './parse-documents.js';
 
 export const BIS_SLUG = 'industry-and-security-bureau';
 

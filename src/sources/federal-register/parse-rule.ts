@@ -13,14 +13,14 @@
  *   const rule = parseEntityListRule(xml, { citation: '89 FR 10000' });
  *   rule.actions.map((a) => `${a.kind} ${a.designation.name}`)
  */
+import { countryCode } from '../../core/countries.js';
 import { assignKeys, type Keyless } from '../../core/identity.js';
 import type { Designation } from '../../core/model.js';
 import { normaliseName } from '../../core/text.js';
+import { fillCitation, listOfColumns, placeholderDate, readBisRows, rowDesignation, type BisListCode, type BisRow, type PublishedFacts } from '../bis-common/bis-table.js';
+import { readTable } from '../bis-common/tables.js';
+import { childrenNamed, descendantsNamed, isElement, parseXml, textOf, type XmlElement } from '../bis-common/xml.js';
 import { createAmendmentReader, type Amendment } from './amendments.js';
-import { fillCitation, listOfColumns, placeholderDate, readBisRows, rowDesignation, type BisListCode, type BisRow, type PublishedFacts } from './bis-table.js';
-import { countryCode } from './countries.js';
-import { readTable } from './tables.js';
-import { childrenNamed, descendantsNamed, isElement, parseXml, textOf, type XmlElement } from './xml.js';
 
 export interface RuleAction {
   kind: 'added' | 'revised' | 'removed';

@@ -19,13 +19,13 @@
  * guard to judge (core/guard.ts `checkParseNotes`).
  */
 import type { z } from 'zod';
+import { countryCode } from '../../core/countries.js';
 import { noteSkipped, type Keyless, type ParseNotes } from '../../core/identity.js';
 import { checkBody } from '../../core/guard.js';
 import type { ListCode } from '../../core/model.js';
 import { cleanText, uniqueStrings } from '../../core/text.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { SnapshotBody } from '../types.js';
-import { countryCode } from './countries.js';
 import { readText } from '../read-text.js';
 import { readRows } from './csv.js';
 import { remarkCountries, remarkIds, weakAliases } from './remarks.js';

@@ -13,8 +13,8 @@
  * All three tolerate a remark cut at 1,000 characters (SDN.CSV without SDN_COMMENTS.CSV): a
  * half alias has no closing quote and is not read.
  */
+import { countryCode } from '../../core/countries.js';
 import { uniqueStrings } from '../../core/text.js';
-import { countryCode } from './countries.js';
 
 /** A quote closes an alias only when followed by ";", "." or ")" or the end: names contain apostrophes ("MU' ASSA"). */
 const WEAK_ALIAS = /\b[afn]\.k\.a\. '(.+?)'(?=[;.)]|$)/g;

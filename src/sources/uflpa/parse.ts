@@ -16,7 +16,7 @@ import { frLinks } from '../../core/alerts.js';
 import { assignKeys, type Keyless } from '../../core/identity.js';
 import { blankKeyless, type Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
-import { cleanItem } from '../federal-register/entity-cell.js';
+import { cleanItem } from '../bis-common/entity-cell.js';
 import { checkPage } from '../html-common/challenge.js';
 import { columnOf, htmlTables, isoDate, type HtmlCell, type HtmlTable } from '../html-common/tables.js';
 import { readText } from '../read-text.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../helpers/refusal.js';
 import type { Designation } from '../../../src/core/model.js';
-import { noticeEntries, noticeLines } from '../../../src/sources/federal-register/notice-entries.js';
+import { noticeEntries, noticeLines } from '../../../src/sources/federal-register-common/notice-entries.js';
 import { apply1260hChanges, parse1260h, parseBaseline } from '../../../src/sources/1260h/parse.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/1260h/${name}`, import.meta.url), 'utf8');

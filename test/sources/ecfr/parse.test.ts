@@ -2,20 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseKey } from '../../../src/core/identity.js';
 import type { Designation } from '../../../src/core/model.js';
-import { SnapshotRefusedError } from '../../../src/errors.js';
 import { ECFR_ENTITY_LIST_PAGE, parseEcfrPart744 } from '../../../src/sources/ecfr-entity-list/parse.js';
+import { refusalOf } from '../../helpers/refusal.js';
 
 const xml = readFileSync(new URL('../../fixtures/ecfr-entity-list/part744.xml', import.meta.url), 'utf8');
-
-function refusal(fn: () => unknown): SnapshotRefusedError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SnapshotRefusedError) return err;
-    throw err;
-  }
-  throw new Error('expected a SnapshotRefusedError');
-}
 
 function wrap(table: string): string {
   return `<DIV5 N="744" TYPE="PART"><DIV9 N="Supplement No. 4 to Part 744" TYPE="APPENDIX"><HEAD>Supplement No. 4 to Part 744—Entity List</HEAD>${table}</DIV9></DIV5>`;
@@ -111,6 +101,6 @@ describe('parseEcfrPart744', () => {
       'empty',
     ],
   ])('refuses %s', (_label, body, code) => {
-    expect(refusal(() => parseEcfrPart744(body)).code).toBe(code);
+    expect(refusalOf(() => parseEcfrPart744(body))?.[0]).toBe(code);
   });
 });

@@ -4,11 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isBisTable } from '../../../src/sources/federal-register/bis-table.js';
+import { isBisTable } from '../../../src/sources/bis-common/bis-table.js';
+import { findTables } from '../../../src/sources/bis-common/tables.js';
+import { descendantsNamed, parseXml, textOf } from '../../../src/sources/bis-common/xml.js';
+import { noticeEntries } from '../../../src/sources/federal-register-common/notice-entries.js';
 import { parseEntityListRule } from '../../../src/sources/federal-register/parse-rule.js';
-import { findTables } from '../../../src/sources/federal-register/tables.js';
-import { noticeEntries } from '../../../src/sources/federal-register/notice-entries.js';
-import { descendantsNamed, parseXml, textOf } from '../../../src/sources/federal-register/xml.js';
 import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
 const file = new URL('fedreg/FR-2024-02-12_full_issue.xml', SHARED_DATA_URL);

@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode } from '../../../src/sources/ofac-common/countries.js';
 import { splitPrograms } from '../../../src/sources/ofac-common/entries.js';
 import { remarkCountries, remarkIds, weakAliases } from '../../../src/sources/ofac-common/remarks.js';
-
-describe('countryCode', () => {
-  it.each([
-    ['Korea, North', 'KP'],
-    ['Burma', 'MM'],
-    ['Russia', 'RU'],
-    ['Iran', 'IR'],
-    ['Syria', 'SY'],
-    ['Venezuela', 'VE'],
-    ['Congo, Democratic Republic of the', 'CD'],
-    ['West Bank', 'PS'],
-    ['Region: Crimea', 'UA'],
-    ['Cote d Ivoire', 'CI'],
-    ['United Kingdom', 'GB'],
-    ['undetermined', null],
-    ['Region: Kafia Kingi', null],
-    ['', null],
-  ])('%s → %s', (name, code) => {
-    expect(countryCode(name)).toBe(code);
-  });
-});
 
 describe('splitPrograms', () => {
   it.each([

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countryCode } from '../../../src/core/countries.js';
 import { cleanText } from '../../../src/core/text.js';
-import { countryCode } from '../../../src/sources/ofac-common/countries.js';
 import { parseOfacSdn } from '../../../src/sources/ofac-sdn/parse.js';
 import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 

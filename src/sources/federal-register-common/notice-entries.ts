@@ -18,8 +18,8 @@
  *
  *   noticeEntries(noticeLines(xml)) // [{ action: 'added', name: 'Example Aerospace Group Co., Ltd.', aliases: ['EAG'], parent: null }, …]
  */
-import { cleanItem } from './entity-cell.js';
-import { descendantsNamed, parseXml, textOf, type XmlElement } from './xml.js';
+import { cleanItem } from '../bis-common/entity-cell.js';
+import { descendantsNamed, parseXml, textOf, type XmlElement } from '../bis-common/xml.js';
 
 export interface NoticeEntry {
   action: 'added' | 'removed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntityCell, type EntityCell } from '../../../src/sources/federal-register/entity-cell.js';
+import { parseEntityCell, type EntityCell } from '../../../src/sources/bis-common/entity-cell.js';
 
 describe('parseEntityCell', () => {
   it.each<[string, string[] | string, EntityCell]>([

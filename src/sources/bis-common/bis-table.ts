@@ -9,9 +9,9 @@
  * of each country only, so it is carried down. Rows of asterisks ("* * *", meaning "entries
  * not shown") and "[Reserved]" rows are skipped.
  */
+import { countryCode } from '../../core/countries.js';
 import type { Keyless } from '../../core/identity.js';
 import { uniqueStrings } from '../../core/text.js';
-import { countryCode } from './countries.js';
 import { parseEntityCell, type EntityCell } from './entity-cell.js';
 import type { XmlTable } from './tables.js';
 import { linesOf, textOf, type XmlElement } from './xml.js';

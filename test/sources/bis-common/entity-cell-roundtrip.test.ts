@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseEntityCell, type EntityCell } from '../../../src/sources/federal-register/entity-cell.js';
+import { parseEntityCell, type EntityCell } from '../../../src/sources/bis-common/entity-cell.js';
 import { SHARED_DATA_URL } from '../../helpers/shared-data.js';
 
 const file = new URL('csl/csl_partial_2023-11_moov-watchman.csv', SHARED_DATA_URL);
