@@ -52,4 +52,8 @@ describe('architecture boundaries', () => {
   it('the store does not depend on the worker or the platforms', () => {
     expect(violations('store', /(\/worker\/|\/platforms\/|\/notifiers\/|\/cli\/)/)).toEqual([]);
   });
+
+  it('sources/ never import the config modules: each declares its settings (options.ts), and config.ts composes them', () => {
+    expect(violations('src/sources', /^(\.\.\/)+config(-file)?\.js$/)).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { SnapshotRefusedError } from '../../errors.js';
+import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './options.js';
 import { FrDocumentsPage, FrPublicInspectionPage, type FrAgency, type FrDocument, type FrPublicInspectionDocument } from './schema.js';
 
 export interface FrAgencyRef {
@@ -50,31 +51,6 @@ export interface FrItem {
 
 export type FrDocumentItem = FrItem & { stage: 'published' };
 export type FrPublicInspectionItem = FrItem & { stage: 'public-inspection' };
-
-/** Title words that mark a document about a restriction list. */
-export const DEFAULT_FR_TERMS: readonly string[] = [
-  'Entity List',
-  'Unverified List',
-  'Military End-User',
-  'Military End User',
-  'Sanctions Actions',
-  'Chinese Military Companies',
-  // DoD titles a one-company notice in the singular: "Notice of Designation of Chinese Military Company …".
-  'Chinese Military Company',
-  '1260H',
-  'UFLPA Entity List',
-  'Uyghur Forced Labor',
-  'Covered List',
-];
-
-/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List), FCC (Covered List). */
-export const DEFAULT_FR_AGENCIES: readonly string[] = [
-  'industry-and-security-bureau',
-  'foreign-assets-control-office',
-  'defense-department',
-  'homeland-security-department',
-  'federal-communications-commission',
-];
 
 function fieldPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';

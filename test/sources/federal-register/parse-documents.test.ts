@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SnapshotRefusedError } from '../../../src/errors.js';
+import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from '../../../src/sources/federal-register/options.js';
 import {
-  DEFAULT_FR_AGENCIES,
-  DEFAULT_FR_TERMS,
   isRelevant,
   matchedTerms,
   parseDocumentsPage,
