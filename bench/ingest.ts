@@ -126,7 +126,7 @@ async function runScenario(format: 'json' | 'csv' | 'shared', beforePath: string
   // The worker's own path: the source's location is a local file, read inside the poll (as a
   // download would be); copying the next snapshot into place is not timed.
   const current = join(dir, `current.${ext}`);
-  const fileSource = createCslSource(current);
+  const fileSource = createCslSource({ url: current });
   const pollFile = () => pollSource(fileSource, app.pollDeps);
 
   copyFileSync(beforePath, current);

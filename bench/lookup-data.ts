@@ -75,7 +75,7 @@ export function pick<T>(rand: () => number, items: readonly T[]): T {
  */
 function parseCslFile(location: string): Designation[] {
   const bytes = readFileSync(location);
-  const source = createCslSource(location);
+  const source = createCslSource({ url: location });
   try {
     return source.parse({ bytes, contentType: null, location });
   } catch (err) {

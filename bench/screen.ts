@@ -100,7 +100,7 @@ async function runChange(db: string, file: string, changes: number, warm: boolea
     marks.ended = performance.now() - t0;
     return complete(id, alert, at);
   };
-  const outcome = await pollSource(createCslSource(file), app.pollDeps);
+  const outcome = await pollSource(createCslSource({ url: file }), app.pollDeps);
   const ingestMs = performance.now() - t0;
   const records = await store.listAlerts(10);
   const hit = records.find((r) => r.alert.kind === 'watchlist-hit')?.alert;
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const baseline = join(dir, 'baseline.json');
   writeFileSync(baseline, toJson(rows.slice(0, ROWS)));
   const app = await openApp(base);
-  await pollSource(createCslSource(baseline), app.pollDeps);
+  await pollSource(createCslSource({ url: baseline }), app.pollDeps);
   // Counterparties named after listed parties and after the parties about to be listed, among invented ones.
   const counterparties = [
     ...generateCounterparties(docs.slice(0, ROWS), COUNTERPARTIES - 320, 17),

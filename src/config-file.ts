@@ -14,8 +14,7 @@ import { extname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { checkSelector } from './sources/page/extract.js';
-import { regexProblem } from './sources/rss/regex.js';
+import { SOURCE_FILE_SECTIONS, SOURCE_KIND_SECTIONS } from './sources/options.js';
 
 // yaml is loaded only when a YAML config file exists.
 const requireLazily = createRequire(import.meta.url);
@@ -23,89 +22,23 @@ function parseYaml(text: string): unknown {
   return (requireLazily('yaml') as typeof import('yaml')).parse(text);
 }
 
-/** Names become source ids (`rss:<name>`, `page:<name>`): lower case, digits, dashes. */
-const Name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');
-
-/** A URL, `file://` URL or local path, as for CSL_URL. */
-const Location = z.string().trim().min(1);
-
-const Term = z.string().trim().min(1, 'empty keyword');
-
-const RssFeed = z.strictObject({
-  name: Name,
-  /** Shown in alerts and status; defaults to the name. */
-  title: z.string().trim().min(1).optional(),
-  url: Location,
-  include: z.array(Term).default([]),
-  exclude: z.array(Term).default([]),
-  regex: z
-    .string()
-    .nullable()
-    .default(null)
-    .superRefine((pattern, ctx) => {
-      const problem = pattern === null ? null : regexProblem(pattern);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-});
-
-const WatchedPage = z.strictObject({
-  name: Name,
-  title: z.string().trim().min(1).optional(),
-  url: Location,
-  selector: z.string().superRefine((selector, ctx) => {
-    try {
-      checkSelector(selector);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-    }
-  }),
-});
-
-function uniqueNames(entries: Array<{ name: string }>, ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    if (seen.has(entry.name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate name "${entry.name}"` });
-    seen.add(entry.name);
-  });
-}
-
+/**
+ * The file's shape, composed of the sources' own sections (src/sources/options.ts): each source
+ * declares its section, defaults and refinements (a regex that compiles, a selector cheerio reads)
+ * in its folder's options.ts.
+ */
 export const ConfigFile = z.strictObject({
   sources: z
     .strictObject({
       /** Replaces ENABLED_SOURCES when given. Configured feeds and pages are always polled. */
       enabled: z.array(z.string().trim().min(1)).optional(),
-      csl: z.strictObject({ url: Location }).optional(),
-      ofac: z.strictObject({ baseUrl: Location.optional(), slsUrl: Location.optional() }).optional(),
-      ecfr: z.strictObject({ baseUrl: Location }).optional(),
-      federalRegister: z
-        .strictObject({ apiUrl: Location.optional(), terms: z.array(Term).optional(), agencies: z.array(Term).optional() })
-        .optional(),
-      dod1260h: z.strictObject({ baseline: Location }).optional(),
-      uflpa: z.strictObject({ url: Location }).optional(),
-      fcc: z.strictObject({ url: Location }).optional(),
-      rss: z.array(RssFeed).default([]).superRefine(uniqueNames),
-      pages: z.array(WatchedPage).default([]).superRefine(uniqueNames),
+      ...SOURCE_FILE_SECTIONS,
+      ...SOURCE_KIND_SECTIONS,
     })
     .default({ rss: [], pages: [] }),
 });
 
 export type ConfigFile = z.infer<typeof ConfigFile>;
-
-export interface RssFeedConfig {
-  name: string;
-  title: string;
-  url: string;
-  include: string[];
-  exclude: string[];
-  regex: string | null;
-}
-
-export interface PageConfig {
-  name: string;
-  title: string;
-  url: string;
-  selector: string;
-}
 
 /** Default file names, tried in order in the working directory. */
 export const CONFIG_FILE_NAMES = ['entitywatch.config.yaml', 'entitywatch.config.yml', 'entitywatch.config.json'] as const;
@@ -156,12 +89,4 @@ export function readConfigFile(configured: string | undefined, cwd: string): { p
     throw new ConfigError(`${path}: cannot read the config file`, { cause: err });
   }
   return { path, file: parseConfigFile(text, path) };
-}
-
-/** The feeds and pages of a file with titles defaulted. */
-export function configuredFeeds(file: ConfigFile | null): { rss: RssFeedConfig[]; pages: PageConfig[] } {
-  return {
-    rss: (file?.sources.rss ?? []).map((feed) => ({ ...feed, title: feed.title ?? feed.name })),
-    pages: (file?.sources.pages ?? []).map((page) => ({ ...page, title: page.title ?? page.name })),
-  };
 }

@@ -13,8 +13,9 @@ import { ConfigError } from './errors.js';
 import { createRequire } from 'node:module';
 import { discordConfigFromEnv, type DiscordConfig } from './platforms/discord/config.js';
 import { redactedSlackConfig, slackConfigFromEnv, type SlackConfig } from './platforms/slack/config.js';
-import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './sources/federal-register/parse-documents.js';
-import { configuredFeeds, readConfigFile, type PageConfig, type RssFeedConfig } from './config-file.js';
+import { readConfigFile } from './config-file.js';
+import { EnvList } from './sources/settings.js';
+import { SOURCE_ENV, resolveSourceOptions, sourceLocations, type SourceOptions } from './sources/options.js';
 
 /**
  * The default POLL_SCHEDULE and its period, known without node-cron (~30 ms to load, validate
@@ -30,27 +31,13 @@ function nodeCron(): NodeCron {
   return cronModule;
 }
 
-const csv = z
-  .string()
-  .optional()
-  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
-
 const share = z.coerce.number().min(0).max(1);
 
 const EnvConfig = z.object({
   ENTITYWATCH_DB: z.string().min(1).default('./data/entitywatch.db'),
   ENTITYWATCH_CONFIG: z.string().min(1).optional(),
-  CSL_URL: z.string().min(1).default('https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json'),
-  ENABLED_SOURCES: csv,
-  OFAC_API_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports'),
-  OFAC_SLS_URL: z.string().min(1).default('https://sanctionslistservice.ofac.treas.gov'),
-  ECFR_API_URL: z.string().min(1).default('https://www.ecfr.gov'),
-  DOD_1260H_BASELINE: z.string().min(1).optional(),
-  UFLPA_URL: z.string().min(1).default('https://www.dhs.gov/uflpa-entity-list'),
-  FCC_COVERED_LIST_URL: z.string().min(1).default('https://www.fcc.gov/supplychain/coveredlist'),
-  FEDREG_API_URL: z.string().min(1).default('https://www.federalregister.gov'),
-  FEDREG_TERMS: csv,
-  FEDREG_AGENCIES: csv,
+  ENABLED_SOURCES: EnvList,
+  // Each source's own variables (CSL_URL, OFAC_API_URL, FEDREG_TERMS …) are declared in its folder's options.ts: SOURCE_ENV.
   POLL_SCHEDULE: z
     .string()
     .default(DEFAULT_SCHEDULE)
@@ -61,9 +48,9 @@ const EnvConfig = z.object({
   GUARD_MIN_REMOVALS: z.coerce.number().int().min(1).default(5),
   HTTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   HTTP_USER_AGENT: z.string().min(1).default('entitywatch/0.1 (+https://github.com/entitywatch/entitywatch)'),
-  WEBHOOK_URLS: csv.pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  WEBHOOK_URLS: EnvList.pipe(z.array(z.url({ protocol: /^https?$/ }))),
   CONSOLE_ALERTS: z.enum(['auto', 'on', 'off']).default('auto'),
-  ADMIN_CHANNELS: csv,
+  ADMIN_CHANNELS: EnvList,
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
   DELIVERY_BACKOFF_BASE_SECONDS: z.coerce.number().positive().default(5),
   DELIVERY_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(3600),
@@ -75,27 +62,13 @@ const EnvConfig = z.object({
 
 export type EnvConfig = z.infer<typeof EnvConfig>;
 
+/** The sources' variables, validated with the rest (their issues follow EnvConfig's in the message). */
+const SourceEnv = z.object(SOURCE_ENV);
+
 export interface Config {
   dbPath: string;
-  sources: {
-    csl: { url: string };
-    /** OFAC's legacy CSV files (OFAC_API_URL) and the Sanctions List Service asked for its latest publication first (OFAC_SLS_URL; "off" skips the check). */
-    ofac: { baseUrl: string; slsUrl: string | null };
-    ecfr: { baseUrl: string };
-    /** The baseline file of the DoD 1260H list's current edition (DOD_1260H_BASELINE); null when not set. */
-    dod1260h: { baseline: string | null };
-    /** The DHS UFLPA Entity List page, or a mirror or saved copy (UFLPA_URL). */
-    uflpa: { url: string };
-    /** The FCC Covered List page, or a mirror or saved copy (FCC_COVERED_LIST_URL). */
-    fcc: { url: string };
-    /** Federal Register API host, title terms and agency slugs (FEDREG_*; defaults in parse-documents.ts). */
-    federalRegister: { apiUrl: string; terms: string[]; agencies: string[] };
-    enabled: string[];
-    /** RSS/Atom feeds from the config file, polled as `rss:<name>` whenever configured. */
-    rss: RssFeedConfig[];
-    /** Watched pages from the config file, polled as `page:<name>` whenever configured. */
-    pages: PageConfig[];
-  };
+  /** Each source's settings, resolved from the environment and the file (declared in src/sources/<id>/options.ts). */
+  sources: SourceOptions;
   /** The config file read (see config-file.ts), or null when there is none. */
   configFile: string | null;
   /**
@@ -119,17 +92,14 @@ export interface Config {
   discord: DiscordConfig | null;
 }
 
-/** "off" (or "none") turns the OFAC publication check off: the CSV files are then fetched conditionally, as before. */
-function slsUrlOf(value: string): string | null {
-  return /^(?:off|none|false)$/i.test(value.trim()) ? null : value;
-}
-
 /** Parse and validate the environment and the config file (config-file.ts). Throws ConfigError naming every bad variable or field. */
 export function loadConfig(env: Record<string, string | undefined>, overrides: { dbPath?: string; cwd?: string } = {}): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = EnvConfig.safeParse(blankAsUnset);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  const sourceEnv = SourceEnv.safeParse(blankAsUnset);
+  const issues = [...(parsed.error?.issues ?? []), ...(sourceEnv.error?.issues ?? [])];
+  if (!parsed.success || issues.length > 0) {
+    const problems = issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
   }
   const e = parsed.data;
@@ -137,34 +107,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: {
   const cwd = overrides.cwd ?? process.cwd();
   const fromFile = readConfigFile(e.ENTITYWATCH_CONFIG, cwd);
   const f = fromFile?.file.sources;
-  const locations = [
-    { name: f?.csl?.url ? `sources.csl.url in ${fromFile!.path}` : 'CSL_URL', value: f?.csl?.url ?? e.CSL_URL },
-    { name: f?.ofac?.baseUrl ? `sources.ofac.baseUrl in ${fromFile!.path}` : 'OFAC_API_URL', value: f?.ofac?.baseUrl ?? e.OFAC_API_URL },
-  ];
+  const resolved = resolveSourceOptions(blankAsUnset, f);
+  const locations = sourceLocations(resolved, fromFile && { path: fromFile.path, sections: fromFile.file.sources });
   const bad = locations.flatMap(({ name, value }) => {
     const problem = locationProblem(value, cwd);
     return problem ? [`${name}: ${problem}`] : [];
   });
   if (bad.length > 0) throw new ConfigError(`invalid configuration — ${bad.join('; ')}`);
-  const feeds = configuredFeeds(fromFile?.file ?? null);
   return {
     dbPath: overrides.dbPath ?? e.ENTITYWATCH_DB,
-    sources: {
-      csl: { url: f?.csl?.url ?? e.CSL_URL },
-      ofac: { baseUrl: f?.ofac?.baseUrl ?? e.OFAC_API_URL, slsUrl: slsUrlOf(f?.ofac?.slsUrl ?? e.OFAC_SLS_URL) },
-      ecfr: { baseUrl: f?.ecfr?.baseUrl ?? e.ECFR_API_URL },
-      dod1260h: { baseline: f?.dod1260h?.baseline ?? e.DOD_1260H_BASELINE ?? null },
-      uflpa: { url: f?.uflpa?.url ?? e.UFLPA_URL },
-      fcc: { url: f?.fcc?.url ?? e.FCC_COVERED_LIST_URL },
-      federalRegister: {
-        apiUrl: f?.federalRegister?.apiUrl ?? e.FEDREG_API_URL,
-        terms: f?.federalRegister?.terms ?? (e.FEDREG_TERMS.length > 0 ? e.FEDREG_TERMS : [...DEFAULT_FR_TERMS]),
-        agencies: f?.federalRegister?.agencies ?? (e.FEDREG_AGENCIES.length > 0 ? e.FEDREG_AGENCIES : [...DEFAULT_FR_AGENCIES]),
-      },
-      enabled: f?.enabled ?? e.ENABLED_SOURCES,
-      rss: feeds.rss,
-      pages: feeds.pages,
-    },
+    sources: { ...resolved, enabled: f?.enabled ?? e.ENABLED_SOURCES, rss: f?.rss ?? [], pages: f?.pages ?? [] },
     configFile: fromFile?.path ?? null,
     schedule: {
       cron: e.POLL_SCHEDULE,

@@ -89,4 +89,8 @@ describe('architecture boundaries', () => {
     );
     expect(reaches).toEqual([]);
   });
+
+  it('sources/ never import the config modules: each declares its settings (options.ts), and config.ts composes them', () => {
+    expect(violations('src/sources', /^(\.\.\/)+config(-file)?\.js$/)).toEqual([]);
+  });
 });

@@ -5,8 +5,8 @@
  * (registry.ts) builds the sources; its factories must cover exactly these ids (a type check),
  * and each source takes its title and kind from here.
  */
-import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
+import type { SourcesConfig } from './options.js';
 
 export const SOURCE_CATALOG = {
   csl: { title: 'Consolidated Screening List (trade.gov)', kind: 'snapshot' },
@@ -25,18 +25,18 @@ export type SourceId = keyof typeof SOURCE_CATALOG;
 export const DEFAULT_SOURCES: readonly SourceId[] = ['csl'];
 
 /** Ids of the configured feeds and pages, without building them. */
-export function configuredSourceIds(config: Config): string[] {
+export function configuredSourceIds(config: SourcesConfig): string[] {
   return [...config.sources.rss.map((feed) => `rss:${feed.name}`), ...config.sources.pages.map((page) => `page:${page.name}`)];
 }
 
 /** The UsageError for an id that is neither built in nor configured. */
-export function unknownSource(id: string, config: Config): UsageError {
+export function unknownSource(id: string, config: SourcesConfig): UsageError {
   const known = [...Object.keys(SOURCE_CATALOG), ...configuredSourceIds(config)];
   return new UsageError(`unknown source "${id}" (known: ${known.join(', ')})`);
 }
 
 /** Ids of the sources the worker polls (registry.ts's enabledSources, without building them); an unknown id throws unknownSource. */
-export function enabledSourceIds(config: Config): string[] {
+export function enabledSourceIds(config: SourcesConfig): string[] {
   const ids = config.sources.enabled.length > 0 ? config.sources.enabled : DEFAULT_SOURCES;
   const configured = configuredSourceIds(config);
   const listed = ids.filter((id) => !configured.includes(id));
@@ -46,7 +46,7 @@ export function enabledSourceIds(config: Config): string[] {
 }
 
 /** Title and kind of a built-in or configured source, or null for an id the config does not know. */
-export function sourceInfo(id: string, config: Config): { title: string; kind: 'snapshot' | 'feed' } | null {
+export function sourceInfo(id: string, config: SourcesConfig): { title: string; kind: 'snapshot' | 'feed' } | null {
   if (Object.hasOwn(SOURCE_CATALOG, id)) return SOURCE_CATALOG[id as SourceId];
   const feed = [...config.sources.rss.map((f) => [`rss:${f.name}`, f.title]), ...config.sources.pages.map((p) => [`page:${p.name}`, p.title])].find(([known]) => known === id);
   return feed ? { title: feed[1]!, kind: 'feed' } : null;

@@ -17,14 +17,8 @@ import { SnapshotRefusedError } from '../../errors.js';
 import { parseDocumentsPage } from '../federal-register-common/documents.js';
 import { readText } from '../read-text.js';
 import type { FetchContext, FetchResult } from '../types.js';
+import type { Source1260hOptions } from './options.js';
 import { parseBaseline, type Bundle } from './parse.js';
-
-export interface Source1260hOptions {
-  /** The baseline file (DOD_1260H_BASELINE): the current edition, typed from DoD's PDF. */
-  baseline: string | null;
-  /** Federal Register API host (FEDREG_API_URL). */
-  frApiUrl: string;
-}
 
 /** Titles of the notices that change the list ("Notice of Designation of Chinese Military Company/Companies"). */
 export const NOTICE_TITLE = /\bchinese military compan(?:y|ies)\b|\b1260H\b/i;

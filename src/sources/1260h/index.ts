@@ -8,7 +8,8 @@
  *   // entitywatch ingest 1260h ./2025-00123.xml            — applies one notice to the stored list
  */
 import type { SnapshotSource } from '../types.js';
-import { fetch1260h, type Source1260hOptions } from './fetch.js';
+import { fetch1260h } from './fetch.js';
+import type { Source1260hOptions } from './options.js';
 import { apply1260hChanges, parse1260h } from './parse.js';
 import { SOURCE_CATALOG } from '../catalog.js';
 
@@ -23,4 +24,4 @@ export function create1260hSource(options: Source1260hOptions): SnapshotSource {
   } satisfies SnapshotSource;
 }
 
-export type { Source1260hOptions } from './fetch.js';
+export { Dod1260hOptions, dod1260hSettings, type Source1260hOptions } from './options.js';

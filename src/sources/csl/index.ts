@@ -1,7 +1,7 @@
 /**
  * The trade.gov Consolidated Screening List: BIS, OFAC and State lists in one file.
  *
- * `createCslSource(location)` takes the URL (or path) from config, e.g.
+ * `createCslSource({ url })` takes its options (options.ts) from config, e.g.
  * `CSL_URL=https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv`.
  * The body's first byte picks the parser: `{` or `[` is JSON, anything else CSV — except at a
  * `.json` location, where anything else is refused. The bytes are decoded first
@@ -17,8 +17,9 @@ import type { SnapshotBody, SnapshotSource } from '../types.js';
 import { parseCslCsv } from './parse-csv.js';
 import { parseCslJsonBytes } from './parse-json.js';
 import { SOURCE_CATALOG } from '../catalog.js';
+import { CslOptions } from './options.js';
 
-export const CSL_DEFAULT_URL = 'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json';
+export { CSL_DEFAULT_URL, CslOptions, cslSettings } from './options.js';
 
 /** The first byte that is not whitespace (the BOM is gone by now), or -1. */
 function firstSignificantByte(bytes: Buffer): number {
@@ -53,8 +54,8 @@ export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): 
   return parseCslCsv(bytes, notes);
 }
 
-/** The CSL source reading `location` (a URL, `file://` URL or path). */
-export function createCslSource(location: string = CSL_DEFAULT_URL): SnapshotSource {
+/** The CSL source reading `url` (a URL, `file://` URL or path). */
+export function createCslSource({ url: location }: CslOptions = CslOptions.parse({})): SnapshotSource {
   return {
     id: 'csl',
     kind: 'snapshot',
@@ -65,4 +66,4 @@ export function createCslSource(location: string = CSL_DEFAULT_URL): SnapshotSou
 }
 
 /** The CSL source at its default location. */
-export const cslSource = createCslSource(CSL_DEFAULT_URL);
+export const cslSource = createCslSource();

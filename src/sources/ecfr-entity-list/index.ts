@@ -3,7 +3,7 @@
  * that reads the list itself rather than the CSL's copy of it, so it sees a rule as soon as the
  * eCFR incorporates it (usually the day it takes effect).
  *
- *   createEcfrEntityListSource(ECFR_DEFAULT_URL)
+ *   createEcfrEntityListSource({ baseUrl: ECFR_DEFAULT_URL })
  *   // GET /api/versioner/v1/titles.json → Title 15 up_to_date_as_of = 2024-05-03
  *   // GET /api/versioner/v1/full/2024-05-03/title-15.xml?part=744   (only when that date moved)
  *
@@ -20,8 +20,9 @@ import type { FetchContext, FetchResult, SnapshotSource } from '../types.js';
 import { parseEcfrPart744 } from './parse.js';
 import { title15Date, titlesUrl } from './titles.js';
 import { SOURCE_CATALOG } from '../catalog.js';
+import { EcfrOptions } from './options.js';
 
-export const ECFR_DEFAULT_URL = 'https://www.ecfr.gov';
+export { ECFR_DEFAULT_URL, EcfrOptions, ecfrSettings } from './options.js';
 
 /** The part 744 XML URL for a date. */
 export function ecfrPart744Url(baseUrl: string, date: string): string {
@@ -44,7 +45,7 @@ async function fetchPart744(ctx: FetchContext, baseUrl: string): Promise<FetchRe
   return { status: 'fetched', body: part.body, validators: { etag: validator, lastModified: null } };
 }
 
-export function createEcfrEntityListSource(baseUrl: string = ECFR_DEFAULT_URL): SnapshotSource {
+export function createEcfrEntityListSource({ baseUrl }: EcfrOptions = EcfrOptions.parse({})): SnapshotSource {
   return {
     id: 'ecfr-entity-list',
     kind: 'snapshot',

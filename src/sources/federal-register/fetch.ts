@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { countryName } from '../../core/countries.js';
+import type { FederalRegisterOptions } from './options.js';
 import { checkBody } from '../../core/guard.js';
 import { LIST_CODES, type ListCode } from '../../core/model.js';
 import { parseDocumentsPage, parsePublicInspection, type FrDocumentItem, type FrItem } from '../federal-register-common/documents.js';
@@ -26,8 +27,6 @@ import { bisListsOf, feedItem, noticeListOf, readsEntries, withdrawalItem, type 
 import { isRelevant, type RelevanceFilter } from './parse-documents.js';
 import { entriesFromText } from './entity-names-text.js';
 import { parseEntityListRule } from './parse-rule.js';
-
-export const FEDREG_DEFAULT_URL = 'https://www.federalregister.gov';
 
 /** Newest documents asked for per page: several days of the configured agencies' rules and notices. */
 export const DOCUMENTS_PER_PAGE = 100;
@@ -54,15 +53,6 @@ export const DOCUMENT_FIELDS = [
   'full_text_xml_url',
   'raw_text_url',
 ] as const;
-
-export interface FederalRegisterOptions {
-  /** API host, e.g. "https://www.federalregister.gov" (FEDREG_API_URL). */
-  apiUrl: string;
-  /** Title/action/abstract phrases that make a document relevant (FEDREG_TERMS). */
-  terms: readonly string[];
-  /** Agency slugs polled and accepted (FEDREG_AGENCIES); empty = any agency. */
-  agencies: readonly string[];
-}
 
 function base(apiUrl: string): string {
   return apiUrl.replace(/\/+$/, '');

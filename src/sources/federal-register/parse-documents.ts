@@ -7,31 +7,7 @@
  * The items come from ../federal-register-common/documents.ts.
  */
 import type { FrItem } from '../federal-register-common/documents.js';
-
-/** Title words that mark a document about a restriction list. */
-export const DEFAULT_FR_TERMS: readonly string[] = [
-  'Entity List',
-  'Unverified List',
-  'Military End-User',
-  'Military End User',
-  'Sanctions Actions',
-  'Chinese Military Companies',
-  // DoD titles a one-company notice in the singular: "Notice of Designation of Chinese Military Company …".
-  'Chinese Military Company',
-  '1260H',
-  'UFLPA Entity List',
-  'Uyghur Forced Labor',
-  'Covered List',
-];
-
-/** Federal Register agency slugs: BIS, OFAC, DoD (1260H list), DHS (UFLPA Entity List), FCC (Covered List). */
-export const DEFAULT_FR_AGENCIES: readonly string[] = [
-  'industry-and-security-bureau',
-  'foreign-assets-control-office',
-  'defense-department',
-  'homeland-security-department',
-  'federal-communications-commission',
-];
+import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from './options.js';
 
 export interface RelevanceFilter {
   /** Phrases matched case-insensitively in title, action, abstract and table-of-contents text; hyphens count as spaces. */

@@ -11,16 +11,13 @@
  * Parts are fetched unconditionally (a part answered from an old ETag would have no body), one
  * after another to stay polite. A failed part fails the fetch: a set without its aliases would
  * read as an amendment of every entry. `base` may be a URL or a local directory (then there is no
- * publication check). When the publication check itself fails, the legacy path applies: the
+ * publication check; the defaults are in options.ts). When the publication check itself fails, the legacy path applies: the
  * files are fetched conditionally, and the failure is logged.
  */
 import { SnapshotRefusedError, SourceUnavailableError } from '../../errors.js';
 import type { FetchContext, FetchResult } from '../types.js';
 import type { OfacFileNames } from './entries.js';
 import { decodeValidators, encodeValidators, latestPublication, publicationNote, type Publication } from './publication.js';
-
-/** OFAC Sanctions List Service exports; serves SDN.CSV, ADD.CSV, … and CONS_PRIM.CSV, … */
-export const OFAC_DEFAULT_URL = 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports';
 
 export interface OfacLocations {
   /** Where the CSV files are: a URL or a local directory (OFAC_API_URL). */

@@ -18,8 +18,6 @@ import { z } from 'zod';
 import { SnapshotRefusedError } from '../../errors.js';
 import type { FetchContext, Validators } from '../types.js';
 
-export const OFAC_SLS_DEFAULT_URL = 'https://sanctionslistservice.ofac.treas.gov';
-
 /** One entry of the publication history. */
 export const Publication = z.object({
   publicationID: z.union([z.number(), z.string().min(1)]).transform(String),

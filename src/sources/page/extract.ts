@@ -8,15 +8,9 @@
  *   regionLines('<main><table><tr><td>Huawei</td><td>2021-03-12</td></tr></table></main>', 'main table')
  *   // → { matched: 1, lines: ['Huawei | 2021-03-12'] }
  */
-import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-
-// cheerio costs ~16 MB and ~0.25 s to load: only installs that watch a page should pay that.
-const requireLazily = createRequire(import.meta.url);
-function load(html: string): CheerioAPI {
-  return (requireLazily('cheerio') as typeof import('cheerio')).load(html);
-}
+import { loadHtml } from './cheerio.js';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -55,11 +49,6 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** Throws when cheerio (css-select) cannot use the selector; for config validation. */
-export function checkSelector(selector: string): void {
-  load('<p></p>')(selector);
-}
-
 /** Collapse whitespace (including no-break spaces) and trim. */
 export function normaliseLine(line: string): string {
   return line.replace(/\s+/g, ' ').trim();
@@ -81,7 +70,7 @@ export interface Region {
 
 /** The lines of the region of `html` that `selector` names (parsed with cheerio). */
 export function regionLines(html: string, selector: string): Region {
-  const $: CheerioAPI = load(html);
+  const $: CheerioAPI = loadHtml(html);
   const found = $(selector).toArray().filter(isElement);
   const set = new Set<AnyNode>(found);
   const outermost = found.filter((element) => !hasAncestorIn(element, set));

@@ -12,19 +12,11 @@ import { createHash } from 'node:crypto';
 import { SnapshotRefusedError } from '../../errors.js';
 import { readText } from '../read-text.js';
 import type { FeedItem, FeedSource } from '../types.js';
-import { checkSelector, regionLines } from './extract.js';
+import { regionLines } from './extract.js';
 import { decodeState, diffLineSets, encodeState, lineSet, type LineChange, type PageState } from './lines.js';
+import { checkSelector, type PageSourceOptions } from './options.js';
 
-export interface PageSourceOptions {
-  /** "page:<name>". */
-  id: string;
-  /** Page name in alerts and status ("FCC Covered List"). */
-  title: string;
-  /** Page URL, local path or file:// URL. */
-  url: string;
-  /** CSS selector of the watched region (the subset in select.ts). */
-  selector: string;
-}
+export { WatchedPage, WatchedPages, type PageSourceOptions } from './options.js';
 
 /** Changed lines listed in one alert; the rest are counted. */
 const MAX_NOTE_LINES = 20;

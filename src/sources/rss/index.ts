@@ -10,24 +10,10 @@
 import type { FeedItem, FeedSource } from '../types.js';
 import { compileFilter } from './filter.js';
 import { parseFeed, type ParsedItem } from './parse.js';
+import type { RssSourceOptions } from './options.js';
 import { createBoundedRegex, REGEX_TIMEOUT_MS } from './regex.js';
 
-export interface RssSourceOptions {
-  /** "rss:<name>". */
-  id: string;
-  /** Feed name in alerts and status ("BIS press releases"). */
-  title: string;
-  /** Feed URL, local path or file:// URL. */
-  url: string;
-  /** Words or phrases; an item must match one of them or the regex. Empty with no regex: every item. */
-  include: string[];
-  /** Words or phrases that drop an item. */
-  exclude?: string[];
-  /** Case-insensitive JavaScript regex, validated at config load; run with a time limit. */
-  regex?: string | null;
-  /** Time limit per item for the regex (default REGEX_TIMEOUT_MS). */
-  regexTimeoutMs?: number;
-}
+export { RssFeed, RssFeeds, type RssSourceOptions } from './options.js';
 
 /** Longest summary kept in an alert; feeds may carry whole articles. */
 const SUMMARY_CHARS = 500;

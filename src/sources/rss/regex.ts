@@ -10,6 +10,7 @@
  *   re.test('BIS adds 12 entities') // → true | false | 'timeout'
  */
 import { Script, createContext, type Context } from 'node:vm';
+import { USER_REGEX_FLAGS } from './options.js';
 
 /** A pattern compiled inside its own context; `test` answers 'timeout' when over the limit. */
 export interface BoundedRegex {
@@ -20,23 +21,10 @@ export interface BoundedRegex {
 /** Default limit per test: generous for any sane pattern on one feed item, short enough to poll on. */
 export const REGEX_TIMEOUT_MS = 50;
 
-/** Flags for user patterns: case-insensitive, like keywords. Not 'u': it would reject patterns valid elsewhere. */
-export const USER_REGEX_FLAGS = 'i';
-
 const COMPILE = new Script('globalThis.re = new RegExp(pattern, flags);');
 const TEST = new Script('re.lastIndex = 0; re.test(text);');
 
-/** Why a pattern is not a valid regular expression, or null when it is. */
-export function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern, USER_REGEX_FLAGS);
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}
-
-/** Compile `pattern` (throws SyntaxError when invalid; validate at config load with `regexProblem`). */
+/** Compile `pattern` (throws SyntaxError when invalid; validated at config load by options.ts's `regexProblem`). */
 export function createBoundedRegex(pattern: string, timeoutMs = REGEX_TIMEOUT_MS): BoundedRegex {
   const context: Context = createContext({ pattern, flags: USER_REGEX_FLAGS, text: '' });
   COMPILE.runInContext(context);

@@ -3,16 +3,17 @@
  * the tables of its page (parse.ts). The page may answer automated clients with 403 or a
  * challenge page: that is refused as `blocked`, with the hint to use a mirror or a saved copy.
  *
- *   const source = createUflpaSource(UFLPA_DEFAULT_URL); // or a mirror URL, or a local file
+ *   const source = createUflpaSource({ url: UFLPA_DEFAULT_URL }); // or a mirror URL, or a local file
  */
 import { downloadPage } from '../html-common/challenge.js';
 import type { SnapshotSource } from '../types.js';
 import { parseUflpa, UFLPA_BLOCKED_HINT } from './parse.js';
 import { SOURCE_CATALOG } from '../catalog.js';
+import { UflpaOptions } from './options.js';
 
-export const UFLPA_DEFAULT_URL = 'https://www.dhs.gov/uflpa-entity-list';
+export { UFLPA_DEFAULT_URL, UflpaOptions, uflpaSettings } from './options.js';
 
-export function createUflpaSource(url: string = UFLPA_DEFAULT_URL): SnapshotSource {
+export function createUflpaSource({ url }: UflpaOptions = UflpaOptions.parse({})): SnapshotSource {
   return {
     id: 'uflpa',
     kind: 'snapshot',

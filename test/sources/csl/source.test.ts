@@ -16,7 +16,7 @@ describe('CSL source', () => {
       validators,
       log: pino({ level: 'silent' }),
     };
-    const source = createCslSource('file:///srv/csl/consolidated.csv');
+    const source = createCslSource({ url: 'file:///srv/csl/consolidated.csv' });
     expect(await source.fetch(ctx)).toEqual({ status: 'not-modified' });
     expect(calls).toEqual([['file:///srv/csl/consolidated.csv', validators]]);
   });

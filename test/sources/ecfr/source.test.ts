@@ -46,7 +46,7 @@ describe('ecfr-entity-list against a versioner stand-in', () => {
   });
 
   async function fetchWith(validators: Validators | null): Promise<FetchResult> {
-    const source = createEcfrEntityListSource(`${server.url}/`);
+    const source = createEcfrEntityListSource({ baseUrl: `${server.url}/` });
     return source.fetch({ download: (location, given) => download(location, given, { timeoutMs: 5000, userAgent: 'test' }), validators, log: silentLogger() });
   }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentsPage, parsePublicInspection } from '../../../src/sources/federal-register-common/documents.js';
-import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS, isRelevant, matchedTerms } from '../../../src/sources/federal-register/parse-documents.js';
+import { DEFAULT_FR_AGENCIES, DEFAULT_FR_TERMS } from '../../../src/sources/federal-register/options.js';
+import { isRelevant, matchedTerms } from '../../../src/sources/federal-register/parse-documents.js';
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../fixtures/federal-register/${name}`, import.meta.url), 'utf8'));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createOfacConsolidatedSource } from '../../../src/sources/ofac-consolidated/index.js';
-import { createOfacSdnSource, OFAC_DEFAULT_URL, ofacSdnSource } from '../../../src/sources/ofac-sdn/index.js';
+import { createOfacSdnSource, OFAC_DEFAULT_URL, OFAC_SLS_DEFAULT_URL, ofacSdnSource } from '../../../src/sources/ofac-sdn/index.js';
 import type { FetchContext, FetchResult, Validators } from '../../../src/sources/types.js';
 import { CONS_DIR, SDN_DIR } from './helpers.js';
 
@@ -39,7 +39,7 @@ describe('OFAC sources fetch', () => {
 
   it('downloads SDN.CSV conditionally, then its parts unconditionally, from a local directory', async () => {
     const { ctx, calls } = fakeContext({ etag: '"v0"', lastModified: null });
-    const result = await createOfacSdnSource(sdnDir).fetch(ctx);
+    const result = await createOfacSdnSource({ baseUrl: sdnDir, slsUrl: OFAC_SLS_DEFAULT_URL }).fetch(ctx);
     expect(calls).toEqual([
       { location: `${sdnDir}SDN.CSV`, validators: { etag: '"v0"', lastModified: null } },
       { location: `${sdnDir}ADD.CSV`, validators: null },
@@ -56,16 +56,16 @@ describe('OFAC sources fetch', () => {
 
   it('stops at "not modified" without fetching the parts', async () => {
     const { ctx, calls } = fakeContext({ etag: '"v1"', lastModified: null });
-    expect(await createOfacSdnSource(`${sdnDir}/`).fetch(ctx)).toEqual({ status: 'not-modified' });
+    expect(await createOfacSdnSource({ baseUrl: `${sdnDir}/`, slsUrl: OFAC_SLS_DEFAULT_URL }).fetch(ctx)).toEqual({ status: 'not-modified' });
     expect(calls.map((c) => c.location)).toEqual([`${sdnDir}SDN.CSV`]);
   });
 
   it('fetches the consolidated set by its own file names', async () => {
     const { ctx, calls } = fakeContext(null);
-    const result = await createOfacConsolidatedSource(consDir).fetch(ctx);
+    const result = await createOfacConsolidatedSource({ baseUrl: consDir, slsUrl: OFAC_SLS_DEFAULT_URL }).fetch(ctx);
     expect(calls.map((c) => c.location.slice(consDir.length))).toEqual(['CONS_PRIM.CSV', 'CONS_ADD.CSV', 'CONS_ALT.CSV', 'CONS_COMMENTS.CSV']);
     if (result.status !== 'fetched') throw new Error('expected a fetched result');
-    expect(createOfacConsolidatedSource(consDir).parse(result.body)).toHaveLength(11);
+    expect(createOfacConsolidatedSource({ baseUrl: consDir, slsUrl: OFAC_SLS_DEFAULT_URL }).parse(result.body)).toHaveLength(11);
   });
 
   it('fails the fetch when a part cannot be downloaded', async () => {
@@ -75,6 +75,6 @@ describe('OFAC sources fetch', () => {
       download: (location, validators) =>
         location.endsWith('ALT.CSV') ? Promise.reject(new Error('HTTP 503')) : ctx.download(location, validators),
     };
-    await expect(createOfacSdnSource(sdnDir).fetch(failing)).rejects.toThrow('HTTP 503');
+    await expect(createOfacSdnSource({ baseUrl: sdnDir, slsUrl: OFAC_SLS_DEFAULT_URL }).fetch(failing)).rejects.toThrow('HTTP 503');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSelector, regionLines } from '../../../src/sources/page/extract.js';
+import { regionLines } from '../../../src/sources/page/extract.js';
+import { checkSelector } from '../../../src/sources/page/options.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/page/${name}`, import.meta.url), 'utf8');
 

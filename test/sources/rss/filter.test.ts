@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilter, type RegexTest } from '../../../src/sources/rss/filter.js';
-import { createBoundedRegex, regexProblem } from '../../../src/sources/rss/regex.js';
+import { regexProblem } from '../../../src/sources/rss/options.js';
+import { createBoundedRegex } from '../../../src/sources/rss/regex.js';
 
 const regexOf = (pattern: string): RegexTest => {
   const re = createBoundedRegex(pattern);
