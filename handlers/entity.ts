@@ -20,7 +20,8 @@ const MAX_QUERY = 200;
 
 export const entityHandler = {
   id: 'entity',
-  usage: '<name>',
+  word: 'entity',
+  args: [{ name: 'name', type: 'text', description: 'Company or person name (suggestions come from the current lists)', required: true, suggest: true, maxLength: MAX_QUERY }],
   description: 'Look a company or person up on every US restriction list',
   adminOnly: false,
   run: guarded(false, async (ctx, args) => {

@@ -11,7 +11,8 @@ const RECENT_ALERTS = 100;
 
 export const statusHandler = {
   id: 'status',
-  usage: 'status',
+  word: 'status',
+  args: [],
   description: "Each source's last success and error, and failing channels",
   adminOnly: true,
   run: guarded(true, async (ctx) => {

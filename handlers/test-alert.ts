@@ -29,7 +29,8 @@ export function sampleAlert(requestedBy: string, now: Date): TestAlert {
 
 export const testAlertHandler = {
   id: 'test',
-  usage: 'test',
+  word: 'test',
+  args: [],
   description: 'Post a sample alert to this channel',
   adminOnly: true,
   run: guarded(true, async (ctx) => {

@@ -9,6 +9,8 @@
  * A channel with rules gets only the rows they match; a channel without gets everything.
  */
 import { z } from 'zod';
+import { LISTS } from '../src/core/lists.js';
+import { LIST_CODES } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
 import { parseWatchRuleInput } from '../store/sqlite/rule-input.js';
 import { parseRuleId, parseWatchArgs } from './args.js';
@@ -52,7 +54,13 @@ async function changed(ctx: HandlerContext, action: 'added' | 'removed', rule: W
 
 export const watchAddHandler = {
   id: 'watch.add',
-  usage: 'add <keyword> [list:EL] [country:CN]',
+  word: 'add',
+  args: [
+    // Not required: a rule may name only a list or a country.
+    { name: 'keyword', type: 'text', description: 'Word in a name, alias or address', quoted: true, maxLength: 200 },
+    { name: 'list', type: 'text', description: 'Only this list', prefixed: { example: 'EL' }, choices: LIST_CODES.map((code) => ({ value: code, label: LISTS[code].shortName })) },
+    { name: 'country', type: 'text', description: 'Only this ISO country code, e.g. CN', prefixed: { example: 'CN' }, minLength: 2, maxLength: 2 },
+  ],
   description: 'Send this channel only alerts that match a keyword, list or country',
   adminOnly: true,
   run: guarded(true, async (ctx, args) => {
@@ -65,7 +73,8 @@ export const watchAddHandler = {
 
 export const watchRemoveHandler = {
   id: 'watch.remove',
-  usage: 'remove <id>',
+  word: 'remove',
+  args: [{ name: 'id', type: 'integer', description: 'Rule id (the list subcommand shows them)', required: true, min: 1 }],
   description: 'Remove a watch rule of this channel',
   adminOnly: true,
   run: guarded(true, async (ctx, args) => {
@@ -83,7 +92,8 @@ export const watchRemoveHandler = {
 
 export const watchListHandler = {
   id: 'watch.list',
-  usage: 'list',
+  word: 'list',
+  args: [],
   description: "List this channel's watch rules",
   adminOnly: true,
   run: guarded(true, async (ctx) => rulesReply(ctx, null), 'watch.list'),

@@ -143,7 +143,24 @@ async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
 
 export const watchlistHandler = {
   id: 'watchlist',
-  usage: 'watchlist list|import <name> [--replace] [file]|screen <name>|remove <name>',
+  word: 'watchlist',
+  args: [
+    {
+      name: 'action',
+      type: 'text',
+      description: 'What to do',
+      required: true,
+      choices: [
+        { value: 'list', label: 'every watchlist' },
+        { value: 'import', label: 'the CSV attached as file' },
+        { value: 'screen', label: "a watchlist against today's lists (all hits as CSV)" },
+        { value: 'remove', label: 'delete a watchlist' },
+      ],
+    },
+    { name: 'name', type: 'text', description: 'Watchlist name (for import, screen and remove)', maxLength: 64 },
+    { name: 'file', type: 'file', description: 'For import: a CSV with a name column (optional country, reference)' },
+    { name: 'replace', type: 'switch', description: 'For import: replace the counterparties of an existing watchlist' },
+  ],
   description: 'Counterparty watchlists: list, import a CSV, screen against the lists, remove',
   adminOnly: true,
   run: guarded(true, async (ctx, args) => {
