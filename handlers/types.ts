@@ -209,8 +209,8 @@ export interface CommandArg {
 }
 
 /**
- * One command, declared once: `satisfies Handler` in handlers/<name>.ts, listed in
- * handlers/registry.ts. Its word, arguments, admin flag and handler are all here; the admin help,
+ * One command, declared once: `command({ … })` (handlers/guard.ts, which holds `run` to
+ * `adminOnly`) in handlers/<name>.ts, listed in handlers/registry.ts. Its word, arguments, admin flag and handler are all here; the admin help,
  * Slack's routing and usage hint and Discord's command payload are derived from it.
  */
 export interface Handler {

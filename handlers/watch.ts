@@ -14,8 +14,8 @@ import { LIST_CODES } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
 import { parseWatchRuleInput } from '../store/sqlite/rule-input.js';
 import { parseRuleId, parseWatchArgs } from './args.js';
-import { actorId, guarded } from './guard.js';
-import type { Handler, HandlerContext, Reply, RuleOrigin } from './types.js';
+import { actorId, command } from './guard.js';
+import type { HandlerContext, Reply, RuleOrigin } from './types.js';
 
 /**
  * Audit rows read to find who added the rules. The store has no query by rule id yet, so the
@@ -52,7 +52,7 @@ async function changed(ctx: HandlerContext, action: 'added' | 'removed', rule: W
   return rulesReply(ctx, { action, rule });
 }
 
-export const watchAddHandler = {
+export const watchAddHandler = command({
   id: 'watch.add',
   word: 'add',
   args: [
@@ -63,21 +63,21 @@ export const watchAddHandler = {
   ],
   description: 'Send this channel only alerts that match a keyword, list or country',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     // Validated here (same rules and messages as the store) so a bad value writes nothing.
     const input = parseWatchRuleInput({ channel: ctx.channelId, ...parseWatchArgs(args) });
     const rule = await ctx.store.addWatchRule(input, actorId(ctx.actor), ctx.now().toISOString());
     return changed(ctx, 'added', rule);
-  }, 'watch.add'),
-} satisfies Handler;
+  },
+});
 
-export const watchRemoveHandler = {
+export const watchRemoveHandler = command({
   id: 'watch.remove',
   word: 'remove',
   args: [{ name: 'id', type: 'integer', description: 'Rule id (the list subcommand shows them)', required: true, min: 1 }],
   description: 'Remove a watch rule of this channel',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     const id = parseRuleId(args);
     const rule = (await ctx.store.listWatchRules()).find((r) => r.id === id);
     if (!rule) return { kind: 'error', message: `There is no rule ${id}. \`list\` shows this channel's rules.` };
@@ -87,14 +87,14 @@ export const watchRemoveHandler = {
     const removed = await ctx.store.removeWatchRule(id, actorId(ctx.actor), ctx.now().toISOString());
     if (!removed) return { kind: 'error', message: `There is no rule ${id}. \`list\` shows this channel's rules.` };
     return changed(ctx, 'removed', rule);
-  }, 'watch.remove'),
-} satisfies Handler;
+  },
+});
 
-export const watchListHandler = {
+export const watchListHandler = command({
   id: 'watch.list',
   word: 'list',
   args: [],
   description: "List this channel's watch rules",
   adminOnly: true,
-  run: guarded(true, async (ctx) => rulesReply(ctx, null), 'watch.list'),
-} satisfies Handler;
+  run: async (ctx) => rulesReply(ctx, null),
+});

@@ -20,8 +20,8 @@ import { parseWatchlistName } from '../src/watchlists/schema.js';
 import { screenCounterparties, type DesignationSearch, type ScreenedCounterparty, type WatchlistHit } from '../src/watchlists/screen.js';
 import { splitWords } from './args.js';
 import { readBasis } from './basis.js';
-import { actorId, guarded } from './guard.js';
-import type { Handler, HandlerContext, Reply } from './types.js';
+import { actorId, command } from './guard.js';
+import type { HandlerContext, Reply } from './types.js';
 
 /** Reply budget: under Discord's 2,000-character message, with room for the renderer's prefix. */
 export const MAX_REPLY_CHARS = 1900;
@@ -141,7 +141,7 @@ async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
   return { kind: 'text', text: `Removed watchlist ${found.name} (${plural(found.count, 'counterparty', 'counterparties')}).` };
 }
 
-export const watchlistHandler = {
+export const watchlistHandler = command({
   id: 'watchlist',
   word: 'watchlist',
   args: [
@@ -163,7 +163,7 @@ export const watchlistHandler = {
   ],
   description: 'Counterparty watchlists: list, import a CSV, screen against the lists, remove',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     const [action = '', ...rest] = args.trim().split(/\s+/);
     const name = rest.join(' ');
     switch (action.toLowerCase()) {
@@ -178,5 +178,5 @@ export const watchlistHandler = {
       default:
         return { kind: 'text', text: WATCHLIST_HELP };
     }
-  }, 'watchlist'),
-} satisfies Handler;
+  },
+});

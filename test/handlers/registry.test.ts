@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_COMMANDS, adminHelp, argumentText, HANDLERS, OPEN_COMMANDS, resolveAdminCommand, usageOf } from '../../handlers/registry.js';
 import type { Handler } from '../../handlers/types.js';
+import { handlerContext, NOW } from './context.js';
 
 const NOT_HANDLER_FILES = new Set(['types.ts', 'registry.ts', 'guard.ts', 'args.ts', 'lookup-index.ts', 'history.ts', 'basis.ts']);
 
@@ -73,5 +74,19 @@ describe('handler registry', () => {
     expect(argumentText(watchlist!, { action: 'import', name: 'suppliers', file: '1234', replace: false })).toBe('import suppliers');
     expect(argumentText(watchlist!, { action: 'import', name: 'suppliers', replace: true, extra: 'ignored' })).toBe('import suppliers --replace');
     expect(argumentText(OPEN_COMMANDS[0]!, { name: 'Acme "Optics"' })).toBe('Acme "Optics"');
+  });
+
+  it('holds each command to its declared admin flag: a non-admin is refused and audited under its id', async () => {
+    for (const handler of ADMIN_COMMANDS) {
+      const t = handlerContext({ isAdmin: false });
+      expect(await handler.run(t.ctx, 'x'), handler.id).toMatchObject({ kind: 'refusal' });
+      expect(await t.store.listAudit(5)).toEqual([
+        { id: 1, actor: 'slack:U0ALICE', action: 'command.refused', detail: { command: handler.id, channel: 'slack:C0TEST', args: 'x' }, at: NOW.toISOString() },
+      ]);
+      await t.store.close();
+    }
+    const open = handlerContext({ isAdmin: false });
+    expect((await OPEN_COMMANDS[0]!.run(open.ctx, 'acme')).kind).not.toBe('refusal');
+    await open.store.close();
   });
 });
