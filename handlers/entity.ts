@@ -10,20 +10,20 @@
 import { notLoadedReply } from '../src/core/basis.js';
 import { UsageError } from '../src/errors.js';
 import { readBasis } from './basis.js';
-import { guarded } from './guard.js';
+import { command } from './guard.js';
 import { historyOf } from './history.js';
-import type { Handler } from './types.js';
 
 /** Best matches shown: enough to see near-namesakes, few enough to read in chat. */
 export const ENTITY_RESULT_LIMIT = 5;
 const MAX_QUERY = 200;
 
-export const entityHandler = {
+export const entityHandler = command({
   id: 'entity',
-  usage: '<name>',
+  word: 'entity',
+  args: [{ name: 'name', type: 'text', description: 'Company or person name (suggestions come from the current lists)', required: true, suggest: true, maxLength: MAX_QUERY }],
   description: 'Look a company or person up on every US restriction list',
   adminOnly: false,
-  run: guarded(false, async (ctx, args) => {
+  run: async (ctx, args) => {
     const query = args.replace(/\s+/g, ' ').trim();
     if (query === '') throw new UsageError('give a name to look up, e.g. `hikvision`');
     if (query.length > MAX_QUERY) throw new UsageError(`a name is at most ${MAX_QUERY} characters`);
@@ -34,5 +34,5 @@ export const entityHandler = {
     // No match, no designation to give a history of.
     if (matches.length === 0) return { kind: 'matches', query, matches, basis };
     return { kind: 'matches', query, matches, basis, history: await historyOf(ctx.store, matches) };
-  }),
-} satisfies Handler;
+  },
+});

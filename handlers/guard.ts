@@ -1,10 +1,12 @@
 /**
  * What every handler shares: the audit actor string, the admin gate and the mapping of user
- * errors to replies. A handler built with `guarded` refuses non-admins before it reads or
+ * errors to replies. A command declared with `command` refuses non-admins before it reads or
  * writes anything, whichever platform calls it.
+ *
+ *   export const statusHandler = command({ id: 'status', word: 'status', args: [], description: '…', adminOnly: true, run: async (ctx) => … });
  */
 import { describeError, UsageError } from '../src/errors.js';
-import type { Actor, HandlerContext, Reply } from './types.js';
+import type { Actor, Handler, HandlerContext, Reply } from './types.js';
 
 /** The audit log's actor: "slack:U0123", "discord:456", "cli:alice". */
 export function actorId(actor: Actor): string {
@@ -25,7 +27,7 @@ const AUDITED_ARGS = 200;
  * for this very request (not from how the command was registered), and a refusal is audited as
  * "command.refused" with the command id (`command`), the channel and the arguments typed.
  */
-export function guarded(
+function guarded(
   adminOnly: boolean,
   body: (ctx: HandlerContext, args: string) => Promise<Reply>,
   command = 'command',
@@ -43,4 +45,12 @@ export function guarded(
       throw err;
     }
   };
+}
+
+/**
+ * A command as declared, its `run` guarded by its own `adminOnly` and refusals audited under its
+ * own id: the admin flag is written once, in the declaration, and holds whoever calls `run`.
+ */
+export function command(declaration: Handler): Handler {
+  return { ...declaration, run: guarded(declaration.adminOnly, declaration.run, declaration.id) };
 }

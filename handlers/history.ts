@@ -9,10 +9,10 @@
  * its own start date and citation are all there is, and the renderers say so. A store without
  * history answers `null` (unknown), never an empty history.
  */
-import type { Store } from '../store/types.js';
+import type { HistoryStore } from '../store/types.js';
 import type { DesignationHistory, LookupMatch } from './types.js';
 
-export async function historyOf(store: Store, matches: readonly LookupMatch[]): Promise<DesignationHistory[] | null> {
+export async function historyOf(store: HistoryStore, matches: readonly LookupMatch[]): Promise<DesignationHistory[] | null> {
   if (!store.designationHistory) return null;
   const keys = matches.flatMap((m) => m.designations.map((d) => d.key));
   if (keys.length === 0) return [];

@@ -3,18 +3,19 @@
  * whose latest delivery failed — where an archived channel or a missing scope shows up.
  */
 import { healthOf } from '../store/health.js';
-import { guarded } from './guard.js';
-import type { ChannelProblem, Handler, SourceStatus } from './types.js';
+import { command } from './guard.js';
+import type { ChannelProblem, SourceStatus } from './types.js';
 
 /** Recent alerts scanned for failing deliveries. */
 const RECENT_ALERTS = 100;
 
-export const statusHandler = {
+export const statusHandler = command({
   id: 'status',
-  usage: 'status',
+  word: 'status',
+  args: [],
   description: "Each source's last success and error, and failing channels",
   adminOnly: true,
-  run: guarded(true, async (ctx) => {
+  run: async (ctx) => {
     const states = await ctx.store.listSourceStates();
     const sources: SourceStatus[] = states
       .map((state) => ({
@@ -38,5 +39,5 @@ export const statusHandler = {
     const channels = [...latest.values()].filter((p): p is ChannelProblem => p !== null).sort((a, b) => a.channel.localeCompare(b.channel));
     const ruleCount = (await ctx.store.listWatchRules()).length;
     return { kind: 'status', sources, channels, ruleCount };
-  }, 'status'),
-} satisfies Handler;
+  },
+});

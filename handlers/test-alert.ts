@@ -6,8 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestAlert } from '../src/core/alert.js';
 import { DeliveryError, describeError } from '../src/errors.js';
-import { actorId, guarded } from './guard.js';
-import type { Handler } from './types.js';
+import { actorId, command } from './guard.js';
 
 /** A sample alert; the id is unique, so each `test` posts anew. */
 export function sampleAlert(requestedBy: string, now: Date): TestAlert {
@@ -27,12 +26,13 @@ export function sampleAlert(requestedBy: string, now: Date): TestAlert {
   };
 }
 
-export const testAlertHandler = {
+export const testAlertHandler = command({
   id: 'test',
-  usage: 'test',
+  word: 'test',
+  args: [],
   description: 'Post a sample alert to this channel',
   adminOnly: true,
-  run: guarded(true, async (ctx) => {
+  run: async (ctx) => {
     const at = ctx.now();
     const alert = sampleAlert(actorId(ctx.actor), at);
     try {
@@ -43,5 +43,5 @@ export const testAlertHandler = {
     }
     await ctx.store.audit(actorId(ctx.actor), 'alert.test', { channel: ctx.channelId, alertId: alert.id }, at.toISOString());
     return { kind: 'test-posted', channelId: ctx.channelId, alertId: alert.id };
-  }, 'test'),
-} satisfies Handler;
+  },
+});

@@ -10,7 +10,7 @@ import type { Alert } from '../src/core/alert.js';
 import type { Basis } from '../src/core/basis.js';
 import type { Designation } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
-import type { DesignationEvent, Store } from '../store/types.js';
+import type { DesignationEvent, HistoryStore, OutboxStore, RulesStore, SnapshotStore, WatchlistStore } from '../store/types.js';
 
 export type Platform = 'slack' | 'discord' | 'cli';
 
@@ -41,9 +41,15 @@ export interface LookupMatch {
   designations: Designation[];
 }
 
+/**
+ * The store parts commands use: watch rules and the audit log, watchlists, designation history,
+ * source states and per-list counts (an answer's basis), recent alerts (failing channels).
+ */
+export type HandlerStore = RulesStore & WatchlistStore & HistoryStore & Pick<SnapshotStore, 'listSourceStates' | 'countsByList'> & Pick<OutboxStore, 'listAlerts'>;
+
 export interface HandlerContext {
-  /** Rules, audit log, source states, alerts. */
-  store: Store;
+  /** Rules, audit log, watchlists, source states, alerts. */
+  store: HandlerStore;
   /** The current name index (built lazily, rebuilt after source changes: see lookup-index.ts). */
   lookupIndex(): Promise<LookupIndex>;
   /** Who typed the command. */
@@ -169,15 +175,61 @@ export type Reply =
 
 export type ReplyKind = Reply['kind'];
 
-/** One command: `satisfies Handler` in handlers/<name>.ts, listed in handlers/registry.ts. */
-export interface Handler {
-  /** Registry id: "entity", "watch.add", "watch.remove", "watch.list", "status", "test". */
-  id: string;
-  /** How it is typed after the platform's command name, e.g. "add <keyword> [list:EL] [country:CN]". */
-  usage: string;
-  /** One line for help texts and command registration. */
+/**
+ * One argument of a command, declared once beside its handler. From it come the usage line
+ * (admin help, Slack's usage hint), Discord's option and the argument text a Discord
+ * invocation is turned into (handlers/registry.ts `argumentText`), so typed text and options
+ * always read the same.
+ */
+export interface CommandArg {
+  /** The Discord option's name, the placeholder in usage ("<keyword>"), the prefix when `prefixed`. */
+  name: string;
+  /** One line for Discord's option (≤ 100 characters: Discord's limit). */
   description: string;
-  /** Refused (nothing read or written) unless `ctx.actor.isAdmin`. */
+  /**
+   * text; a whole number; a switch (typed `--name`); a file (a Discord attachment; on Slack, a
+   * shared file's link or id typed last, or none: the newest CSV shared in the channel).
+   */
+  type: 'text' | 'integer' | 'switch' | 'file';
+  /** Typed `name:value` in any position (list:EL) rather than by position; `example` is the value usage shows. */
+  prefixed?: { example: string };
+  /** The only values it takes, each with a few words ("EL" — "Entity List"); usage shows them as `a|b|c`. */
+  choices?: ReadonlyArray<{ value: string; label: string }>;
+  /** Discord asks for it before sending. The handler checks typed text itself, whatever this says. */
+  required?: boolean;
+  /** The value is quoted in the argument text (its own quotes dropped), so words with spaces stay one value. */
+  quoted?: boolean;
+  /** Values are suggested from the current designation names while typing (Discord autocomplete). */
+  suggest?: boolean;
+  /** Text length bounds, as Discord enforces them. */
+  minLength?: number;
+  maxLength?: number;
+  /** Smallest whole number accepted (integer). */
+  min?: number;
+}
+
+/**
+ * One command, declared once: `command({ … })` (handlers/guard.ts, which holds `run` to
+ * `adminOnly`) in handlers/<name>.ts, listed in handlers/registry.ts. Its word, arguments, admin flag and handler are all here; the admin help,
+ * Slack's routing and usage hint and Discord's command payload are derived from it.
+ */
+export interface Handler {
+  /** Registry id, used in logs and audit rows: "entity", "watch.add", "watch.remove", "watch.list", "status", "test". */
+  id: string;
+  /**
+   * What is typed: an admin command's subcommand ("add" in `/entitywatch add`, `/watch add`), or
+   * an open command's own name ("entity": `/entity`).
+   */
+  word: string;
+  /** Its arguments, in the order typed. */
+  args: readonly CommandArg[];
+  /** One line for help texts and command registration (≤ 100 characters: Discord's limit). */
+  description: string;
+  /**
+   * Refused (nothing read or written) unless `ctx.actor.isAdmin`. It also places the command:
+   * admin commands are subcommands of the admin command (Discord hides that one from members
+   * without Manage Server, which it can only do per top-level command); open ones stand alone.
+   */
   adminOnly: boolean;
   /** Never throws for user errors: those come back as `error` or `refusal` replies. */
   run(ctx: HandlerContext, args: string): Promise<Reply>;

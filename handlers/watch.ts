@@ -9,11 +9,13 @@
  * A channel with rules gets only the rows they match; a channel without gets everything.
  */
 import { z } from 'zod';
+import { LISTS } from '../src/core/lists.js';
+import { LIST_CODES } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
 import { parseWatchRuleInput } from '../store/sqlite/rule-input.js';
 import { parseRuleId, parseWatchArgs } from './args.js';
-import { actorId, guarded } from './guard.js';
-import type { Handler, HandlerContext, Reply, RuleOrigin } from './types.js';
+import { actorId, command } from './guard.js';
+import type { HandlerContext, Reply, RuleOrigin } from './types.js';
 
 /**
  * Audit rows read to find who added the rules. The store has no query by rule id yet, so the
@@ -50,25 +52,32 @@ async function changed(ctx: HandlerContext, action: 'added' | 'removed', rule: W
   return rulesReply(ctx, { action, rule });
 }
 
-export const watchAddHandler = {
+export const watchAddHandler = command({
   id: 'watch.add',
-  usage: 'add <keyword> [list:EL] [country:CN]',
+  word: 'add',
+  args: [
+    // Not required: a rule may name only a list or a country.
+    { name: 'keyword', type: 'text', description: 'Word in a name, alias or address', quoted: true, maxLength: 200 },
+    { name: 'list', type: 'text', description: 'Only this list', prefixed: { example: 'EL' }, choices: LIST_CODES.map((code) => ({ value: code, label: LISTS[code].shortName })) },
+    { name: 'country', type: 'text', description: 'Only this ISO country code, e.g. CN', prefixed: { example: 'CN' }, minLength: 2, maxLength: 2 },
+  ],
   description: 'Send this channel only alerts that match a keyword, list or country',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     // Validated here (same rules and messages as the store) so a bad value writes nothing.
     const input = parseWatchRuleInput({ channel: ctx.channelId, ...parseWatchArgs(args) });
     const rule = await ctx.store.addWatchRule(input, actorId(ctx.actor), ctx.now().toISOString());
     return changed(ctx, 'added', rule);
-  }, 'watch.add'),
-} satisfies Handler;
+  },
+});
 
-export const watchRemoveHandler = {
+export const watchRemoveHandler = command({
   id: 'watch.remove',
-  usage: 'remove <id>',
+  word: 'remove',
+  args: [{ name: 'id', type: 'integer', description: 'Rule id (the list subcommand shows them)', required: true, min: 1 }],
   description: 'Remove a watch rule of this channel',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     const id = parseRuleId(args);
     const rule = (await ctx.store.listWatchRules()).find((r) => r.id === id);
     if (!rule) return { kind: 'error', message: `There is no rule ${id}. \`list\` shows this channel's rules.` };
@@ -78,13 +87,14 @@ export const watchRemoveHandler = {
     const removed = await ctx.store.removeWatchRule(id, actorId(ctx.actor), ctx.now().toISOString());
     if (!removed) return { kind: 'error', message: `There is no rule ${id}. \`list\` shows this channel's rules.` };
     return changed(ctx, 'removed', rule);
-  }, 'watch.remove'),
-} satisfies Handler;
+  },
+});
 
-export const watchListHandler = {
+export const watchListHandler = command({
   id: 'watch.list',
-  usage: 'list',
+  word: 'list',
+  args: [],
   description: "List this channel's watch rules",
   adminOnly: true,
-  run: guarded(true, async (ctx) => rulesReply(ctx, null), 'watch.list'),
-} satisfies Handler;
+  run: async (ctx) => rulesReply(ctx, null),
+});

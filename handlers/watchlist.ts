@@ -20,8 +20,8 @@ import { parseWatchlistName } from '../src/watchlists/schema.js';
 import { screenCounterparties, type DesignationSearch, type ScreenedCounterparty, type WatchlistHit } from '../src/watchlists/screen.js';
 import { splitWords } from './args.js';
 import { readBasis } from './basis.js';
-import { actorId, guarded } from './guard.js';
-import type { Handler, HandlerContext, Reply } from './types.js';
+import { actorId, command } from './guard.js';
+import type { HandlerContext, Reply } from './types.js';
 
 /** Reply budget: under Discord's 2,000-character message, with room for the renderer's prefix. */
 export const MAX_REPLY_CHARS = 1900;
@@ -141,12 +141,29 @@ async function remove(ctx: HandlerContext, text: string): Promise<Reply> {
   return { kind: 'text', text: `Removed watchlist ${found.name} (${plural(found.count, 'counterparty', 'counterparties')}).` };
 }
 
-export const watchlistHandler = {
+export const watchlistHandler = command({
   id: 'watchlist',
-  usage: 'watchlist list|import <name> [--replace] [file]|screen <name>|remove <name>',
+  word: 'watchlist',
+  args: [
+    {
+      name: 'action',
+      type: 'text',
+      description: 'What to do',
+      required: true,
+      choices: [
+        { value: 'list', label: 'every watchlist' },
+        { value: 'import', label: 'the CSV attached as file' },
+        { value: 'screen', label: "a watchlist against today's lists (all hits as CSV)" },
+        { value: 'remove', label: 'delete a watchlist' },
+      ],
+    },
+    { name: 'name', type: 'text', description: 'Watchlist name (for import, screen and remove)', maxLength: 64 },
+    { name: 'file', type: 'file', description: 'For import: a CSV with a name column (optional country, reference)' },
+    { name: 'replace', type: 'switch', description: 'For import: replace the counterparties of an existing watchlist' },
+  ],
   description: 'Counterparty watchlists: list, import a CSV, screen against the lists, remove',
   adminOnly: true,
-  run: guarded(true, async (ctx, args) => {
+  run: async (ctx, args) => {
     const [action = '', ...rest] = args.trim().split(/\s+/);
     const name = rest.join(' ');
     switch (action.toLowerCase()) {
@@ -161,5 +178,5 @@ export const watchlistHandler = {
       default:
         return { kind: 'text', text: WATCHLIST_HELP };
     }
-  }, 'watchlist'),
-} satisfies Handler;
+  },
+});

@@ -16,6 +16,7 @@ import { enabledSourcesOf } from './enabled-sources.js';
 import { openStoreAt } from './open-store.js';
 import { buildNotifiers } from './notifiers/registry.js';
 import type { Notifier } from './notifiers/types.js';
+import type { PlatformDeps } from './platforms/deps.js';
 import type { Source } from './sources/types.js';
 import { createMetrics, type Metrics } from './health/metrics.js';
 import { createDeliverer, newInstanceId, type Deliverer } from './worker/deliver.js';
@@ -35,6 +36,8 @@ export interface App {
   deliverer: Deliverer;
   /** The one designation index of the process: `/entity` on every platform, screening, the CLI. */
   lookupIndex: SharedLookupIndex;
+  /** What the chat platforms are given (src/platforms/deps.ts); they never see the App itself. */
+  platformDeps: PlatformDeps;
   /** This process's id among the instances on the database: poll lease holder and delivery claimer. */
   instanceId: string;
   /** Prometheus metrics, served by the health endpoint (src/health/). */
@@ -97,6 +100,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     instanceId,
     observer: metrics,
   });
+  const platformDeps: PlatformDeps = { log, store, notifiers, now, lookupIndex, staleAfterMs: config.schedule.staleAfterMs };
   const poll = (source: Source) => pollLeased(source, pollDeps, { holder: instanceId, metrics });
   return {
     config,
@@ -107,6 +111,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     pollDeps,
     deliverer,
     lookupIndex,
+    platformDeps,
     instanceId,
     metrics,
     poll,

@@ -1,9 +1,10 @@
 /**
  * The import boundaries the architecture relies on (STYLE.md): `core/` is pure, only
  * `platforms/` and `notifiers/` touch the chat SDKs, `handlers/` never sees a platform type,
- * and data flows one way (core never imports the worker, store, notifiers or platforms). Each
- * source folder stands alone: what two sources share lives in a `*-common` folder (ofac-common,
- * bis-common, …) or a top-level file of src/sources/, and the watchlist import uses no source.
+ * and data flows one way (core never imports the worker, store, notifiers or platforms; only the
+ * CLI, at the top, imports the composition root src/index.ts). Each source folder stands alone:
+ * what two sources share lives in a `*-common` folder (ofac-common, bis-common, …) or a top-level
+ * file of src/sources/, and the watchlist import uses no source.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,6 +43,11 @@ function sourceFolder(path: string): string | null {
   return /^src\/sources\/([^/]+)\//.exec(path)?.[1] ?? null;
 }
 
+/** Every file that imports `target` (a path from the root, as built: "src/index.js"), resolving relative imports. */
+function importersOf(dirs: readonly string[], target: string): string[] {
+  return dirs.flatMap((dir) => files(dir)).filter((file) => importedPaths(file).includes(target));
+}
+
 const CHAT_SDKS = /^(@slack\/|discord\.js|@discordjs\/|discord-api-types)/;
 const IO = /^(node:(fs|http|https|net|child_process|worker_threads)|fs|http|pino|better-sqlite3|undici|node-cron)/;
 
@@ -61,6 +67,13 @@ describe('architecture boundaries', () => {
 
   it('handlers/ never see a platform type', () => {
     expect(violations('handlers', /(\/platforms\/|\/notifiers\/(slack|discord)\/)/)).toEqual([]);
+  });
+
+  it('nothing below cli/ imports the composition root (src/index.ts): platforms get PlatformDeps, the rest their parts', () => {
+    const importers = importersOf(['src', 'handlers', 'store'], 'src/index.js');
+    expect(importers.filter((file) => !file.startsWith('src/cli/'))).toEqual([]);
+    // The resolver finds relative imports as written (src/index.ts imports src/config.ts).
+    expect(importersOf(['src'], 'src/config.js')).toContain('src/index.ts');
   });
 
   it('the store does not depend on the worker or the platforms', () => {

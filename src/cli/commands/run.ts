@@ -35,10 +35,10 @@ export function registerRun(program: Command, ctx: CliContext): void {
       // Platforms first: they learn the channels that have chat watch rules, which recovery needs.
       // Imported only when configured: each platform's SDK costs tens of MB and a few 100 ms.
       const slack = app.config.slack
-        ? await (await import('../../platforms/slack/start.js')).startSlackPlatform(app, app.config.slack)
+        ? await (await import('../../platforms/slack/start.js')).startSlackPlatform(app.platformDeps, app.config.slack)
         : null;
       const discord = app.config.discord
-        ? await (await import('../../platforms/discord/start.js')).startDiscordPlatform(app, app.config.discord)
+        ? await (await import('../../platforms/discord/start.js')).startDiscordPlatform(app.platformDeps, app.config.discord)
         : null;
       await app.syncChannels();
       const recovered = await app.deliverer.recover();

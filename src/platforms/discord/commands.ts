@@ -1,7 +1,9 @@
 /**
- * The Discord slash commands, declared once: each is a plain object holding what Discord is
+ * The Discord slash commands, derived from the one list of command declarations
+ * (handlers/registry.ts): each open command is a command of its own, the admin ones are the
+ * subcommands of /watch, and each declared argument is an option. Each holds what Discord is
  * told (`declaration`, registered by deploy.ts from `registrationPayload()`) beside how an
- * invocation maps onto a shared handler (`route`). Nothing else declares commands.
+ * invocation maps onto its handler (`route`). Nothing here names a handler.
  *
  *   /entity name:<…>                      anyone; autocomplete over current designations
  *   /watch add keyword:<…> list:<EL> country:<CN>   Manage Server (declared and checked at run time)
@@ -18,17 +20,11 @@ import {
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { entityHandler } from '../../../handlers/entity.js';
-import { statusHandler } from '../../../handlers/status.js';
-import { testAlertHandler } from '../../../handlers/test-alert.js';
-import type { Handler } from '../../../handlers/types.js';
-import { watchAddHandler, watchListHandler, watchRemoveHandler } from '../../../handlers/watch.js';
-import { watchlistHandler } from '../../../handlers/watchlist.js';
-import { LIST_CODES } from '../../core/model.js';
-import { LISTS } from '../../core/lists.js';
+import { ADMIN_COMMANDS, argumentText, OPEN_COMMANDS, type ArgValues } from '../../../handlers/registry.js';
+import type { CommandArg, Handler } from '../../../handlers/types.js';
 
 /** Option values of one invocation, by option name (subcommand options flattened). */
-export type OptionValues = Readonly<Record<string, string | number | boolean>>;
+export type OptionValues = ArgValues;
 
 export interface DiscordCommand {
   declaration: RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -36,121 +32,100 @@ export interface DiscordCommand {
   route(subcommand: string | null, options: OptionValues): { handler: Handler; args: string } | null;
   /** Answer only the person who typed it (Discord "ephemeral" flag). */
   ephemeral: boolean;
-  /** The option answered by autocomplete, if any. */
-  autocomplete?: string;
+  /** The options answered by autocomplete (declared `suggest`). */
+  autocomplete: readonly string[];
 }
-
-/** The attachment option of `/watch watchlist` that carries an import's CSV. */
-export const WATCHLIST_FILE_OPTION = 'file';
 
 /** Manage Server, as the decimal string Discord expects. Members without it do not see /watch. */
 export const WATCH_PERMISSION = PermissionFlagsBits.ManageGuild.toString();
 
-/** A handler's argument text takes quotes as grouping, so a keyword's own quotes are dropped. */
-function quoted(text: string): string {
-  return `"${text.replace(/["“”]/g, '').trim()}"`;
+/** The admin command's name on Discord (Slack's is /entitywatch). */
+export const WATCH_COMMAND = 'watch';
+
+/** Discord caps descriptions and choice names at 100 characters; declared texts are cut to fit. */
+const MAX_TEXT = 100;
+
+function fit(text: string): string {
+  return text.slice(0, MAX_TEXT);
 }
 
-export const entityCommand = {
-  declaration: {
-    name: 'entity',
-    type: ApplicationCommandType.ChatInput,
-    description: entityHandler.description,
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'name',
-        description: 'Company or person name (suggestions come from the current lists)',
-        required: true,
-        autocomplete: true,
-        max_length: 200,
-      },
-    ],
-  },
-  autocomplete: 'name',
-  ephemeral: false,
-  route: (_sub, options) => ({ handler: entityHandler, args: String(options.name ?? '') }),
-} satisfies DiscordCommand;
-
-/** Discord caps descriptions at 100 characters; handler descriptions are reused as they are. */
-function sub(name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
-  return { type: ApplicationCommandOptionType.Subcommand, name, description: description.slice(0, 100), options };
+function textOption(arg: CommandArg, base: { name: string; description: string; required?: boolean }): APIApplicationCommandBasicOption {
+  const lengths = { ...(arg.minLength !== undefined ? { min_length: arg.minLength } : {}), ...(arg.maxLength !== undefined ? { max_length: arg.maxLength } : {}) };
+  const type = ApplicationCommandOptionType.String;
+  if (arg.choices) return { type, ...base, choices: arg.choices.map((c) => ({ name: fit(`${c.value} — ${c.label}`), value: c.value })), ...lengths };
+  return { type, ...base, ...(arg.suggest ? { autocomplete: true } : {}), ...lengths };
 }
 
-const WATCH_ROUTES: Readonly<Record<string, (options: OptionValues) => { handler: Handler; args: string }>> = {
-  add: (o) => ({
-    handler: watchAddHandler,
-    args: [o.keyword ? quoted(String(o.keyword)) : '', o.list ? `list:${String(o.list)}` : '', o.country ? `country:${String(o.country)}` : '']
-      .filter(Boolean)
-      .join(' '),
-  }),
-  remove: (o) => ({ handler: watchRemoveHandler, args: String(o.id ?? '') }),
-  list: () => ({ handler: watchListHandler, args: '' }),
-  status: () => ({ handler: statusHandler, args: '' }),
-  test: () => ({ handler: testAlertHandler, args: '' }),
-  // The shared handler reads "<action> <name> [--replace]", as typed after `/entitywatch watchlist`;
-  // the `file` attachment reaches it as ctx.attachment (dispatch.ts).
-  watchlist: (o) => ({
-    handler: watchlistHandler,
-    args: [String(o.action ?? ''), String(o.name ?? ''), o.replace === true ? '--replace' : ''].filter(Boolean).join(' '),
-  }),
-};
+/** One declared argument as a Discord option. */
+function optionOf(arg: CommandArg): APIApplicationCommandBasicOption {
+  const base = { name: arg.name, description: fit(arg.description), ...(arg.required ? { required: true } : {}) };
+  switch (arg.type) {
+    case 'text':
+      return textOption(arg, base);
+    case 'integer':
+      return { type: ApplicationCommandOptionType.Integer, ...base, ...(arg.min !== undefined ? { min_value: arg.min } : {}) };
+    case 'switch':
+      return { type: ApplicationCommandOptionType.Boolean, ...base };
+    case 'file':
+      return { type: ApplicationCommandOptionType.Attachment, ...base };
+  }
+}
 
-export const watchCommand = {
-  declaration: {
-    name: 'watch',
-    type: ApplicationCommandType.ChatInput,
-    description: 'Which alerts reach this channel (needs Manage Server)',
-    default_member_permissions: WATCH_PERMISSION,
-    contexts: [InteractionContextType.Guild],
-    options: [
-      sub('add', watchAddHandler.description, [
-        { type: ApplicationCommandOptionType.String, name: 'keyword', description: 'Word in a name, alias or address', max_length: 200 },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'list',
-          description: 'Only this list',
-          choices: LIST_CODES.map((code) => ({ name: `${code} — ${LISTS[code].shortName}`.slice(0, 100), value: code })),
-        },
-        { type: ApplicationCommandOptionType.String, name: 'country', description: 'Only this ISO country code, e.g. CN', min_length: 2, max_length: 2 },
-      ]),
-      sub('remove', watchRemoveHandler.description, [
-        { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'Rule id (see /watch list)', required: true, min_value: 1 },
-      ]),
-      sub('list', watchListHandler.description),
-      sub('status', statusHandler.description),
-      sub('test', testAlertHandler.description),
-      sub('watchlist', watchlistHandler.description, [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'action',
-          description: 'What to do',
-          required: true,
-          choices: [
-            { name: 'list — every watchlist', value: 'list' },
-            { name: 'import — the CSV attached as file', value: 'import' },
-            { name: "screen — a watchlist against today's lists (all hits as CSV)", value: 'screen' },
-            { name: 'remove — delete a watchlist', value: 'remove' },
-          ],
-        },
-        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Watchlist name (for import, screen and remove)', max_length: 64 },
-        { type: ApplicationCommandOptionType.Attachment, name: WATCHLIST_FILE_OPTION, description: 'For import: a CSV with a name column (optional country, reference)' },
-        { type: ApplicationCommandOptionType.Boolean, name: 'replace', description: 'For import: replace the counterparties of an existing watchlist' },
-      ]),
-    ],
-  },
-  ephemeral: true,
-  route: (subcommand, options) => {
-    const route = subcommand && Object.hasOwn(WATCH_ROUTES, subcommand) ? WATCH_ROUTES[subcommand] : undefined;
-    return route ? route(options) : null;
-  },
-} satisfies DiscordCommand;
+function suggested(handlers: readonly Handler[]): string[] {
+  return [...new Set(handlers.flatMap((h) => h.args.filter((arg) => arg.suggest).map((arg) => arg.name)))];
+}
 
-export const DISCORD_COMMANDS: readonly DiscordCommand[] = [entityCommand, watchCommand];
+/** An open command: a command of its own, usable in servers and in the bot's DMs, answered in the open. */
+function openCommand(handler: Handler): DiscordCommand {
+  return {
+    declaration: {
+      name: handler.word,
+      type: ApplicationCommandType.ChatInput,
+      description: fit(handler.description),
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      options: handler.args.map(optionOf),
+    },
+    autocomplete: suggested([handler]),
+    ephemeral: false,
+    route: (_sub, options) => ({ handler, args: argumentText(handler, options) }),
+  };
+}
+
+function subcommandOf(handler: Handler): APIApplicationCommandSubcommandOption {
+  return { type: ApplicationCommandOptionType.Subcommand, name: handler.word, description: fit(handler.description), options: handler.args.map(optionOf) };
+}
+
+/** The admin commands as subcommands of /watch: guild-only, hidden without Manage Server, answered to the admin only. */
+function adminCommand(handlers: readonly Handler[]): DiscordCommand {
+  return {
+    declaration: {
+      name: WATCH_COMMAND,
+      type: ApplicationCommandType.ChatInput,
+      description: 'Which alerts reach this channel (needs Manage Server)',
+      default_member_permissions: WATCH_PERMISSION,
+      contexts: [InteractionContextType.Guild],
+      options: handlers.map(subcommandOf),
+    },
+    autocomplete: suggested(handlers),
+    ephemeral: true,
+    route: (subcommand, options) => {
+      const handler = handlers.find((h) => h.word === subcommand);
+      return handler ? { handler, args: argumentText(handler, options) } : null;
+    },
+  };
+}
+
+export const watchCommand = adminCommand(ADMIN_COMMANDS);
+
+export const DISCORD_COMMANDS: readonly DiscordCommand[] = [...OPEN_COMMANDS.map(openCommand), watchCommand];
 
 export function commandByName(name: string): DiscordCommand | undefined {
   return DISCORD_COMMANDS.find((command) => command.declaration.name === name);
+}
+
+/** The option of a routed command that carries a file (a Discord attachment), if it takes one. */
+export function fileOptionOf(handler: Handler): string | null {
+  return handler.args.find((arg) => arg.type === 'file')?.name ?? null;
 }
 
 /** The body of PUT /applications/{id}/commands (or its guild variant): every declaration. */

@@ -73,7 +73,7 @@ export function buildCompleter(designations: Iterable<Designation>): Completer {
  * The completer over the store's current designations, rebuilt when a source changed (its last
  * change or count moved), shared by concurrent callers; a failed build is tried again next time.
  */
-export function createCompleterSource(store: Store): () => Promise<Completer> {
+export function createCompleterSource(store: Pick<Store, 'listSourceStates' | 'allCurrentDesignations'>): () => Promise<Completer> {
   let current: { version: string; completer: Promise<Completer> } | null = null;
   return async () => {
     const states = await store.listSourceStates();

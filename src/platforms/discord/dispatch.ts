@@ -13,20 +13,19 @@
  */
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import type { ChatFile, HandlerContext, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
+import type { ChatFile, HandlerContext, HandlerStore, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
 import { UsageError } from '../../errors.js';
 import { MAX_CHAT_FILE_BYTES, readCapped, tooLarge } from '../download.js';
 import type { Alert } from '../../core/alert.js';
-import type { Store } from '../../../store/types.js';
 import type { Once } from '../once.js';
 import { autocomplete } from './autocomplete.js';
-import { commandByName, WATCHLIST_FILE_OPTION } from './commands.js';
+import { commandByName, fileOptionOf } from './commands.js';
 import type { Completer } from './completer.js';
 import { renderReply, type ReplyMessage } from './reply.js';
 import { attachmentOf, channelIdOf, hasManageServer, INTERACTION, Interaction, invocationOf, RESPONSE, userIdOf, type Attachment } from './schema.js';
 
 export interface DispatchDeps {
-  store: Store;
+  store: HandlerStore;
   lookupIndex(): Promise<LookupIndex>;
   /** Lookups flag sources not updated for this long (config `schedule.staleAfterMs`). */
   staleAfterMs?: number;
@@ -62,9 +61,9 @@ function filesOf(reply: Reply): ReplyFile[] {
   return reply.kind === 'text' && reply.file ? [reply.file] : [];
 }
 
-/** The CSV of `/watch watchlist action:import file:…`, from Discord's CDN. */
-async function readAttachment(attachment: Attachment | null): Promise<ChatFile> {
-  if (!attachment) throw new UsageError(`attach the CSV in the \`${WATCHLIST_FILE_OPTION}\` option of /watch watchlist (a header with a name column)`);
+/** The file of a command that takes one (`/watch watchlist action:import file:…`), from Discord's CDN. */
+async function readAttachment(attachment: Attachment | null, option: string, command: string): Promise<ChatFile> {
+  if (!attachment) throw new UsageError(`attach the CSV in the \`${option}\` option of ${command} (a header with a name column)`);
   if (attachment.size > MAX_CHAT_FILE_BYTES) throw tooLarge(attachment.filename);
   const res = await fetch(attachment.url);
   if (!res.ok) throw new UsageError(`Discord answered ${res.status} for ${attachment.filename}: attach it again`);
@@ -91,7 +90,7 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
 
   if (interaction.type === INTERACTION.autocomplete) {
     const focused = invocation.focused;
-    const query = focused && focused === command.autocomplete ? String(invocation.options[focused] ?? '') : '';
+    const query = focused && command.autocomplete.includes(focused) ? String(invocation.options[focused] ?? '') : '';
     const choices = query ? await autocomplete(deps, query, deps.autocompleteTimeoutMs ?? 2000).catch((err: unknown) => {
       deps.log.warn({ err }, 'discord autocomplete failed');
       return [];
@@ -112,8 +111,12 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
     staleAfterMs: deps.staleAfterMs,
     postAlert: (alert) => deps.postAlert(channelId, alert),
     rulesChanged: deps.rulesChanged,
-    attachment: () => readAttachment(attachmentOf(interaction, invocation, WATCHLIST_FILE_OPTION)),
   };
+  const fileOption = fileOptionOf(route.handler);
+  if (fileOption) {
+    const command = `/${[invocation.command, invocation.subcommand].filter(Boolean).join(' ')}`;
+    ctx.attachment = () => readAttachment(attachmentOf(interaction, invocation, fileOption), fileOption, command);
+  }
   const ephemeral = command.ephemeral;
   const running: Promise<Reply> = route.handler.run(ctx, route.args).catch((err: unknown) => {
     deps.log.error({ err, command: invocation.command, subcommand: invocation.subcommand }, 'discord command failed');

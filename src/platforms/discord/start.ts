@@ -1,10 +1,10 @@
 /**
  * Start Discord's ways in beside the worker: the HTTP interactions endpoint (when
  * DISCORD_PUBLIC_KEY is set) and the gateway (when DISCORD_TOKEN is set). Alerts are not sent
- * here: the Discord notifier (in app.notifiers) does that through REST, whatever the state of
+ * here: the Discord notifier (in deps.notifiers) does that through REST, whatever the state of
  * the gateway.
  *
- *   const discord = await startDiscordPlatform(app, discordConfig);
+ *   const discord = await startDiscordPlatform(app.platformDeps, discordConfig);
  *   …
  *   await discord.stop();
  *
@@ -15,8 +15,8 @@ import { Routes } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { Alert } from '../../core/alert.js';
 import { DeliveryError } from '../../errors.js';
-import type { App } from '../../index.js';
 import { createDiscordRest, discordChannelId, isDiscordNotifier } from '../../notifiers/discord/index.js';
+import type { PlatformDeps } from '../deps.js';
 import { createCompleterSource } from './completer.js';
 import type { DiscordConfig } from './config.js';
 import { createOnce } from '../once.js';
@@ -41,12 +41,11 @@ export { isDiscordNotifier };
 
 const Callback = z.object({ id: z.string(), token: z.string() });
 
-export async function startDiscordPlatform(app: App, config: DiscordConfig, options: DiscordPlatformOptions = {}): Promise<DiscordPlatform> {
-  const { log, store } = app;
+export async function startDiscordPlatform(platform: PlatformDeps, config: DiscordConfig, options: DiscordPlatformOptions = {}): Promise<DiscordPlatform> {
+  const { log, store, lookupIndex } = platform;
   const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl });
-  const notifier = app.notifiers.find(isDiscordNotifier) ?? null;
+  const notifier = platform.notifiers.find(isDiscordNotifier) ?? null;
   if (!notifier && config.token) log.warn('discord notifier is not registered: channel alerts and /watch test will not post');
-  const lookupIndex = app.lookupIndex;
   const completer = createCompleterSource(store);
   // Build the name indexes now, so the first autocomplete does not wait for them.
   lookupIndex().catch((err: unknown) => log.warn({ err }, 'lookup index build failed'));
@@ -61,9 +60,9 @@ export async function startDiscordPlatform(app: App, config: DiscordConfig, opti
   const deps: DispatchDeps = {
     store,
     lookupIndex,
-    staleAfterMs: app.config.schedule.staleAfterMs,
+    staleAfterMs: platform.staleAfterMs,
     completer,
-    now: app.pollDeps.now,
+    now: platform.now,
     log,
     rulesChanged,
     deferAfterMs: options.deferAfterMs,

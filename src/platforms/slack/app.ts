@@ -6,39 +6,34 @@
  *   /entity <name>                         anyone; ephemeral answer with a "Share in channel" button
  *   /entitywatch add|remove|list|status|test|watchlist …   admins (SLACK_ADMIN_USER_IDS, workspace admins/owners)
  *
+ * Which commands there are comes from the declarations (commands.ts, handlers/registry.ts).
+ *
  * A reply that carries a file (screening results) sends it to the user's DMs with the app;
  * `watchlist import` reads the CSV the user shared (files.ts).
  */
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, type RespondArguments } from '@slack/bolt';
-import type { Logger } from 'pino';
-import { entityHandler } from '../../../handlers/entity.js';
-import { resolveAdminCommand } from '../../../handlers/registry.js';
-import type { Handler, HandlerContext, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
+import { handlerById, resolveAdminCommand } from '../../../handlers/registry.js';
+import type { Handler, HandlerContext, Reply, ReplyFile } from '../../../handlers/types.js';
 import { describeError } from '../../errors.js';
 import type { SlackNotifier } from '../../notifiers/slack/index.js';
 import { SLACK_PREFIX, slackApiBase } from '../../notifiers/slack/index.js';
 import { context as contextBlock, escapeText } from '../../notifiers/slack/mrkdwn.js';
-import type { Store } from '../../../store/types.js';
+import type { PlatformDeps } from '../deps.js';
 import { createOnce } from '../once.js';
 import { createAdminCheck } from './admin.js';
 import { sendFileToUser, slackFileReader } from './files.js';
+import { ADMIN_COMMAND, slashCommands } from './commands.js';
 import type { SlackConfig } from './config.js';
 import { boltLogger } from './logger.js';
 import { renderReply, SHARE_ACTION } from './render.js';
 
-export const ENTITY_COMMAND = '/entity';
-export const ADMIN_COMMAND = '/entitywatch';
 /** Where Slack sends commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
-export interface SlackAppDeps {
+export interface SlackAppDeps extends Pick<PlatformDeps, 'store' | 'log' | 'lookupIndex' | 'now'> {
   config: SlackConfig;
-  store: Store;
-  log: Logger;
   /** Posts test alerts and learns about rule channels. */
   notifier: SlackNotifier;
-  lookupIndex: () => Promise<LookupIndex>;
-  now: () => Date;
   /**
    * Socket Mode: how long to wait for a pong, and the step of the reconnect delay (Bolt's
    * `clientPingTimeout`; default 5 s). Tests shorten it.
@@ -127,11 +122,15 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
     }
   }
 
-  bolt.command(ENTITY_COMMAND, async ({ command, ack, respond }) => {
-    await ack();
-    const reply = await run(entityHandler, context(command.user_id, command.channel_id, false), command.text);
-    await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
-  });
+  // Open commands: anyone may run them, so no admin check is made.
+  for (const { command: name, handler } of slashCommands()) {
+    if (!handler) continue;
+    bolt.command(name, async ({ command, ack, respond }) => {
+      await ack();
+      const reply = await run(handler, context(command.user_id, command.channel_id, false), command.text);
+      await answer(respond, { response_type: 'ephemeral', ...renderReply(reply) });
+    });
+  }
 
   bolt.command(ADMIN_COMMAND, async ({ command, ack, respond }) => {
     await ack();
@@ -159,12 +158,15 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
     }
   }
 
+  // The button comes with a lookup's answer (`matches`, render.ts); sharing runs that lookup again in the channel.
+  const lookup = handlerById('entity');
+  if (!lookup) throw new Error('the share button needs the "entity" command in handlers/registry.ts');
   bolt.action({ action_id: SHARE_ACTION }, async ({ ack, body, action, respond }) => {
     await ack();
     const query = action.type === 'button' ? (action.value ?? '') : '';
     const channel = 'channel' in body && body.channel ? body.channel.id : null;
     if (!channel || !query) return;
-    const reply = await run(entityHandler, context(body.user.id, channel, false), query);
+    const reply = await run(lookup, context(body.user.id, channel, false), query);
     const sharer = SLACK_USER_ID.test(body.user.id) ? `<@${body.user.id}>` : 'someone';
     await answer(respond, { response_type: 'in_channel', replace_original: false, ...renderReply(reply, sharer) });
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_SUBCOMMANDS, HANDLERS } from '../../../handlers/registry.js';
+import { ADMIN_COMMANDS, HANDLERS } from '../../../handlers/registry.js';
+import { watchlistHandler } from '../../../handlers/watchlist.js';
 import { DISCORD_COMMANDS, registrationPayload, watchCommand } from '../../../src/platforms/discord/commands.js';
 import { BOT_PERMISSIONS, describeDeploy, inviteUrl, runDiscordDeploy } from '../../../src/platforms/discord/deploy.js';
 import { discordConfigFromEnv } from '../../../src/platforms/discord/config.js';
@@ -22,13 +23,27 @@ describe('slash command declarations', () => {
 
   it('every shared admin subcommand is a /watch subcommand routed to the same handler', () => {
     const subs = (watchCommand.declaration.options ?? []).map((o) => o.name);
-    expect(subs).toEqual(Object.keys(ADMIN_SUBCOMMANDS));
-    for (const [name, handler] of Object.entries(ADMIN_SUBCOMMANDS)) {
-      expect(watchCommand.route(name, { id: 3 })?.handler).toBe(handler);
+    expect(subs).toEqual(ADMIN_COMMANDS.map((h) => h.word));
+    for (const handler of ADMIN_COMMANDS) {
+      expect(watchCommand.route(handler.word, { id: 3 })?.handler).toBe(handler);
     }
     expect(watchCommand.route('nope', {})).toBeNull();
-    const routed = new Set([...Object.values(ADMIN_SUBCOMMANDS), DISCORD_COMMANDS[0]!.route(null, { name: 'x' })!.handler]);
+    const routed = new Set([...ADMIN_COMMANDS, DISCORD_COMMANDS[0]!.route(null, { name: 'x' })!.handler]);
     expect(new Set(HANDLERS)).toEqual(routed);
+  });
+
+  it('each declared argument becomes an option of its kind, with its bounds', () => {
+    const subs = (registrationPayload()[1]!.options ?? []) as unknown as Array<{ name: string; options: Array<Record<string, unknown>> }>;
+    const [keyword, list, country] = subs.find((o) => o.name === 'add')!.options;
+    expect([keyword, country]).toEqual([
+      { type: 3, name: 'keyword', description: 'Word in a name, alias or address', max_length: 200 },
+      { type: 3, name: 'country', description: 'Only this ISO country code, e.g. CN', min_length: 2, max_length: 2 },
+    ]);
+    expect(list).toMatchObject({ type: 3, name: 'list', description: 'Only this list' });
+    expect((list!.choices as unknown[]).slice(0, 2)).toEqual([{ name: 'EL — Entity List', value: 'EL' }, { name: 'UVL — Unverified List', value: 'UVL' }]);
+    expect(subs.find((o) => o.name === 'remove')!.options).toEqual([{ type: 4, name: 'id', description: 'Rule id (the list subcommand shows them)', required: true, min_value: 1 }]);
+    expect(subs.find((o) => o.name === 'list')!.options).toEqual([]);
+    expect(DISCORD_COMMANDS.map((c) => [c.declaration.name, c.autocomplete, c.ephemeral])).toEqual([['entity', ['name'], false], ['watch', [], true]]);
   });
 
   it('/watch add options become the handler argument text', () => {
@@ -41,7 +56,7 @@ describe('slash command declarations', () => {
     const sub = (watch.options ?? []).find((o) => o.name === 'watchlist') as { options: Array<{ name: string; type: number; choices?: Array<{ value: string }> }> };
     expect(sub.options.map((o) => [o.name, o.type])).toEqual([['action', 3], ['name', 3], ['file', 11], ['replace', 5]]);
     expect(sub.options[0]!.choices!.map((c) => c.value)).toEqual(['list', 'import', 'screen', 'remove']);
-    expect(watchCommand.route('watchlist', { action: 'import', name: 'suppliers', file: '123', replace: true })).toEqual({ handler: ADMIN_SUBCOMMANDS.watchlist, args: 'import suppliers --replace' });
+    expect(watchCommand.route('watchlist', { action: 'import', name: 'suppliers', file: '123', replace: true })).toEqual({ handler: watchlistHandler, args: 'import suppliers --replace' });
   });
 
   it('every description and choice name fits Discord (≤ 100 characters, ≤ 25 choices)', () => {

@@ -43,7 +43,7 @@ describe('startDiscordPlatform', () => {
       apiUrl: discord.apiUrl,
       gateway: true,
     };
-    platform = await startDiscordPlatform(t.app, config, { gatewayBackoffMs: 100, deferAfterMs: 50 });
+    platform = await startDiscordPlatform(t.app.platformDeps, config, { gatewayBackoffMs: 100, deferAfterMs: 50 });
   });
   afterEach(async () => {
     await platform.stop();

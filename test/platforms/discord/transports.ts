@@ -61,7 +61,7 @@ export async function startDiscordTransport(name: TransportName, options: { app:
     apiUrl: discord.apiUrl,
     gateway: name === 'gateway',
   };
-  const platform = await startDiscordPlatform(options.app, config, { gatewayBackoffMs: 100, deferAfterMs: 1500 });
+  const platform = await startDiscordPlatform(options.app.platformDeps, config, { gatewayBackoffMs: 100, deferAfterMs: 1500 });
   if (gateway) await gateway.waitFor(() => gateway.ready >= 1, 'READY');
 
   const find = (pred: (r: FakeRequest) => boolean) => discord.interactionReplies.find(pred);

@@ -27,7 +27,7 @@ describe('/entity states its basis (Slack over HTTP)', () => {
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1', SLACK_API_URL: slack.apiUrl, SLACK_ALERT_CHANNELS: 'C0ALERTS',
     })!;
     test = await createTestApp({}, { notifiers: [] });
-    platform = await startSlackPlatform(test.app, config, { now: () => clock });
+    platform = await startSlackPlatform({ ...test.app.platformDeps, now: () => clock }, config);
   });
   afterAll(async () => {
     await platform?.stop();

@@ -52,7 +52,7 @@ describe('Slack platform over HTTP: a real Bolt app on 127.0.0.1 against a fake 
       makeDesignation({ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'EL', aliases: ['Hikvision'], countries: ['CN'], frCitation: '84 FR 54002', startDate: '2019-10-09', licenseRequirement: 'For all items subject to the EAR.', licensePolicy: 'Case-by-case review.', addresses: ['No. 555 Qianmo Road, Hangzhou, CN'] }),
       makeDesignation({ name: EVIL, list: 'EL', countries: ['CN'] }),
     ]);
-    platform = await startSlackPlatform(test.app, config, { now: () => NOW });
+    platform = await startSlackPlatform({ ...test.app.platformDeps, now: () => NOW }, config);
     url = platform.eventsUrl!;
   });
   afterAll(async () => {

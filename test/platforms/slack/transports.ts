@@ -64,7 +64,7 @@ export async function startSlackTransport(
   if (name === 'http') Object.assign(env, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1' });
   else env.SLACK_APP_TOKEN = FAKE_APP_TOKEN;
   const socket = name === 'socket' ? attachSocketMode(slack) : null;
-  const platform = await startSlackPlatform(options.app, slackConfigFromEnv(env)!, { now: options.now, socketPingTimeoutMs: 1000 });
+  const platform = await startSlackPlatform({ ...options.app.platformDeps, ...(options.now ? { now: options.now } : {}) }, slackConfigFromEnv(env)!, { socketPingTimeoutMs: 1000 });
 
   let last: { body: string; envelope: Envelope | null } | null = null;
 
