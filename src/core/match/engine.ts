@@ -13,6 +13,7 @@
  * entities (groups.ts).
  */
 import type { Designation } from '../model.js';
+import { CoverageBound } from './bound.js';
 import { KeyCache, keySpellings } from './keys.js';
 export { KeyCache } from './keys.js';
 import { groupMembers, kindOf, type GroupingView } from './groups.js';
@@ -57,6 +58,7 @@ export class MatchIndex {
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
+  private readonly bound = new CoverageBound();
   /** sameNames answers for the search under way (cleared by each search). */
   private readonly sameNamesMemo = new Map<string, readonly number[]>();
   private readonly grouping: GroupingView = {
@@ -258,12 +260,16 @@ export class MatchIndex {
   private collect(variant: QueryVariant, threshold: number, hits: Map<number, Hit>): void {
     const weightOf = (id: number): number => this.vocab.weight(id);
     const rarityOf = (id: number): number => this.vocab.rarity(id);
+    const names = this.names;
+    this.bound.prepare(variant.tokens);
     this.postings.candidates(variant.tokens, threshold, (name) => {
-      if (!this.names.live(name)) return;
-      if (this.names.count[name]! > this.found.length) this.found = new Float64Array(this.names.count[name]!);
-      const score = scoreName(variant.tokens, this.names, name, weightOf, this.found, rarityOf);
+      if (!names.live(name)) return;
+      if (!this.bound.reaches(names.pool, names.start[name]!, names.count[name]!, variant.factor, threshold)) return;
+      if (names.count[name]! > this.found.length) this.found = new Float64Array(names.count[name]!);
+      const score = scoreName(variant.tokens, names, name, weightOf, this.found, rarityOf, variant.factor, threshold);
       this.offer(hits, name, score.score * variant.factor, score.nameCoverage, threshold);
     });
+    this.bound.release();
   }
 
   private offer(hits: Map<number, Hit>, name: number, score: number, nameCoverage: number, threshold: number): void {

@@ -78,10 +78,14 @@ function indexIn(pool: Int32Array, start: number, count: number, id: number): nu
   return -1;
 }
 
+const NO_SCORE: Score = Object.freeze({ score: 0, queryCoverage: 0, nameCoverage: 0 });
+
 /**
  * Score name `id` of the store. `weightOf` and `rarityOf` give a name token's current weight
  * and rarity (vocab.ts); `found` is scratch space at least as long as the name's token list. For
- * a person (a name with surname tokens) only surname matches make the query specific.
+ * a person (a name with surname tokens) only surname matches make the query specific. A caller
+ * that drops names whose `score × factor` is below `least` may pass both: such a name is given up
+ * as soon as its query coverage shows it (a score of 0).
  */
 export function scoreName(
   query: readonly QueryToken[],
@@ -90,6 +94,8 @@ export function scoreName(
   weightOf: (token: number) => number,
   found: Float64Array,
   rarityOf: (token: number) => number,
+  factor = 1,
+  least = -Infinity,
 ): Score {
   const pool = names.pool;
   const start = names.start[id]!;
@@ -127,7 +133,10 @@ export function scoreName(
       else unspecificByEdit *= 1 - best.rarity;
     }
   }
-  if (matched === 0 || total === 0) return { score: 0, queryCoverage: 0, nameCoverage: 0 };
+  if (matched === 0 || total === 0) return NO_SCORE;
+  const queryCoverage = matched / total;
+  // The score is queryCoverage times factors of at most 1, so this name cannot reach `least`.
+  if (queryCoverage * factor < least) return NO_SCORE;
   let nameFound = 0;
   let nameTotal = 0;
   // 1 when the name lacks none of its distinctive words; towards 0 the more (and rarer) it lacks.
@@ -144,7 +153,6 @@ export function scoreName(
   // name ("Skyrizon" is not "Skyrizen Aviation"). A typo of a whole listed name or alias misses
   // nothing, so it keeps its strength ("Hikvison" is "Hikvision").
   const byEdit = (1 - unspecificByEdit) * nothingMissing;
-  const queryCoverage = matched / total;
   const nameCoverage = nameTotal > 0 ? nameFound / nameTotal : 0;
   // With nothing found as written, only coverage counts, less what the missing words would have
   // told apart: a typo of a complete name ("Npetun", "Hikvison") keeps it; a typo of a common word

@@ -29,6 +29,9 @@ export class Vocabulary {
   /** Weights computed since the last change of N or df, stamped with `version`. */
   private cached = new Float64Array(1024);
   private stamps = new Uint32Array(1024);
+  /** Rarities likewise (scoring asks for every unmatched name token's). */
+  private rarities = new Float64Array(1024);
+  private rarityStamps = new Uint32Array(1024);
   private version = 1;
   private readonly trigrams = new TrigramIndex();
   /** Unfolded spellings already filed in the trigram index. */
@@ -104,6 +107,14 @@ export class Vocabulary {
    * index "university" does not look rare. Halved for tokens of 1–3 letters (initials, acronyms).
    */
   rarity(id: number): number {
+    if (this.rarityStamps[id] === this.version) return this.rarities[id]!;
+    const rarity = this.rarityFor(id);
+    this.rarities[id] = rarity;
+    this.rarityStamps[id] = this.version;
+    return rarity;
+  }
+
+  private rarityFor(id: number): number {
     const top = this.weightFor(1, false);
     const generic = this.weightFor(0, true);
     if (top <= generic) return 0;
@@ -155,5 +166,7 @@ export class Vocabulary {
     this.generic = generic;
     this.cached = new Float64Array(size);
     this.stamps = new Uint32Array(size);
+    this.rarities = new Float64Array(size);
+    this.rarityStamps = new Uint32Array(size);
   }
 }

@@ -55,4 +55,42 @@ describe('TrigramIndex', () => {
     expect(index.near('visoin', live)).toEqual([]); // token 3 is dead
     expect(index.near('sony', live)).toEqual([]);
   });
+
+  it('finds exactly what a scan of every filed spelling with reach() finds (syllable-alike vocabulary)', () => {
+    // Tokens built from a few shared syllables, like the generated million-name corpus: most
+    // share trigrams and letters with each other, which is what the letter filters must not over-prune.
+    const syllables = ['hua', 'xin', 'chuang', 'sheng', 'long', 'feng', 'yuan', 'guang', 'tian', 'jin', 'ke', 'ng'];
+    let state = 7;
+    const next = (n: number): number => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+    const word = (parts: number): string => Array.from({ length: parts }, () => syllables[next(syllables.length)]).join('');
+    const filed: string[] = [];
+    const index = new TrigramIndex();
+    for (let id = 0; id < 3000; id++) {
+      const text = word(2 + next(3));
+      filed.push(text);
+      index.add(id, text);
+    }
+    const typo = (text: string): string => {
+      const at = next(text.length);
+      const edits = [text.slice(0, at) + text.slice(at + 1), text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + 'a' + text.slice(at + 1)];
+      return edits[next(edits.length)]!;
+    };
+    let compared = 0;
+    for (let q = 0; q < 300; q++) {
+      const query = q % 3 === 0 ? word(3) : typo(q % 3 === 1 ? filed[next(filed.length)]! : typo(filed[next(filed.length)]!));
+      for (const cap of [1, 2]) {
+        const expected = new Map<number, number>();
+        filed.forEach((text, id) => {
+          if (text.length < 4 || text === query) return;
+          const edits = reach(query, text, cap);
+          if (edits !== null && edits > 0) expected.set(id, edits);
+        });
+        const found = new Map(index.near(query, () => true, cap));
+        expect(found).toEqual(expected);
+        compared += expected.size;
+      }
+    }
+    // The queries do reach neighbours: the comparison is not of empty answers.
+    expect(compared).toBeGreaterThan(300);
+  });
 });
