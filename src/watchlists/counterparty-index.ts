@@ -26,10 +26,11 @@ import { TrigramIndex } from '../core/match/fuzzy.js';
 import { matchTerms, splitAliasText } from '../core/match/normalise.js';
 import { KeyCache, type MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
+import { encodeMember, NoKeysTest, type SpellingFactsSource } from './no-keys.js';
 import type { ScreenedCounterparty } from './screen.js';
 
 /** What candidate search needs of the designation index (MatchIndex has it). */
-export interface KeyedDesignations {
+export interface KeyedDesignations extends SpellingFactsSource {
   /** Spellings a name must hold for this query to reach the match threshold (keys.ts). */
   keySpellings(segments: readonly MatchTerms[], cache: KeyCache): string[];
   /** Start a screening with `cache`: the spellings the index filed since its last one, or null. */
@@ -67,6 +68,9 @@ export class CounterpartyIndex {
   private readonly spellingIds = new Map<string, number>();
   private readonly spellings: string[] = [];
   private postings: number[][] = [];
+  /** Each member's alias segments as spelling ids (no-keys.ts's encoding), member i at pool[memberAt[i], memberAt[i + 1]). */
+  private pool = new Int32Array(0);
+  private memberAt = new Int32Array(1);
   private readonly trigrams = new TrigramIndex();
   /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
   private heads: string[] | null = null;
@@ -113,21 +117,24 @@ export class CounterpartyIndex {
       for (const [id] of this.trigrams.near(spelling, () => true, 2)) reached.add(id);
     }
     const picked = new Uint8Array(this.members.length);
-    // Neighbour lists of spellings near what the index filed since the last screening are stale.
-    for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
-      this.keyCache.forget(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
-    }
+    const test = this.begin(designations);
     // A counterparty is reached through each word it shares (a generic one reaches thousands):
-    // its key words are worked out once per screening.
-    const keys = new Map<number, Set<string>>();
-    const keysOf = (position: number): Set<string> => {
-      let known = keys.get(position);
-      if (!known) keys.set(position, (known = new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache))));
-      return known;
+    // its key words are worked out once per screening, unless it surely has none (no-keys.ts).
+    // Per position: 0 not looked at yet, 1 surely no key words, 2 key words in `keys`.
+    const verdict = new Uint8Array(this.members.length);
+    const keys = new Map<number, ReadonlySet<string>>();
+    const isKey = (position: number, spelling: string): boolean => {
+      if (verdict[position] === 0) {
+        if (test.noKeys(this.pool, this.memberAt[position]!, this.memberAt[position + 1]!)) verdict[position] = 1;
+        else {
+          verdict[position] = 2;
+          keys.set(position, new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache)));
+        }
+      }
+      return verdict[position] === 2 && keys.get(position)!.has(spelling);
     };
     const offer = (spelling: string, positions: readonly number[]): void => {
-      for (const position of positions) if (picked[position] === 0 && keysOf(position).has(spelling)) picked[position] = 1;
+      for (const position of positions) if (picked[position] === 0 && isKey(position, spelling)) picked[position] = 1;
     };
     for (const id of reached) offer(this.spellings[id]!, this.postings[id]!);
     for (const spelling of wanted) {
@@ -145,6 +152,25 @@ export class CounterpartyIndex {
     return out;
   }
 
+  /**
+   * Work out ahead of a change what screening reads of every counterparty spelling (its typo
+   * neighbours among the designations' words, kept until the index files a spelling near it), so
+   * a running worker's first change does not pay for them.
+   */
+  warmKeys(designations: KeyedDesignations): void {
+    this.begin(designations).readAll();
+  }
+
+  /** Start a screening against `designations`: stale neighbour lists dropped, a fresh no-keys test. */
+  private begin(designations: KeyedDesignations): NoKeysTest {
+    // Neighbour lists of spellings near what the index filed since the last screening are stale.
+    for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
+      this.keyCache.forget(spelling);
+      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
+    }
+    return new NoKeysTest(this.spellings, designations, this.keyCache);
+  }
+
   private build(members: readonly ScreenedCounterparty[]): void {
     const segmentsByName = new Map<string, MatchTerms[]>();
     this.members = members.map((counterparty) => {
@@ -158,6 +184,8 @@ export class CounterpartyIndex {
     this.heads = null;
     this.tails = null;
     this.keyCache = this.newKeyCache();
+    const pool: number[] = [];
+    this.memberAt = new Int32Array(this.members.length + 1);
     this.members.forEach((member, position) => {
       const mine: string[] = [];
       for (const { tokens, words } of member.segments) {
@@ -165,7 +193,10 @@ export class CounterpartyIndex {
         for (const word of words) if (!mine.includes(word)) mine.push(word);
       }
       for (const spelling of mine) this.file(spelling, position);
+      encodeMember(member.segments, (spelling) => this.spellingIds.get(spelling)!, pool);
+      this.memberAt[position + 1] = pool.length;
     });
+    this.pool = Int32Array.from(pool);
   }
 
   /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */

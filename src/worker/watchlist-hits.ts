@@ -92,8 +92,8 @@ async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
 export async function warmScreening(deps: ScreeningDeps): Promise<void> {
   const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
   if (watchlists.length === 0) return;
-  await counterpartyIndex(deps.store, watchlists);
-  await designationIndex(deps);
+  const counterparties = await counterpartyIndex(deps.store, watchlists);
+  counterparties.warmKeys(await designationIndex(deps));
 }
 
 /**

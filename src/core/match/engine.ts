@@ -14,8 +14,8 @@
  */
 import type { Designation } from '../model.js';
 import { CoverageBound } from './bound.js';
-import { KeyCache, keySpellings } from './keys.js';
-export { KeyCache } from './keys.js';
+import { KeyCache, keySpellings, spellingFacts, type SpellingFacts } from './keys.js';
+export { KeyCache, type SpellingFacts } from './keys.js';
 import { groupMembers, kindOf, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
@@ -143,6 +143,17 @@ export class MatchIndex {
   /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
   keySpellings(segments: readonly MatchTerms[], cache?: KeyCache, threshold = MATCH_THRESHOLD): string[] {
     return keySpellings(segments, this.vocab, threshold, cache);
+  }
+
+  /** What keys.ts's hopeless test reads of one spelling, after `beginKeys(cache)`. */
+  spellingFacts(spelling: string, cache: KeyCache): SpellingFacts {
+    return spellingFacts(this.vocab, spelling, cache);
+  }
+
+  /** Whether the index uses this token now (a glued reading needs one, query.ts `joined`). */
+  uses(token: string): boolean {
+    const id = this.vocab.id(token);
+    return id !== undefined && this.vocab.frequency(id) > 0;
   }
 
   /** Start a screening with `cache` (keys.ts): the spellings filed since its last one, or null. */

@@ -29,7 +29,10 @@ export interface TokenBound {
   floor: number;
 }
 
-/** Beyond this many spellings filed since the last screening (a new list), every kept neighbour list is dropped. */
+/**
+ * Beyond this many spellings filed since the last screening (a new list), and more than the kept
+ * neighbour lists, every kept neighbour list is dropped.
+ */
 const FRESH_LIMIT = 2_000;
 
 export class KeyCache {
@@ -56,7 +59,8 @@ export class KeyCache {
     const fresh = owner === this.owner ? vocab.spellingsSince(this.mark) : null;
     this.owner = owner;
     this.mark = vocab.spellingCount;
-    if (fresh === null || fresh.length > FRESH_LIMIT) {
+    // Forgetting costs a lookup per fresh spelling, dropping everything one per kept list later.
+    if (fresh === null || fresh.length > Math.max(FRESH_LIMIT, this.neighbours.size)) {
       this.neighbours.clear();
       return null;
     }
@@ -80,14 +84,18 @@ function boundOf(vocab: Vocabulary, token: string, word: string, cache: KeyCache
   let bound = cache.bounds.get(key);
   if (!bound) {
     const near = word === token ? cache.neighboursOf(vocab, token) : [...cache.neighboursOf(vocab, token), ...cache.neighboursOf(vocab, word)];
-    const q = expand(vocab, token, word, near);
-    bound = {
-      gain: q.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0),
-      floor: q.expansions.reduce((least, e) => Math.min(least, e.weight), q.missingWeight),
-    };
+    bound = expandedBound(vocab, token, word, near);
     cache.bounds.set(key, bound);
   }
   return bound;
+}
+
+function expandedBound(vocab: Vocabulary, token: string, word: string, near: ReadonlyArray<readonly [number, number]>): TokenBound {
+  const q = expand(vocab, token, word, near);
+  return {
+    gain: q.expansions.reduce((most, e) => Math.max(most, e.weight * e.sim), 0),
+    floor: q.expansions.reduce((least, e) => Math.min(least, e.weight), q.missingWeight),
+  };
 }
 
 /** One reading's key tokens, by the bound above. */
@@ -146,6 +154,40 @@ function hopeless(tokens: readonly string[], spelling: ReadonlyMap<string, strin
     return joined(vocab, tokens).length === 0 && splitReadings(vocab, tokens, cache).length === 0;
   }
   return false;
+}
+
+/** What `hopeless` asks of one spelling, for a caller testing many names against one index (spellingFacts). */
+export interface SpellingFacts {
+  /** The index uses it now. */
+  live: boolean;
+  /** Its weight as a query word (vocab.weightOfText). */
+  weight: number;
+  /** A soft, legal-form or generic word, or an unknown word a typo from a legal form: never what makes a name hopeless. */
+  special: boolean;
+  /** A spelling within two edits of it is in use (through `cache`'s neighbour lists). */
+  liveNeighbour: boolean;
+  /** query.ts `split` has a reading for it alone. */
+  splits: boolean;
+  /** Its bound as a query token (boundOf) when no spelling within two edits of it or of its word is in use. */
+  alone: TokenBound;
+}
+
+/**
+ * The facts `hopeless` reads of one spelling, once: a caller screening thousands of names that
+ * share their words tests them with these (src/watchlists/counterparty-index.ts) instead of
+ * calling keySpellings for each, and must come to the same answer.
+ */
+export function spellingFacts(vocab: Vocabulary, spelling: string, cache: KeyCache): SpellingFacts {
+  const id = vocab.id(spelling);
+  const live = id !== undefined && vocab.frequency(id) > 0;
+  return {
+    live,
+    weight: vocab.weightOfText(spelling),
+    special: SOFT_WORDS.has(spelling) || LEGAL_FORM_TOKENS.has(spelling) || GENERIC_WORDS.has(spelling) || nearLegalForm(spelling, false),
+    liveNeighbour: cache.neighboursOf(vocab, spelling).some(([other]) => vocab.frequency(other) > 0),
+    splits: split(vocab, [spelling]).length > 0,
+    alone: expandedBound(vocab, spelling, spelling, []),
+  };
 }
 
 /** The readings of one alias segment (query.ts): as written, glued, split; and each token's word. */
