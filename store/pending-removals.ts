@@ -27,4 +27,9 @@ export type GuardStateWrite = Omit<GuardState, 'notes'> & { notes: ParseNotes };
 export interface PendingRemovalStore {
   /** The guard's state of a source (empty before its first snapshot). */
   guardState(source: string): Promise<GuardState>;
+  /**
+   * Whether any removal of a source is pending: what a poll needs before its download (a pending
+   * removal makes it unconditional), read without the file tail `guardState` carries (1,000 keys).
+   */
+  hasPendingRemovals(source: string): Promise<boolean>;
 }

@@ -90,18 +90,21 @@ function withoutDuplicates(group: Keyless[], dropped: Set<Keyless>): Keyless[] {
  * content-derived suffix (and `-2`, `-3`… for rows that share name, first address and date).
  */
 export function assignKeys(rows: Keyless[], notes?: ParseNotes): Designation[] {
-  const groups = new Map<string, Keyless[]>();
+  // A base key held by one row maps to that row, not to a one-row array: nearly every name is
+  // unique, and 30,000 short-lived arrays cost more garbage collection than the grouping itself.
+  const groups = new Map<string, Keyless | Keyless[]>();
   for (const row of rows) {
     const base = baseKey(row);
     const group = groups.get(base);
-    if (group) group.push(row);
-    else groups.set(base, [row]);
+    if (group === undefined) groups.set(base, row);
+    else if (Array.isArray(group)) group.push(row);
+    else groups.set(base, [group, row]);
   }
   const dropped = new Set<Keyless>();
   for (const [base, all] of groups) {
     // Keys are set on the parsed rows in place: copying 30,000 rows costs more than the rest.
-    if (all.length === 1) {
-      Object.assign(all[0]!, { key: base });
+    if (!Array.isArray(all)) {
+      Object.assign(all, { key: base });
       continue;
     }
     const group = withoutDuplicates(all, dropped);

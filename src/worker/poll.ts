@@ -118,8 +118,9 @@ async function fetchParseCommit(
 ): Promise<PollOutcome> {
   const { store } = deps;
   const at = deps.now().toISOString();
-  const guardState = await store.guardState(source.id);
-  const confirming = guardState.pending.length > 0;
+  // Only whether removals are pending is needed before the download; the guard's whole state
+  // (with the file's 1,000-key tail) is read once the body is to be parsed.
+  const confirming = await store.hasPendingRemovals(source.id);
   let body = options.body;
   let validators = { etag: null as string | null, lastModified: null as string | null };
   if (!body) {
@@ -148,6 +149,7 @@ async function fetchParseCommit(
   }
   // Pages (DHS, FCC) are HTML by design; their parsers refuse error and challenge pages themselves.
   if (source.bodyKind !== 'html') checkBody(body.bytes, body.contentType);
+  const guardState = await store.guardState(source.id);
   const notes = emptyNotes();
   // A list changed by notices applies the next notice to the stored list without the removals
   // still pending: a notice that removed them is not undone by the next one not naming them.

@@ -43,5 +43,9 @@ export function createPendingRemovalStore(pool: Pool): PendingRemovalStore {
       const row = GuardRow.parse(rows[0]);
       return { pending, tail: row.tail, notes: { rows: row.rows, noName: row.noName, noList: row.noList, duplicates: row.duplicates, examples: row.examples } };
     },
+    async hasPendingRemovals(source) {
+      const { rows } = await pool.query('SELECT 1 FROM pending_removals WHERE source = $1 LIMIT 1', [source]);
+      return rows.length > 0;
+    },
   };
 }

@@ -27,6 +27,7 @@ export function createPendingRemovalStore(db: Database.Database): PendingRemoval
 } {
   const statements = {
     pending: db.prepare('SELECT key, since, seen_in AS seenIn, suspect FROM pending_removals WHERE source = ? ORDER BY key'),
+    anyPending: db.prepare('SELECT 1 FROM pending_removals WHERE source = ? LIMIT 1').pluck(),
     guard: db.prepare(
       `SELECT tail, rows, no_name AS noName, no_list AS noList, duplicates, examples FROM snapshot_guard WHERE source = ?`,
     ),
@@ -48,6 +49,9 @@ export function createPendingRemovalStore(db: Database.Database): PendingRemoval
       const tail = z.array(z.string()).parse(JSON.parse(row.tail));
       const examples = z.array(z.string()).parse(JSON.parse(row.examples));
       return { pending, tail, notes: { rows: row.rows, noName: row.noName, noList: row.noList, duplicates: row.duplicates, examples } };
+    },
+    async hasPendingRemovals(source) {
+      return statements.anyPending.get(source) !== undefined;
     },
     writeGuardState(source, state, at) {
       statements.clearPending.run(source);

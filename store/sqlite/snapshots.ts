@@ -153,6 +153,7 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
 
   return {
     guardState: guard.guardState,
+    hasPendingRemovals: guard.hasPendingRemovals,
     async getSourceState(source) {
       const row = statements.getState.get(source);
       return row === undefined ? null : SourceStateRow.parse(row);

@@ -14,7 +14,7 @@
  */
 import { noteSkipped, type Keyless, type ParseNotes } from '../../core/identity.js';
 import { LISTS, listCodeFromSource } from '../../core/lists.js';
-import type { ListCode } from '../../core/model.js';
+import type { Designation, ListCode } from '../../core/model.js';
 import { cleanText, iso2 } from '../../core/text.js';
 
 /** A scalar as published: text, a number, or nothing. The mapper cleans it. */
@@ -166,7 +166,7 @@ export function createRowMapper(
     }
     const { list, listName } = known;
     const entityNumber = text(record.entityNumber);
-    return {
+    const designation: Designation = {
       list,
       listName,
       name: stripSuccessorTail(cleanName),
@@ -184,6 +184,10 @@ export function createRowMapper(
       remarks: text(record.remarks),
       sourceId: LISTS[list].keyedBy === 'entry-number' && entityNumber ? entityNumber : text(record.id),
       sourceUrl: text(record.sourceInformationUrl),
+      // Filled in by assignKeys. Reserving the slot here lets it set the key in place instead
+      // of adding a property to each of 30,000 objects (which reshapes them: ~40 ms a parse).
+      key: '',
     };
+    return designation;
   };
 }

@@ -14,6 +14,7 @@ const b = makeDesignation({ name: 'B Co', list: 'EL' });
 describeStores('guard state (pending removals, file tail, parse counts)', (ctx) => {
   it('is empty before a first snapshot', async () => {
     expect(await ctx.store.guardState('csl')).toEqual({ pending: [], tail: [], notes: null });
+    expect(await ctx.store.hasPendingRemovals('csl')).toBe(false);
   });
 
   it('is written with the snapshot, replaced whole by the next, left alone by a commit without it, and survives reopening', async () => {
@@ -23,6 +24,7 @@ describeStores('guard state (pending removals, file tail, parse counts)', (ctx) 
       ...commitOf('csl', '2024-05-01T00:00:00Z', { added: [a, b], removed: [], amended: [] }, { baseline: true }),
       guard: { pending: [], tail: ['EL:a co', 'EL:b co'], notes },
     });
+    expect(await store.hasPendingRemovals('csl')).toBe(false);
     const pending = [{ key: 'EL:b co', since: '2024-05-02T00:00:00Z', seenIn: 'sha256-x', suspect: 'cut-off' as const }];
     await store.commitSnapshot({
       ...commitOf('csl', '2024-05-02T00:00:00Z', { added: [], removed: [], amended: [] }),
@@ -32,6 +34,7 @@ describeStores('guard state (pending removals, file tail, parse counts)', (ctx) 
     store = await ctx.reopen();
     expect(await store.guardState('csl')).toEqual({ pending, tail: ['EL:a co'], notes: { ...emptyNotes(), rows: 1 } });
     expect(await store.guardState('other')).toEqual({ pending: [], tail: [], notes: null });
+    expect([await store.hasPendingRemovals('csl'), await store.hasPendingRemovals('other')]).toEqual([true, false]);
     // The pending row is still a current designation: it stays listed until confirmed.
     expect([...(await store.currentFingerprints('csl')).keys()].sort()).toEqual(['EL:a co', 'EL:b co']);
     await store.commitSnapshot({
@@ -39,6 +42,7 @@ describeStores('guard state (pending removals, file tail, parse counts)', (ctx) 
       guard: { pending: [], tail: ['EL:a co'], notes: { ...emptyNotes(), rows: 1 } },
     });
     expect(await store.guardState('csl')).toMatchObject({ pending: [] });
+    expect(await store.hasPendingRemovals('csl')).toBe(false);
     expect([...(await store.currentFingerprints('csl')).keys()]).toEqual(['EL:a co']);
   });
 });
