@@ -23,8 +23,8 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(root, 'dist', 'src', 'cli-bundle');
 
-/** Packages compiled into the bundle; any other bare import stays external. */
-const BUNDLED = new Set(['zod', 'commander', 'any-ascii']);
+/** Packages (and package subpaths) compiled into the bundle; any other bare import stays external. */
+const BUNDLED = new Set(['zod/mini', 'zod/v4/locales/en.js', 'commander', 'any-ascii']);
 
 function packageOf(specifier) {
   const parts = specifier.split('/');
@@ -36,7 +36,7 @@ function packageOf(specifier) {
  * `with { type: 'json' }` in esbuild's output for Node 20, which Node then refuses).
  */
 function bundled(specifier) {
-  return specifier.startsWith('node:') || specifier.endsWith('.json') || BUNDLED.has(packageOf(specifier));
+  return specifier.startsWith('node:') || specifier.endsWith('.json') || BUNDLED.has(specifier) || BUNDLED.has(packageOf(specifier));
 }
 
 /** @type {import('esbuild').Plugin} */
