@@ -8,7 +8,8 @@
  * Read per (source, key) so the `changes_by_key` index serves every lookup.
  */
 import type Database from 'better-sqlite3';
-import { z } from './zod.js';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { DesignationEvent, HistoryStore } from '../types.js';
 
 const Row = z.object({

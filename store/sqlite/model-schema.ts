@@ -4,7 +4,8 @@
  * apart silently. Re-exported from rows.ts; other stores and tools may reuse them (`.parse`).
  * Zod Mini, as everything the store reads with (./zod.ts says why).
  */
-import { z } from './zod.js';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { Alert as AlertModel } from '../../src/core/alert.js';
 import {
   COMPARED_FIELDS,

@@ -3,7 +3,8 @@
  * (migration "pending removals"). `writeGuardState` runs inside commitSnapshot's transaction.
  */
 import type Database from 'better-sqlite3';
-import { z } from './zod.js';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { GuardStateWrite, PendingRemovalStore } from '../pending-removals.js';
 
 const PendingRow = z.object({

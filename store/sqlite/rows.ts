@@ -5,7 +5,8 @@
  *
  * Designation rows are the exception: reads only JSON.parse them, for speed (see snapshots.ts).
  */
-import { z } from './zod.js';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { Alert as AlertModel } from '../../src/core/alert.js';
 import type { WatchRule as WatchRuleModel } from '../../src/core/watch.js';
 import type { AuditEntry as AuditEntryModel, Delivery as DeliveryModel, SourceState as SourceStateModel } from '../types.js';

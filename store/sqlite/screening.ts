@@ -3,7 +3,8 @@
  * `writeScreeningJob`, settled with a conditional update so a job yields at most one alert.
  */
 import type Database from 'better-sqlite3';
-import { z } from './zod.js';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { ScreeningJob, ScreeningJobInput, ScreeningStore } from '../screening.js';
 import type { AlertWriter } from './outbox.js';
 
