@@ -4,15 +4,15 @@
  */
 import type { Config } from './config.js';
 import { ConfigError, UsageError } from './errors.js';
-import { enabledSourceIds } from './sources/catalog.js';
+import { enabledSourceIds, type SourceIdSettings } from './sources/catalog.js';
 
 /** Their ids, without building (or loading) any source: for `status`. */
-export function enabledSourceIdsOf(config: Config): string[] {
+export function enabledSourceIdsOf(config: SourceIdSettings & Pick<Config, 'configFile'>): string[] {
   return configErrorFor(config, () => enabledSourceIds(config));
 }
 
 /** `read()`, with an unknown-source UsageError turned into a ConfigError naming where the id was set. */
-export function configErrorFor<T>(config: Config, read: () => T): T {
+export function configErrorFor<T>(config: Pick<Config, 'configFile'>, read: () => T): T {
   try {
     return read();
   } catch (err) {

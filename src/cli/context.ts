@@ -4,13 +4,16 @@
  * open only the store, and a bad config fails only the commands that need it).
  *
  * The config and logger modules (zod, yaml, node-cron: over 100 ms to load; pino itself loads with the first logger) are loaded by `load()`, which
- * main calls before running a command — not for `--help` or a mistyped command.
+ * main calls before running a command — not for `--help` or a mistyped command. A command that
+ * reads only `settings()` (status, lookup) loads the config modules only when the environment
+ * needs the full config to check it (settings.ts).
  */
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { App } from '../index.js';
 import type { Store } from '../../store/types.js';
+import { quickSettings, settingsOf, type CliSettings } from './settings.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -20,14 +23,19 @@ export interface CliIo {
 
 export interface CliContext {
   io: CliIo;
-  /** Config from env, with --db applied. Throws ConfigError. */
+  /** Config from env, with --db applied. Throws ConfigError. Not after `load({ settingsOnly: true })` read the settings quickly. */
   config(): Config;
+  /** What status and lookup read of the config (settings.ts), with --db applied: read from env alone when safe, else from config(). */
+  settings(): CliSettings;
   /** The app (store, sources, notifiers), built once. */
   app(): Promise<App>;
   /** The store alone (the app's, when it is built), for commands that read it and nothing else. */
   store(): Promise<Store>;
-  /** Load what config() and log() need; call once before running a command. */
-  load(): Promise<void>;
+  /**
+   * Load what config() (or only settings(), with `settingsOnly`) and log() need; call once
+   * before running a command.
+   */
+  load(options?: { settingsOnly?: boolean }): Promise<void>;
   log(): Logger;
   /** Set by the global --db option. */
   dbOverride: string | undefined;
@@ -41,8 +49,11 @@ export interface CliContext {
 }
 
 interface Modules {
-  loadConfig: typeof import('../config.js').loadConfig;
+  /** Absent when the settings were read quickly. */
+  loadConfig?: typeof import('../config.js').loadConfig;
   createLogger: typeof import('../log.js').createLogger;
+  /** The settings read from env alone, when they could be (before --db). */
+  quick: CliSettings | null;
 }
 
 export function createCliContext(io: CliIo): CliContext {
@@ -59,13 +70,21 @@ export function createCliContext(io: CliIo): CliContext {
     io,
     dbOverride: undefined,
     jsonOutput: false,
-    async load() {
-      const [{ loadConfig }, { createLogger }] = await Promise.all([import('../config.js'), import('../log.js')]);
-      modules = { loadConfig, createLogger };
+    async load(options = {}) {
+      const quick = options.settingsOnly ? quickSettings(io.env, process.cwd()) : null;
+      const [config, { createLogger }] = await Promise.all([quick ? null : import('../config.js'), import('../log.js')]);
+      modules = { loadConfig: config?.loadConfig, createLogger, quick };
     },
     config() {
-      config ??= loaded().loadConfig(io.env, ctx.dbOverride ? { dbPath: ctx.dbOverride } : {});
+      const { loadConfig } = loaded();
+      if (!loadConfig) throw new Error('CliContext.config(): this command was loaded for settings() only');
+      config ??= loadConfig(io.env, ctx.dbOverride ? { dbPath: ctx.dbOverride } : {});
       return config;
+    },
+    settings() {
+      const { quick } = loaded();
+      if (!quick) return settingsOf(ctx.config());
+      return ctx.dbOverride ? { ...quick, dbPath: ctx.dbOverride } : quick;
     },
     log() {
       log ??= loaded().createLogger(io.env.LOG_LEVEL ?? 'info');
@@ -74,7 +93,7 @@ export function createCliContext(io: CliIo): CliContext {
     store() {
       if (app) return app.then((built) => built.store);
       if (!store) {
-        const { dbPath } = ctx.config();
+        const { dbPath } = ctx.settings();
         store = import('../open-store.js').then(({ openStoreAt }) => openStoreAt(dbPath));
       }
       return store;

@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       ctx.jsonOutput = action.opts<{ json?: boolean }>().json === true;
     });
   const running = commandOf(argv);
-  if (running) await ctx.load();
+  if (running) await ctx.load({ settingsOnly: 'settingsOnly' in running });
   for (const entry of COMMANDS) {
     // `help` is always registered in full: it answers about any command, loading the one named.
     if (entry === running || entry.name === 'help') (await entry.load())(program, ctx);

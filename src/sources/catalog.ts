@@ -6,7 +6,7 @@
  * and each source takes its title and kind from here.
  */
 import { UsageError } from '../errors.js';
-import type { SourcesConfig } from './options.js';
+import type { SourceOptions } from './options.js';
 
 export const SOURCE_CATALOG = {
   csl: { title: 'Consolidated Screening List (trade.gov)', kind: 'snapshot' },
@@ -21,22 +21,27 @@ export const SOURCE_CATALOG = {
 
 export type SourceId = keyof typeof SOURCE_CATALOG;
 
+/** What of the config these functions read (`status` passes no more: cli/settings.ts). */
+export interface SourceIdSettings {
+  sources: Pick<SourceOptions, 'enabled' | 'rss' | 'pages'>;
+}
+
 /** Sources polled when ENABLED_SOURCES is not set. */
 export const DEFAULT_SOURCES: readonly SourceId[] = ['csl'];
 
 /** Ids of the configured feeds and pages, without building them. */
-export function configuredSourceIds(config: SourcesConfig): string[] {
+export function configuredSourceIds(config: SourceIdSettings): string[] {
   return [...config.sources.rss.map((feed) => `rss:${feed.name}`), ...config.sources.pages.map((page) => `page:${page.name}`)];
 }
 
 /** The UsageError for an id that is neither built in nor configured. */
-export function unknownSource(id: string, config: SourcesConfig): UsageError {
+export function unknownSource(id: string, config: SourceIdSettings): UsageError {
   const known = [...Object.keys(SOURCE_CATALOG), ...configuredSourceIds(config)];
   return new UsageError(`unknown source "${id}" (known: ${known.join(', ')})`);
 }
 
 /** Ids of the sources the worker polls (registry.ts's enabledSources, without building them); an unknown id throws unknownSource. */
-export function enabledSourceIds(config: SourcesConfig): string[] {
+export function enabledSourceIds(config: SourceIdSettings): string[] {
   const ids = config.sources.enabled.length > 0 ? config.sources.enabled : DEFAULT_SOURCES;
   const configured = configuredSourceIds(config);
   const listed = ids.filter((id) => !configured.includes(id));
@@ -46,7 +51,7 @@ export function enabledSourceIds(config: SourcesConfig): string[] {
 }
 
 /** Title and kind of a built-in or configured source, or null for an id the config does not know. */
-export function sourceInfo(id: string, config: SourcesConfig): { title: string; kind: 'snapshot' | 'feed' } | null {
+export function sourceInfo(id: string, config: SourceIdSettings): { title: string; kind: 'snapshot' | 'feed' } | null {
   if (Object.hasOwn(SOURCE_CATALOG, id)) return SOURCE_CATALOG[id as SourceId];
   const feed = [...config.sources.rss.map((f) => [`rss:${f.name}`, f.title]), ...config.sources.pages.map((p) => [`page:${p.name}`, p.title])].find(([known]) => known === id);
   return feed ? { title: feed[1]!, kind: 'feed' } : null;

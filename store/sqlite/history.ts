@@ -8,20 +8,21 @@
  * Read per (source, key) so the `changes_by_key` index serves every lookup.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { DesignationEvent, HistoryStore } from '../types.js';
 
 const Row = z.object({
   kind: z.enum(['added', 'removed', 'amended']),
   seen_at: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  fields: z.string().nullable(),
+  before: z.nullable(z.string()),
+  after: z.nullable(z.string()),
+  fields: z.nullable(z.string()),
 });
 
 /** The parts of stored JSON that history reads. */
-const Stored = z.object({ frCitation: z.string().nullable().optional() }).loose();
-const Fields = z.array(z.object({ field: z.string() }).loose());
+const Stored = z.looseObject({ frCitation: z.optional(z.nullable(z.string())) });
+const Fields = z.array(z.looseObject({ field: z.string() }));
 
 function citation(json: string | null): string | null {
   if (json === null) return null;

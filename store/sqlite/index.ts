@@ -4,14 +4,15 @@
  *   const store = openSqliteStore('data/entitywatch.db'); // or ':memory:' for tests
  *
  * Opening creates the parent directory, sets the pragmas and applies pending migrations.
- * Statements are prepared once per store; every multi-row write is one transaction.
+ * Statements are prepared once per store — those of watch rules and watchlists on their first
+ * use (lazy-part.ts), as short CLI commands never use them; every multi-row write is one transaction.
  * The store never reads the clock for what it records: callers pass every timestamp (poll
  * leases alone expire by the wall clock, see leases.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../types.js';
+import type { RulesStore, Store, WatchlistStore } from '../types.js';
 import { createBodyCheckStore } from './body-checks.js';
 import { createDesignationsVersionStore } from './designations-version.js';
 import { createFeedStore } from './feeds.js';
@@ -19,12 +20,14 @@ import { createHistoryStore } from './history.js';
 import { createLeaseStore } from './leases.js';
 import { migrate } from './migrations.js';
 import { createAlertWriter, createOutboxStore } from './outbox.js';
-import { createRulesStore } from './rules.js';
+import { lazyPart } from './lazy-part.js';
 import { createScreeningJobWriter, createScreeningStore } from './screening.js';
 import { createSnapshotStore } from './snapshots.js';
-import { createWatchlistStore } from './watchlists.js';
 
 export const MEMORY = ':memory:';
+
+const RULES_METHODS = { addWatchRule: true, removeWatchRule: true, listWatchRules: true, audit: true, listAudit: true } as const satisfies Record<keyof RulesStore, true>;
+const WATCHLIST_METHODS = { importWatchlist: true, listWatchlists: true, removeWatchlist: true, watchlistMembers: true } as const satisfies Record<keyof WatchlistStore, true>;
 
 /** The configured connection with the schema up to date (exported for tests and tools). */
 export function openDatabase(path: string): Database.Database {
@@ -55,9 +58,9 @@ export function openSqliteStore(path: string): Store {
     ...createBodyCheckStore(db),
     ...createDesignationsVersionStore(db),
     ...createOutboxStore(db, writeAlert),
-    ...createRulesStore(db),
+    ...lazyPart<RulesStore>(RULES_METHODS, async () => (await import('./rules.js')).createRulesStore(db)),
     ...createFeedStore(db, writeAlert),
-    ...createWatchlistStore(db),
+    ...lazyPart<WatchlistStore>(WATCHLIST_METHODS, async () => (await import('./watchlists.js')).createWatchlistStore(db)),
     ...createHistoryStore(db),
     ...createLeaseStore(db),
     kind: 'sqlite',

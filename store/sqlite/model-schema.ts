@@ -1,9 +1,11 @@
 /**
  * zod schemas of the core model (src/core/model.ts, src/core/alert.ts), for JSON read back from
- * the store. Each `satisfies z.ZodType<…>` the interface it mirrors, so the two cannot drift apart
- * silently. Re-exported from rows.ts; other stores and tools may reuse them.
+ * the store. Each `satisfies z.ZodMiniType<…>` the interface it mirrors, so the two cannot drift
+ * apart silently. Re-exported from rows.ts; other stores and tools may reuse them (`.parse`).
+ * Zod Mini, as everything the store reads with (./zod.ts says why).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { Alert as AlertModel } from '../../src/core/alert.js';
 import {
   COMPARED_FIELDS,
@@ -15,37 +17,40 @@ import {
 
 export const ListCode = z.enum(LIST_CODES);
 
+const nullableString = z.nullable(z.string());
+const strings = z.array(z.string());
+
 export const Designation = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   list: ListCode,
   listName: z.string(),
   name: z.string(),
-  aliases: z.array(z.string()),
-  type: z.string().nullable(),
-  countries: z.array(z.string()),
-  addresses: z.array(z.string()),
-  programs: z.array(z.string()),
-  frCitation: z.string().nullable(),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  licenseRequirement: z.string().nullable(),
-  licensePolicy: z.string().nullable(),
-  ids: z.array(z.string()),
-  remarks: z.string().nullable(),
-  sourceId: z.string().nullable(),
-  sourceUrl: z.string().nullable(),
-}) satisfies z.ZodType<DesignationModel>;
+  aliases: strings,
+  type: nullableString,
+  countries: strings,
+  addresses: strings,
+  programs: strings,
+  frCitation: nullableString,
+  startDate: nullableString,
+  endDate: nullableString,
+  licenseRequirement: nullableString,
+  licensePolicy: nullableString,
+  ids: strings,
+  remarks: nullableString,
+  sourceId: nullableString,
+  sourceUrl: nullableString,
+}) satisfies z.ZodMiniType<DesignationModel>;
 
 export const FieldChange = z.object({
   field: z.enum(COMPARED_FIELDS),
   before: z.string(),
   after: z.string(),
   summary: z.string(),
-}) satisfies z.ZodType<FieldChangeModel>;
+}) satisfies z.ZodMiniType<FieldChangeModel>;
 
 export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('added'), key: z.string(), after: Designation }),
-  z.object({ kind: z.literal('removed'), key: z.string(), before: Designation, notice: z.string().nullable().optional() }),
+  z.object({ kind: z.literal('removed'), key: z.string(), before: Designation, notice: z.optional(nullableString) }),
   z.object({
     kind: z.literal('amended'),
     key: z.string(),
@@ -53,55 +58,53 @@ export const Change = z.discriminatedUnion('kind', [
     after: Designation,
     fields: z.array(FieldChange),
   }),
-]) satisfies z.ZodType<ChangeModel>;
+]) satisfies z.ZodMiniType<ChangeModel>;
 
 const AlertBase = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   source: z.string(),
   createdAt: z.string(),
   title: z.string(),
   priority: z.enum(['normal', 'high']),
-  threadOf: z.string().nullable(),
-  notes: z.array(z.string()),
+  threadOf: nullableString,
+  notes: strings,
   links: z.array(z.object({ label: z.string(), url: z.string() })),
 });
 
 export const Alert = z.discriminatedUnion('kind', [
-  AlertBase.extend({
+  z.extend(AlertBase, {
     kind: z.literal('designations'),
     list: ListCode,
     listName: z.string(),
     changes: z.array(Change),
   }),
-  AlertBase.extend({
+  z.extend(AlertBase, {
     kind: z.literal('source-health'),
     status: z.enum(['refused', 'failing', 'recovered']),
     reasonCode: z.string(),
     reason: z.string(),
   }),
-  AlertBase.extend({
+  z.extend(AlertBase, {
     kind: z.literal('document'),
     documents: z.array(
       z.object({
         title: z.string(),
-        url: z.string().nullable(),
-        publisher: z.string().nullable(),
-        date: z.string().nullable(),
-        summary: z.string().nullable(),
-        entities: z.array(z.string()),
-        groups: z
-          .array(z.object({ action: z.enum(['added', 'revised', 'removed']), list: ListCode, country: z.string().nullable(), names: z.array(z.string()) }))
-          .optional(),
+        url: nullableString,
+        publisher: nullableString,
+        date: nullableString,
+        summary: nullableString,
+        entities: strings,
+        groups: z.optional(z.array(z.object({ action: z.enum(['added', 'revised', 'removed']), list: ListCode, country: nullableString, names: strings }))),
       }),
     ),
   }),
-  AlertBase.extend({
+  z.extend(AlertBase, {
     kind: z.literal('watchlist-hit'),
     hits: z.array(
       z.object({
         watchlist: z.string(),
         counterparty: z.string(),
-        reference: z.string().nullable(),
+        reference: nullableString,
         designationKey: z.string(),
         designationName: z.string(),
         list: ListCode,
@@ -110,5 +113,5 @@ export const Alert = z.discriminatedUnion('kind', [
       }),
     ),
   }),
-  AlertBase.extend({ kind: z.literal('test') }),
-]) satisfies z.ZodType<AlertModel>;
+  z.extend(AlertBase, { kind: z.literal('test') }),
+]) satisfies z.ZodMiniType<AlertModel>;

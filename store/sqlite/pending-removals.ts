@@ -3,15 +3,18 @@
  * (migration "pending removals"). `writeGuardState` runs inside commitSnapshot's transaction.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { GuardStateWrite, PendingRemovalStore } from '../pending-removals.js';
 
 const PendingRow = z.object({
   key: z.string(),
   since: z.string(),
   seenIn: z.string(),
-  suspect: z.enum(['cut-off']).nullable(),
+  suspect: z.nullable(z.enum(['cut-off'])),
 });
+
+const strings = z.array(z.string());
 
 const GuardRow = z.object({
   tail: z.string(),
@@ -46,8 +49,8 @@ export function createPendingRemovalStore(db: Database.Database): PendingRemoval
       const raw = statements.guard.get(source);
       if (raw === undefined) return { pending, tail: [], notes: null };
       const row = GuardRow.parse(raw);
-      const tail = z.array(z.string()).parse(JSON.parse(row.tail));
-      const examples = z.array(z.string()).parse(JSON.parse(row.examples));
+      const tail = strings.parse(JSON.parse(row.tail));
+      const examples = strings.parse(JSON.parse(row.examples));
       return { pending, tail, notes: { rows: row.rows, noName: row.noName, noList: row.noList, duplicates: row.duplicates, examples } };
     },
     async hasPendingRemovals(source) {

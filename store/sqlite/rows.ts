@@ -1,11 +1,12 @@
 /**
  * Rows read back from SQLite: a zod schema per table shape (snake_case columns, JSON as text)
  * and its mapping to the Store's objects. A row that fails its schema means the file was edited
- * or written by other code; the parse error says which column.
+ * or written by other code; the parse error says which column. Zod Mini (./zod.ts says why).
  *
  * Designation rows are the exception: reads only JSON.parse them, for speed (see snapshots.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { Alert as AlertModel } from '../../src/core/alert.js';
 import type { WatchRule as WatchRuleModel } from '../../src/core/watch.js';
 import type { AuditEntry as AuditEntryModel, Delivery as DeliveryModel, SourceState as SourceStateModel } from '../types.js';
@@ -14,36 +15,43 @@ import { Alert, ListCode } from './model-schema.js';
 export { Alert, Change, Designation, FieldChange, ListCode } from './model-schema.js';
 
 /** A JSON text column holding a value of `schema`. */
-function json<T extends z.ZodType>(schema: T) {
-  return z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
+function json<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.issues.push({ code: 'custom', message: 'not valid JSON', input: text });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
 }
 
-export const SourceStateRow = z
-  .object({
+const nullableString = z.nullable(z.string());
+const count = z.int().check(z.nonnegative());
+const rowId = z.int().check(z.positive());
+
+export const SourceStateRow = z.pipe(
+  z.object({
     source: z.string(),
-    etag: z.string().nullable(),
-    last_modified: z.string().nullable(),
-    content_hash: z.string().nullable(),
-    last_checked_at: z.string().nullable(),
-    last_success_at: z.string().nullable(),
-    last_change_at: z.string().nullable(),
-    last_error_code: z.string().nullable(),
-    last_error_message: z.string().nullable(),
-    last_error_at: z.string().nullable(),
-    consecutive_failures: z.number().int().nonnegative(),
-    designation_count: z.number().int().nonnegative(),
-  })
-  .transform(
+    etag: nullableString,
+    last_modified: nullableString,
+    content_hash: nullableString,
+    last_checked_at: nullableString,
+    last_success_at: nullableString,
+    last_change_at: nullableString,
+    last_error_code: nullableString,
+    last_error_message: nullableString,
+    last_error_at: nullableString,
+    consecutive_failures: count,
+    designation_count: count,
+  }),
+  z.transform(
     (row): SourceStateModel => ({
       source: row.source,
       etag: row.etag,
@@ -59,22 +67,23 @@ export const SourceStateRow = z
       consecutiveFailures: row.consecutive_failures,
       designationCount: row.designation_count,
     }),
-  );
+  ),
+);
 
-export const DeliveryRow = z
-  .object({
+export const DeliveryRow = z.pipe(
+  z.object({
     alert_id: z.string(),
     channel: z.string(),
     state: z.enum(['pending', 'sending', 'sent', 'failed']),
-    match_keys: json(z.array(z.string())).nullable(),
-    attempts: z.number().int().nonnegative(),
+    match_keys: z.nullable(json(z.array(z.string()))),
+    attempts: count,
     next_attempt_at: z.string(),
-    last_error: z.string().nullable(),
-    remote_id: z.string().nullable(),
-    sent_at: z.string().nullable(),
+    last_error: nullableString,
+    remote_id: nullableString,
+    sent_at: nullableString,
     created_at: z.string(),
-  })
-  .transform(
+  }),
+  z.transform(
     (row): DeliveryModel => ({
       alertId: row.alert_id,
       channel: row.channel,
@@ -87,22 +96,23 @@ export const DeliveryRow = z
       sentAt: row.sent_at,
       createdAt: row.created_at,
     }),
-  );
+  ),
+);
 
 /** The alerts.payload column. */
-export const AlertPayload = json(Alert) satisfies z.ZodType<AlertModel, string>;
+export const AlertPayload = json(Alert) satisfies z.ZodMiniType<AlertModel, string>;
 
-export const WatchRuleRow = z
-  .object({
-    id: z.number().int().positive(),
+export const WatchRuleRow = z.pipe(
+  z.object({
+    id: rowId,
     channel: z.string(),
-    term: z.string().nullable(),
-    list: ListCode.nullable(),
-    country: z.string().nullable(),
+    term: nullableString,
+    list: z.nullable(ListCode),
+    country: nullableString,
     created_by: z.string(),
     created_at: z.string(),
-  })
-  .transform(
+  }),
+  z.transform(
     (row): WatchRuleModel => ({
       id: row.id,
       channel: row.channel,
@@ -112,17 +122,19 @@ export const WatchRuleRow = z
       createdBy: row.created_by,
       createdAt: row.created_at,
     }),
-  );
+  ),
+);
 
-export const AuditRow = z
-  .object({
-    id: z.number().int().positive(),
+export const AuditRow = z.pipe(
+  z.object({
+    id: rowId,
     at: z.string(),
     actor: z.string(),
     action: z.string(),
     detail: json(z.record(z.string(), z.unknown())),
-  })
-  .transform((row): AuditEntryModel => ({ ...row }));
+  }),
+  z.transform((row): AuditEntryModel => ({ ...row })),
+);
 
 /** Column lists matching the row schemas, for SELECTs. */
 export const SOURCE_STATE_COLUMNS =

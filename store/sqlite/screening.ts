@@ -3,25 +3,29 @@
  * `writeScreeningJob`, settled with a conditional update so a job yields at most one alert.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod.js';
 import type { ScreeningJob, ScreeningJobInput, ScreeningStore } from '../screening.js';
 import type { AlertWriter } from './outbox.js';
 
 /** Writes one job; the caller (the snapshot commit) owns the transaction. */
 export type ScreeningJobWriter = (snapshotId: number, source: string, at: string, job: ScreeningJobInput) => void;
 
-const JobRow = z
-  .object({ id: z.number().int(), source: z.string(), snapshot_id: z.number().int(), created_at: z.string(), changed_keys: z.string(), added_keys: z.string() })
-  .transform(
+const keys = z.array(z.string());
+
+const JobRow = z.pipe(
+  z.object({ id: z.int(), source: z.string(), snapshot_id: z.int(), created_at: z.string(), changed_keys: z.string(), added_keys: z.string() }),
+  z.transform(
     (row): ScreeningJob => ({
       id: row.id,
       source: row.source,
       snapshotId: row.snapshot_id,
       createdAt: row.created_at,
-      changedKeys: z.array(z.string()).parse(JSON.parse(row.changed_keys)),
-      addedKeys: z.array(z.string()).parse(JSON.parse(row.added_keys)),
+      changedKeys: keys.parse(JSON.parse(row.changed_keys)),
+      addedKeys: keys.parse(JSON.parse(row.added_keys)),
     }),
-  );
+  ),
+);
 
 export function createScreeningJobWriter(db: Database.Database): ScreeningJobWriter {
   const insert = db.prepare('INSERT INTO screening_jobs (source, snapshot_id, created_at, changed_keys, added_keys) VALUES (?, ?, ?, ?, ?)');

@@ -21,6 +21,8 @@ export interface CommandEntry {
   summary: string;
   /** The module's register function. */
   load: () => Promise<Register>;
+  /** The command reads only `ctx.settings()` of the config (cli/settings.ts): the config modules load only when the environment needs checking. */
+  settingsOnly?: true;
 }
 
 export const COMMANDS = [
@@ -29,7 +31,7 @@ export const COMMANDS = [
   { name: 'ingest', usage: 'ingest <source> <location>', summary: 'ingest one snapshot (file path or URL) through the poll path', load: async () => (await import('./ingest.js')).registerIngest },
   { name: 'parse', usage: 'parse <source> <file>', summary: 'parse one snapshot file and print its designations', load: async () => (await import('./parse.js')).registerParse },
   { name: 'diff', usage: 'diff <source> <old> <new>', summary: 'compare two snapshot files of a source', load: async () => (await import('./diff.js')).registerDiff },
-  { name: 'lookup', usage: 'lookup [query]', summary: 'look a name up on every list', load: async () => (await import('./lookup.js')).registerLookup },
+  { name: 'lookup', usage: 'lookup [query]', summary: 'look a name up on every list', load: async () => (await import('./lookup.js')).registerLookup, settingsOnly: true },
   {
     name: 'alerts',
     usage: 'alerts',
@@ -43,7 +45,13 @@ export const COMMANDS = [
     summary: 'counterparty watchlists: your own names, screened against every list change',
     load: async () => (await import('./watchlist.js')).registerWatchlist,
   },
-  { name: 'status', usage: 'status', summary: 'health of every source and the delivery outbox', load: async () => (await import('./status.js')).registerStatus },
+  {
+    name: 'status',
+    usage: 'status',
+    summary: 'health of every source and the delivery outbox',
+    load: async () => (await import('./status.js')).registerStatus,
+    settingsOnly: true,
+  },
   { name: 'doctor', usage: 'doctor', summary: 'check the configuration', load: async () => (await import('./doctor.js')).registerDoctor },
   { name: 'demo', usage: 'demo', summary: 'run the pipeline end to end on sample data, offline', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'discord', usage: 'discord', summary: 'Discord setup', load: async () => (await import('./discord.js')).registerDiscord },

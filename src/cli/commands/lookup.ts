@@ -52,14 +52,14 @@ export function registerLookup(program: Command, ctx: CliContext): void {
       if (!query && !opts.file) throw new UsageError('give a query, or --file FILE');
       if (query && opts.file) throw new UsageError('give a query or --file, not both');
       const store = await ctx.store();
-      const basis = await readBasis(store, new Date(), ctx.config().schedule.staleAfterMs);
+      const basis = await readBasis(store, new Date(), ctx.settings().schedule.staleAfterMs);
       if (basis.designations === 0) throw new CommandFailed(NOT_LOADED);
       const warning = staleWarning(basis);
       // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
       if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
       // The index kept beside the database while no snapshot moved it (persisted-index.ts); a
       // rebuilt one is kept after the answer is out.
-      const { index, keep } = await openLookupIndex(store, ctx.config().dbPath);
+      const { index, keep } = await openLookupIndex(store, ctx.settings().dbPath);
       if (opts.file) {
         const text = await readUserText(opts.file);
         for (const line of text.split(/\r?\n/)) {

@@ -28,8 +28,8 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .description('health of every source and the delivery outbox')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      // The store and the config alone: no notifiers or deliverer are built to read them.
-      const app = { config: ctx.config(), store: await ctx.store() };
+      // The store and the settings alone: no notifiers or deliverer are built to read them.
+      const app = { config: ctx.settings(), store: await ctx.store() };
       const enabled = new Set(enabledSourceIdsOf(app.config));
       const now = Date.now();
       const states = new Map((await app.store.listSourceStates()).map((s) => [s.source, s]));
