@@ -3,33 +3,25 @@
  * exactly what loadConfig gives, and are read quickly only when loadConfig would accept the
  * environment: every other case is left to loadConfig (null), so its checks and messages stay.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES } from '../../src/config-file.js';
 import { DEFAULT_SCHEDULE, DEFAULT_SCHEDULE_PERIOD_MS, loadConfig } from '../../src/config.js';
 import { CONFIG_VARIABLES, DEFAULTS, quickSettings, settingsOf, VOUCHED } from '../../src/cli/settings.js';
+import { SOURCE_ENV } from '../../src/sources/options.js';
 import { tempDir } from '../helpers/app.js';
 
 const src = new URL('../../src/', import.meta.url).pathname;
 
-/** Environment variable names declared as schema keys (`  NAME: z…`) in a config module. */
+/** Environment variable names declared as schema keys (`  NAME: z…`) in config.ts. */
 function declaredVariables(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+):/gm)].map((m) => m[1]!);
 }
 
-/** config.ts and any per-source options module (sources/<id>/options.ts). */
-function configModules(): string[] {
-  const sources = readdirSync(join(src, 'sources'), { withFileTypes: true }).filter((d) => d.isDirectory());
-  const options = sources.map((d) => join(src, 'sources', d.name, 'options.ts')).filter((file) => {
-    try {
-      readFileSync(file);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  return [join(src, 'config.ts'), ...options];
+/** config.ts's own variables, and every source's (declared in its options.ts, composed by sources/options.ts). */
+function configVariables(): string[] {
+  return [...declaredVariables(join(src, 'config.ts')), ...Object.keys(SOURCE_ENV)];
 }
 
 describe('quick settings', () => {
@@ -40,7 +32,7 @@ describe('quick settings', () => {
   afterEach(() => dir.cleanup());
 
   it('knows every variable the config declares, and the config defaults', () => {
-    const declared = configModules().flatMap(declaredVariables);
+    const declared = configVariables();
     expect(declared.length).toBeGreaterThan(20);
     expect([...new Set(declared)].sort()).toEqual([...CONFIG_VARIABLES].sort());
     expect(DEFAULTS.schedule).toBe(DEFAULT_SCHEDULE);
