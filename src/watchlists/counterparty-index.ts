@@ -23,10 +23,10 @@
  * ("da" or "jiang" of "dajiang"). Not covered: such a reading found only through a typo.
  */
 import { TrigramIndex } from '../core/match/fuzzy.js';
-import { matchTerms, splitAliasText } from '../core/match/normalise.js';
 import { KeyCache, type MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
-import { encodeMember, NoKeysTest, type SpellingFactsSource } from './no-keys.js';
+import { MemberPool, segmentsOf } from './member-pool.js';
+import { NoKeysTest, type SpellingFactsSource } from './no-keys.js';
 import type { ScreenedCounterparty } from './screen.js';
 
 /** What candidate search needs of the designation index (MatchIndex has it). */
@@ -42,11 +42,6 @@ export interface KeyedDesignations extends SpellingFactsSource {
 /** Words this long may be cut into two by a split reading (query.ts). */
 const SPLIT_MIN_LENGTH = 6;
 
-/** The alias segments of a name as the engine reads a query. */
-function segmentsOf(name: string): MatchTerms[] {
-  return splitAliasText(name).map((segment) => matchTerms(segment)).filter((terms) => terms.tokens.length > 0);
-}
-
 /** Every spelling a designation's names give: tokens and the words they were folded from. */
 function designationSpellings(d: Designation, into: Set<string>): void {
   for (const raw of [d.name, ...d.aliases]) {
@@ -57,21 +52,11 @@ function designationSpellings(d: Designation, into: Set<string>): void {
   }
 }
 
-interface Member {
-  counterparty: ScreenedCounterparty;
-  segments: MatchTerms[];
-}
-
 export class CounterpartyIndex {
-  private members: Member[] = [];
-  /** Spelling → its number; numbers index `postings`. */
-  private readonly spellingIds = new Map<string, number>();
-  private readonly spellings: string[] = [];
-  private postings: number[][] = [];
-  /** Each member's alias segments as spelling ids (no-keys.ts's encoding), member i at pool[memberAt[i], memberAt[i + 1]). */
-  private pool = new Int32Array(0);
-  private memberAt = new Int32Array(1);
-  private readonly trigrams = new TrigramIndex();
+  /** The members, their spellings (numbered) and postings. */
+  private pool = new MemberPool([]);
+  /** Filed spellings with a typo allowance, by number. */
+  private trigrams = new TrigramIndex();
   /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
   private heads: string[] | null = null;
   private tails: string[] | null = null;
@@ -83,17 +68,17 @@ export class CounterpartyIndex {
   }
 
   get size(): number {
-    return this.members.length;
+    return this.pool.size;
   }
 
   /** Every counterparty, in import order. */
   all(): ScreenedCounterparty[] {
-    return this.members.map((m) => m.counterparty);
+    return [...this.pool.counterparties];
   }
 
   /** Swap the members of one watchlist (an import, a replace, or [] for a removal), keeping the rest. */
   replaceWatchlist(name: string, members: readonly ScreenedCounterparty[]): void {
-    const kept = this.members.filter((m) => m.counterparty.watchlist !== name).map((m) => m.counterparty);
+    const kept = this.pool.counterparties.filter((c) => c.watchlist !== name);
     this.build([...kept, ...members]);
   }
 
@@ -109,45 +94,49 @@ export class CounterpartyIndex {
     }
     const reached = new Set<number>();
     const reach = (spelling: string): void => {
-      const id = this.spellingIds.get(spelling);
+      const id = this.pool.idOf(spelling);
       if (id !== undefined) reached.add(id);
     };
     for (const spelling of wanted) {
       reach(spelling);
       for (const [id] of this.trigrams.near(spelling, () => true, 2)) reached.add(id);
     }
-    const picked = new Uint8Array(this.members.length);
+    const { pool } = this;
+    const picked = new Uint8Array(pool.size);
     const test = this.begin(designations);
     // A counterparty is reached through each word it shares (a generic one reaches thousands):
     // its key words are worked out once per screening, unless it surely has none (no-keys.ts).
     // Per position: 0 not looked at yet, 1 surely no key words, 2 key words in `keys`.
-    const verdict = new Uint8Array(this.members.length);
+    const verdict = new Uint8Array(pool.size);
     const keys = new Map<number, ReadonlySet<string>>();
     const isKey = (position: number, spelling: string): boolean => {
       if (verdict[position] === 0) {
-        if (test.noKeys(this.pool, this.memberAt[position]!, this.memberAt[position + 1]!)) verdict[position] = 1;
+        if (test.noKeys(pool.encoded, pool.from[position]!, pool.to[position]!)) verdict[position] = 1;
         else {
           verdict[position] = 2;
-          keys.set(position, new Set(designations.keySpellings(this.members[position]!.segments, this.keyCache)));
+          keys.set(position, new Set(designations.keySpellings(pool.segments(position), this.keyCache)));
         }
       }
       return verdict[position] === 2 && keys.get(position)!.has(spelling);
     };
-    const offer = (spelling: string, positions: readonly number[]): void => {
-      for (const position of positions) if (picked[position] === 0 && isKey(position, spelling)) picked[position] = 1;
+    const offer = (spelling: string, positions: ArrayLike<number>): void => {
+      for (let i = 0; i < positions.length; i++) {
+        const position = positions[i]!;
+        if (picked[position] === 0 && isKey(position, spelling)) picked[position] = 1;
+      }
     };
-    for (const id of reached) offer(this.spellings[id]!, this.postings[id]!);
+    for (const id of reached) offer(pool.spellings[id]!, pool.postings(id));
     for (const spelling of wanted) {
       if (spelling.length < 2) continue;
       // Split readings: the changed designation's word as the head or tail of a counterparty's long word.
-      for (const word of this.withHead(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
-      for (const word of this.withTail(spelling)) offer(spelling, this.postings[this.spellingIds.get(word)!]!);
+      for (const word of this.withHead(spelling)) offer(spelling, pool.postings(pool.idOf(word)!));
+      for (const word of this.withTail(spelling)) offer(spelling, pool.postings(pool.idOf(word)!));
       // Glued readings: the changed designation's word as two adjacent counterparty tokens, or all of them.
       offer(spelling, this.glued(spelling));
     }
     const out: ScreenedCounterparty[] = [];
     picked.forEach((flag, position) => {
-      if (flag === 1) out.push(this.members[position]!.counterparty);
+      if (flag === 1) out.push(pool.counterparties[position]!);
     });
     return out;
   }
@@ -166,55 +155,26 @@ export class CounterpartyIndex {
     // Neighbour lists of spellings near what the index filed since the last screening are stale.
     for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
       this.keyCache.forget(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.spellings[id]!);
+      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.pool.spellings[id]!);
     }
-    return new NoKeysTest(this.spellings, designations, this.keyCache);
+    return new NoKeysTest(this.pool.spellings, designations, this.keyCache);
   }
 
   private build(members: readonly ScreenedCounterparty[]): void {
-    const segmentsByName = new Map<string, MatchTerms[]>();
-    this.members = members.map((counterparty) => {
-      let segments = segmentsByName.get(counterparty.name);
-      if (!segments) segmentsByName.set(counterparty.name, (segments = segmentsOf(counterparty.name)));
-      return { counterparty, segments };
+    const trigrams = new TrigramIndex();
+    // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
+    this.pool = new MemberPool(members, (id, spelling) => {
+      if (spelling.length >= 5) trigrams.add(id, spelling);
     });
-    this.spellingIds.clear();
-    this.spellings.length = 0;
-    this.postings = [];
+    this.trigrams = trigrams;
     this.heads = null;
     this.tails = null;
     this.keyCache = this.newKeyCache();
-    const pool: number[] = [];
-    this.memberAt = new Int32Array(this.members.length + 1);
-    this.members.forEach((member, position) => {
-      const mine: string[] = [];
-      for (const { tokens, words } of member.segments) {
-        for (const token of tokens) if (!mine.includes(token)) mine.push(token);
-        for (const word of words) if (!mine.includes(word)) mine.push(word);
-      }
-      for (const spelling of mine) this.file(spelling, position);
-      encodeMember(member.segments, (spelling) => this.spellingIds.get(spelling)!, pool);
-      this.memberAt[position + 1] = pool.length;
-    });
-    this.pool = Int32Array.from(pool);
   }
 
   /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */
   private newKeyCache(): KeyCache {
-    return new KeyCache((spelling) => spelling.length >= 5 && this.spellingIds.has(spelling));
-  }
-
-  private file(spelling: string, position: number): void {
-    let id = this.spellingIds.get(spelling);
-    if (id === undefined) {
-      id = this.spellings.length;
-      this.spellingIds.set(spelling, id);
-      this.spellings.push(spelling);
-      this.postings.push([]);
-      // Shorter tokens have no typo allowance (fuzzy.ts): they are found exactly or not at all.
-      if (spelling.length >= 5) this.trigrams.add(id, spelling);
-    }
-    this.postings[id]!.push(position);
+    return new KeyCache((spelling) => spelling.length >= 5 && this.pool.has(spelling));
   }
 
   /**
@@ -225,31 +185,24 @@ export class CounterpartyIndex {
   private glued(spelling: string): number[] {
     const out: number[] = [];
     for (let cut = 1; cut < spelling.length; cut++) {
-      const head = this.spellingIds.get(spelling.slice(0, cut));
+      const head = this.pool.idOf(spelling.slice(0, cut));
       if (head === undefined) continue;
-      const tail = spelling.slice(cut);
-      const pair = this.spellingIds.has(tail);
-      for (const position of this.postings[head]!) {
-        for (const { tokens } of this.members[position]!.segments) {
-          const at = tokens.indexOf(spelling.slice(0, cut));
-          const adjacent = pair && at !== -1 && tokens[at + 1] === tail;
-          const all = at === 0 && tokens.length > 2 && tokens.join('') === spelling;
-          if (adjacent || all) out.push(position);
-        }
-      }
+      const tail = this.pool.idOf(spelling.slice(cut));
+      const positions = this.pool.postings(head);
+      for (let i = 0; i < positions.length; i++) if (this.pool.glues(positions[i]!, head, tail, spelling)) out.push(positions[i]!);
     }
     return out;
   }
 
   /** Long filed spellings that start with `head` (and are longer than it by two letters or more). */
   private withHead(head: string): string[] {
-    this.heads ??= this.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort();
+    this.heads ??= this.pool.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort();
     return prefixed(this.heads, head).filter((word) => word.length >= head.length + 2);
   }
 
   /** Long filed spellings that end with `tail`. */
   private withTail(tail: string): string[] {
-    this.tails ??= this.spellings
+    this.tails ??= this.pool.spellings
       .filter((s) => s.length >= SPLIT_MIN_LENGTH)
       .map(reverse)
       .sort();

@@ -43,6 +43,8 @@ export interface SpellingFactsSource {
 
 export class NoKeysTest {
   private readonly facts: Array<SpellingFacts | undefined>;
+  /** Whether the index uses two spellings glued, by pair of ids (first × spellings + second): names share pairs ("import export"). */
+  private readonly gluedPairs = new Map<number, boolean>();
 
   /** `cache` has begun this screening (KeyedDesignations.beginKeys). */
   constructor(
@@ -117,12 +119,17 @@ export class NoKeysTest {
     return floor <= 0 || gain / floor < MATCH_THRESHOLD;
   }
 
+  private gluedInUse(first: number, second: number): boolean {
+    const pair = first * this.spellings.length + second;
+    let used = this.gluedPairs.get(pair);
+    if (used === undefined) this.gluedPairs.set(pair, (used = this.index.uses(this.spellings[first]! + this.spellings[second]!)));
+    return used;
+  }
+
   /** query.ts `joined` or `split` has a reading of this segment. */
   private hasReading(pool: Int32Array, tokens: number, k: number): boolean {
     for (let i = 0; i < k; i++) if (this.fact(pool[tokens + i]!).splits) return true;
-    for (let i = 0; i + 1 < k; i++) {
-      if (this.index.uses(this.spellings[pool[tokens + i]!]! + this.spellings[pool[tokens + i + 1]!]!)) return true;
-    }
+    for (let i = 0; i + 1 < k; i++) if (this.gluedInUse(pool[tokens + i]!, pool[tokens + i + 1]!)) return true;
     if (k <= 2) return false;
     let all = '';
     for (let i = 0; i < k; i++) all += this.spellings[pool[tokens + i]!]!;

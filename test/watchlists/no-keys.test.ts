@@ -45,7 +45,7 @@ describe('the quick no-key-words test', () => {
         makeDesignation({ name, list: 'EL' }),
       ),
     );
-    const names = ['Kelvertar Import and Export GmbH', 'Chicago Torquinwal Technology', 'Hikvision Europe', 'Hikvision Digital', 'Hikvison', 'Hik Vision', 'QuantumCTek', 'Quantum C Tek', 'Dajiang', 'Kelvertar'];
+    const names = ['Kelvertar Import and Export GmbH', 'Chicago Torquinwal Technology', 'Hikvision Europe', 'Hikvision Digital', 'Hikvison', 'Hik Vision', 'QuantumCTek', 'Quantum C Tek', 'Dajiang', 'Kelvertar', 'Hik Vision'];
     expect(verdicts(index, names).map(({ name, none, keys }) => [name, none, keys.length === 0])).toEqual([
       ['Kelvertar Import and Export GmbH', true, true],
       ['Chicago Torquinwal Technology', true, true],
@@ -58,6 +58,8 @@ describe('the quick no-key-words test', () => {
       ['Quantum C Tek', false, false],
       ['Dajiang', false, false],
       ['Kelvertar', true, true],
+      // Again, its glued pair now answered from the test's memo.
+      ['Hik Vision', false, false],
     ]);
   });
 

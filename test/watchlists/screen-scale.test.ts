@@ -33,4 +33,26 @@ describe('change screening at scale', () => {
     expect(result.full).toBe(false);
     expect(result.searched).toBeLessThan(counterparties.length / 4);
   });
+
+  it('finds the same after a watchlist is replaced, with names held by two watchlists and names longer than a query reads', () => {
+    const changed = docs.slice(3_000);
+    const listedSuppliers = counterparties.filter((c) => c.watchlist === 'suppliers');
+    const customers = [...counterparties.filter((c) => c.watchlist !== 'suppliers'), ...listedSuppliers.map((c) => ({ ...c, watchlist: 'customers' }))];
+    const suppliers = [
+      ...listedSuppliers,
+      ...customers.slice(0, 500).map((c) => ({ ...c, watchlist: 'suppliers' })),
+      // A changed designation's name past the 24 words a search reads, and within them (hits or not, as a full screen says).
+      { watchlist: 'suppliers', name: `${'Alpha Beta Gamma Delta Epsilon Zeta '.repeat(4)}${changed[0]!.name}`, country: null, reference: null },
+      { watchlist: 'suppliers', name: `${changed[1]!.name} ${'Alpha Beta Gamma Delta Epsilon Zeta '.repeat(4)}`, country: null, reference: null },
+    ];
+    const replaced = new CounterpartyIndex(customers);
+    replaced.replaceWatchlist('suppliers', suppliers);
+    const keys = new Set(changed.map((d) => d.key));
+    const expected = screenCounterparties([...customers, ...suppliers], index).filter((hit) => keys.has(hit.designationKey));
+    const result = screenChanges(changed.map((designation) => ({ designation, source: 'synthetic' })), replaced, index);
+    expect(result.hits).toEqual(expected);
+    const hitIn = (watchlist: string): Set<string> => new Set(expected.filter((hit) => hit.watchlist === watchlist).map((hit) => hit.counterparty));
+    expect([...hitIn('suppliers')].filter((name) => hitIn('customers').has(name))).not.toEqual([]);
+    expect(result.full).toBe(false);
+  });
 });
