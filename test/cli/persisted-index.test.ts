@@ -94,7 +94,7 @@ describe('persistedLookupIndex', () => {
     const path = persistedIndexPath(db)!;
     const old = await persistedLookupIndex(store, db);
     const renamed = makeDesignation({ ...hikvision, name: 'Hangzhou Hikvision Renamed Co., Ltd.' });
-    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), amended: [{ before: hikvision, after: renamed, fields: [{ field: 'name', before: hikvision.name, after: renamed.name }] }] }));
+    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), amended: [{ before: hikvision, after: renamed, fields: [{ field: 'name', before: hikvision.name, after: renamed.name, summary: 'renamed' }] }] }));
     // The newer copy, renamed into place over the one `old` still reads from.
     await persistedLookupIndex(store, db);
     expect(readFileSync(path).includes('Renamed')).toBe(true);
