@@ -47,6 +47,25 @@ const externalPackages = {
   },
 };
 
+/**
+ * commander loads node:child_process at start-up only to spawn executable subcommands, which this
+ * CLI has none of; every command paid ~3 ms for it. Its `childProcess.spawn(…)` calls get the real
+ * module on first use instead.
+ */
+/** @type {import('esbuild').Plugin} */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(OUT_DIR, { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')],
@@ -63,6 +82,6 @@ await build({
   sourcemap: 'linked',
   // commander is CommonJS: its `require('node:events')` needs a real require in an ES module.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [externalPackages],
+  plugins: [lazyChildProcess, externalPackages],
   logLevel: 'warning',
 });

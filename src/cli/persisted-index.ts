@@ -14,7 +14,7 @@
  * renamed into place, so a reader never sees half a file. A database that is not a file
  * (":memory:", a server) gets no copy: the index is built in memory.
  */
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,35 +48,79 @@ export async function persistedLookupIndex(store: Store, dbUrl: string): Promise
  */
 export async function openLookupIndex(store: Store, dbUrl: string): Promise<{ index: MatchIndex; keep: () => Promise<void> }> {
   const path = persistedIndexPath(dbUrl);
-  const version = `${await store.designationsVersion()}|${engineStamp()}`;
+  const version = `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}`;
   const kept = path ? readCopy(path, version) : null;
   if (kept) return { index: kept, keep: async () => undefined };
   const index = new MatchIndex();
   for (const { source, designation } of await store.allCurrentDesignations()) index.upsert(designation, source);
   const keep = async (): Promise<void> => {
-    if (path && `${await store.designationsVersion()}|${engineStamp()}` === version) writeCopy(path, version, index);
+    if (path && `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}` === version) writeCopy(path, version, index);
   };
   return { index, keep };
 }
 
-/** File layout: 4 bytes (UInt32BE) version length, the version in UTF-8, then v8.serialize(state). */
+/** The file layout below; a copy of another layout reads as stale. */
+const LAYOUT = 'layout 2';
+
+/**
+ * File layout: 4 bytes (UInt32BE) version length, the version in UTF-8, 4 bytes state length,
+ * v8.serialize(state without its designations), then the designations' JSON bytes. Only the
+ * head is read up front: the designations (two thirds of the file) are read from the open file
+ * when a search returns them, so a replaced copy never mixes with the one the index came from.
+ */
 function readCopy(path: string, version: string): MatchIndex | null {
+  let fd: number | null = null;
   try {
-    const bytes = readFileSync(path);
-    const length = bytes.readUInt32BE(0);
-    if (bytes.toString('utf8', 4, 4 + length) !== version) return null;
-    return MatchIndex.fromState(deserialize(bytes.subarray(4 + length)) as IndexState);
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const at = (position: number, length: number): Buffer => {
+      const bytes = Buffer.allocUnsafe(length);
+      if (position + length > size || readSync(fd!, bytes, 0, length, position) !== length) throw new Error('short copy');
+      return bytes;
+    };
+    const versionLength = at(0, 4).readUInt32BE(0);
+    if (at(4, versionLength).toString('utf8') !== version) return close(fd);
+    const stateAt = 8 + versionLength;
+    const stateLength = at(stateAt - 4, 4).readUInt32BE(0);
+    const state = deserialize(at(stateAt, stateLength)) as IndexState;
+    const jsonStart = stateAt + stateLength;
+    // A copy cut off anywhere, the designations included, is refused here and not at a search.
+    if (size !== jsonStart + (state.jsonAt?.[state.jsonAt.length - 1] ?? -1)) return close(fd);
+    const file = fd;
+    state.json = (start, end) => at(jsonStart + start, end - start);
+    const index = MatchIndex.fromState(state);
+    if (!index) return close(fd);
+    // The file stays open while the index may read from it, and no longer.
+    openCopies.register(index, file);
+    return index;
   } catch {
-    return null;
+    return fd === null ? null : close(fd);
   }
 }
 
+const openCopies = new FinalizationRegistry<number>((fd) => close(fd));
+
+function close(fd: number): null {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
+  }
+  return null;
+}
+
 function writeCopy(path: string, version: string, index: MatchIndex): void {
-  const head = Buffer.from(`    ${version}`, 'utf8');
-  head.writeUInt32BE(head.length - 4, 0);
+  const { json, ...rest } = index.toState();
+  if (typeof json === 'function') return; // Only an index built in this process is written.
+  const state = serialize({ ...rest, json: new Uint8Array(0) });
+  const versionBytes = Buffer.from(version, 'utf8');
+  const head = Buffer.alloc(8 + versionBytes.length);
+  head.writeUInt32BE(versionBytes.length, 0);
+  versionBytes.copy(head, 4);
+  head.writeUInt32BE(state.length, 4 + versionBytes.length);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([head, serialize(index.toState())]));
+    writeFileSync(temporary, Buffer.concat([head, state, json]));
     renameSync(temporary, path);
   } catch {
     rmSync(temporary, { force: true });

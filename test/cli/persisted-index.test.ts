@@ -3,7 +3,7 @@
  * first lookup, read by the next, rebuilt after any accepted snapshot and whenever the copy is
  * damaged; never written for an in-memory database.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLookupIndex, persistedIndexPath, persistedLookupIndex } from '../../src/cli/persisted-index.js';
@@ -76,6 +76,29 @@ describe('persistedLookupIndex', () => {
     writeFileSync(path, 'x');
     expect(names(await persistedLookupIndex(store, db), 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
     expect(statSync(path).size).toBeGreaterThan(100);
+  });
+
+  it('rebuilds when the copy is cut off inside the designations it reads only on a search', async () => {
+    await persistedLookupIndex(store, db);
+    const path = persistedIndexPath(db)!;
+    const whole = statSync(path).size;
+    truncateSync(path, whole - 3);
+    const index = await persistedLookupIndex(store, db);
+    expect(names(index, 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    // Refused and rewritten whole, not kept and read short at the search.
+    expect(statSync(path).size).toBe(whole);
+  });
+
+  it('reads designations from the copy it opened, even once a newer copy replaced it', async () => {
+    await persistedLookupIndex(store, db);
+    const path = persistedIndexPath(db)!;
+    const old = await persistedLookupIndex(store, db);
+    const renamed = makeDesignation({ ...hikvision, name: 'Hangzhou Hikvision Renamed Co., Ltd.' });
+    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), amended: [{ before: hikvision, after: renamed, fields: [{ field: 'name', before: hikvision.name, after: renamed.name, summary: 'renamed' }] }] }));
+    // The newer copy, renamed into place over the one `old` still reads from.
+    await persistedLookupIndex(store, db);
+    expect(readFileSync(path).includes('Renamed')).toBe(true);
+    expect(names(old, 'Hikvision Digital Technology')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
   });
 
   it('keeps no copy for an in-memory database', async () => {

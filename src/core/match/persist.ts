@@ -7,7 +7,7 @@
  * The restored index is the same index: the same vocabulary, names, postings and entries, so it
  * answers every search exactly as the one it was taken from. Entries are kept as columns (one
  * object per designation costs more to deserialise than all the rest together), and each
- * designation as its JSON bytes, parsed only when a search returns it.
+ * designation as its JSON bytes, parsed (and, from a reader, read) only when a search returns it.
  */
 import type { Designation } from '../model.js';
 import type { EntityKind } from './groups.js';
@@ -55,10 +55,16 @@ export interface IndexState {
   /** names, aliasNames and tokens of entry i: lists[offsets[3i] .. offsets[3i+1] .. offsets[3i+2] .. offsets[3i+3]]. */
   offsets: Int32Array;
   lists: Int32Array;
-  /** UTF-8 JSON of every designation, entry i at json[jsonAt[i] .. jsonAt[i+1]]. */
-  json: Uint8Array;
+  /**
+   * UTF-8 JSON of every designation, entry i at json[jsonAt[i] .. jsonAt[i+1]]: the bytes, or a
+   * reader of those byte ranges (a copy kept on disk reads only the designations a search returns).
+   */
+  json: Uint8Array | JsonReader;
   jsonAt: Int32Array;
 }
+
+/** The JSON bytes from `start` to `end` (exclusive); synchronous, since searches are. */
+export type JsonReader = (start: number, end: number) => Uint8Array;
 
 const FORMAT = 1;
 const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
@@ -136,7 +142,10 @@ class Columns {
 
   designation(i: number): Designation {
     const { json, jsonAt } = this.state;
-    return JSON.parse(this.decoder.decode(json.subarray(jsonAt[i]!, jsonAt[i + 1]!))) as Designation;
+    const start = jsonAt[i]!;
+    const end = jsonAt[i + 1]!;
+    const bytes = typeof json === 'function' ? json(start, end) : json.subarray(start, end);
+    return JSON.parse(this.decoder.decode(bytes)) as Designation;
   }
 }
 
