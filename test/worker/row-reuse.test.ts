@@ -9,6 +9,7 @@ import type { SnapshotSource } from '../../src/sources/types.js';
 import { pollSource } from '../../src/worker/poll.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { cslJson, manyRows, type CslRowSpec } from '../helpers/csl.js';
+import { CSV_COLUMNS, csvOfRows } from '../helpers/csl-formats.js';
 
 const base: CslRowSpec[] = [
   { name: 'Alpha Quantum Co., Ltd.', address: '1 Qubit Road', city: 'Hefei' },
@@ -21,7 +22,7 @@ const base: CslRowSpec[] = [
  * cslJson with its random per-row URL fixed and ids from content, not position, so equal rows
  * are equal bytes wherever they stand; `edit` may change the document.
  */
-function body(rows: readonly CslRowSpec[], edit?: (results: Array<Record<string, unknown>>) => void): Buffer {
+function jsonBody(rows: readonly CslRowSpec[], edit?: (results: Array<Record<string, unknown>>) => void): Buffer {
   const doc = JSON.parse(cslJson(rows)) as { results: Array<Record<string, unknown>> };
   for (const result of doc.results) {
     result.source_list_url = 'https://example.gov/list';
@@ -31,7 +32,18 @@ function body(rows: readonly CslRowSpec[], edit?: (results: Array<Record<string,
   return Buffer.from(JSON.stringify(doc));
 }
 
-describe('row reuse in the poll path', () => {
+/** The same rows as the CSV file; `columns` reorders its header. */
+function csvBody(rows: readonly CslRowSpec[], edit?: (results: Array<Record<string, unknown>>) => void, columns?: readonly string[]): Buffer {
+  const doc = JSON.parse(jsonBody(rows, edit).toString('utf8')) as { results: Array<Record<string, unknown>> };
+  return Buffer.from(csvOfRows(doc.results, columns ? { columns } : {}));
+}
+
+const FORMATS = [
+  { format: 'JSON', body: jsonBody, location: 'consolidated.json', contentType: 'application/json' },
+  { format: 'CSV', body: csvBody, location: 'consolidated.csv', contentType: 'text/csv' },
+] as const;
+
+describe.each(FORMATS)('row reuse in the poll path ($format)', ({ body, location, contentType }) => {
   let reusing: TestApp;
   let mapping: TestApp;
   const parses: ReusingParse[] = [];
@@ -58,7 +70,7 @@ describe('row reuse in the poll path', () => {
 
   /** Poll both apps with `bytes`; their outcomes must agree. */
   async function pollBoth(bytes: Buffer) {
-    const b = { bytes, contentType: 'application/json', location: 'consolidated.json' };
+    const b = { bytes, contentType, location };
     const outcome = await pollSource(reusingSource, reusing.app.pollDeps, { body: b });
     expect(await pollSource(mappingSource, mapping.app.pollDeps, { body: b })).toEqual(outcome);
     expect(await reusing.app.store.currentDesignations('csl')).toEqual(await mapping.app.store.currentDesignations('csl'));
@@ -110,5 +122,16 @@ describe('row reuse in the poll path', () => {
     expect(await pollBoth(changed)).toMatchObject({ status: 'changed', removed: 1 });
     expect(parses[2]!.designations.map((d) => d.name)).toEqual(['Gamma Sensing Ltd.', 'Gamma Sensing Ltd.']);
     expect(await changesOf(reusing)).toEqual(await changesOf(mapping));
+  });
+
+  it('reuses nothing when the CSV header changes, since it decides what each field means', async () => {
+    await pollBoth(body(base));
+    const reordered = [...CSV_COLUMNS].reverse();
+    const outcome = await pollBoth(location.endsWith('.csv') ? csvBody(base, undefined, reordered) : body(base));
+    expect(outcome).toMatchObject({ status: 'unchanged' });
+    const reusedRows = parses[1]?.reused.size;
+    // JSON: the same bytes again are known by the body's hash before any parse.
+    if (location.endsWith('.csv')) expect(reusedRows).toBe(0);
+    else expect(parses).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { readUtf8 } from '../read-text.js';
 import type { SnapshotBody, SnapshotSource } from '../types.js';
-import { parseCslCsv } from './parse-csv.js';
+import { parseCslCsv, parseCslCsvReusing } from './parse-csv.js';
 import { parseCslJsonBytes, parseCslJsonReusing } from './parse-json.js';
 import { allMapped, type ReusingParse, type RowReuse } from '../../core/row-reuse.js';
 import { SOURCE_CATALOG } from '../catalog.js';
@@ -42,7 +42,7 @@ export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): 
 
 /**
  * `parseCsl` reusing the rows `reuse` knows (core/row-reuse.ts); null = plain parse, no hashes.
- * JSON rows are hashed and reused; CSV is mapped in full.
+ * Both formats' rows are hashed, and those the store knows are not mapped.
  */
 export function parseCslReusing(body: SnapshotBody, notes: ParseNotes, reuse: RowReuse | null): ReusingParse {
   const bytes = readUtf8(body.bytes, 'the CSL download', { repairC1: true });
@@ -62,7 +62,7 @@ export function parseCslReusing(body: SnapshotBody, notes: ParseNotes, reuse: Ro
     const start = String.fromCharCode(first);
     throw new SnapshotRefusedError('unparseable', `the CSL download at a .json location starts with "${start}", not JSON`);
   }
-  return allMapped(parseCslCsv(bytes, notes));
+  return reuse ? parseCslCsvReusing(bytes, notes, reuse) : allMapped(parseCslCsv(bytes, notes));
 }
 
 /** The CSL source reading `url` (a URL, `file://` URL or path). */

@@ -16,6 +16,8 @@ import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { countryOfLine, createRowMapper, splitLines, splitValue } from './map.js';
 import { CSL_CSV_COLUMNS, type CslCsvColumn } from './schema.js';
+import { recordSlices } from './csv-records.js';
+import { allMapped, keyRowsReusing, rowDigest, type ReusingParse, type RowReuse } from '../../core/row-reuse.js';
 
 /** Header index of each column read; `id` is -1 in the older file without `_id`. */
 interface ColumnIndex extends Record<CslCsvColumn, number> {
@@ -88,6 +90,56 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
   return new SnapshotRefusedError('unparseable', `CSL CSV is malformed${where}: ${err.message}`, { cause: err });
 }
 
+/** The records of a body (header first), or the refusal of a body csv-parse rejects. */
+function readRecords(bytes: Buffer): Array<string[] | undefined> {
+  try {
+    return parse(bytes, OPTIONS);
+  } catch (err) {
+    throw refusalOf(err, bytes);
+  }
+}
+
+/**
+ * One data record (`n` from 1) → a keyless row; null when skipped: a repeated header row (not
+ * counted), or a row the mapper skips and counts. The record's slot is released once read.
+ */
+function mapRecord(
+  records: Array<string[] | undefined>,
+  n: number,
+  c: ColumnIndex,
+  toKeyless: ReturnType<typeof createRowMapper>,
+): Keyless | null {
+  const fields = records[n]!;
+  records[n] = undefined;
+  const source = fields[c.source] ?? '';
+  if (source === 'source') return null;
+  const addresses = splitLines(fields[c.addresses]);
+  return toKeyless(
+    {
+      id: c.id === -1 ? null : fields[c.id],
+      source,
+      entityNumber: fields[c.entity_number],
+      type: fields[c.type],
+      name: fields[c.name] ?? '',
+      programs: splitValue(fields[c.programs]),
+      addresses,
+      addressCountries: addresses.map(countryOfLine),
+      altNames: splitValue(fields[c.alt_names]),
+      citizenships: splitValue(fields[c.citizenships]),
+      nationalities: splitValue(fields[c.nationalities]),
+      ids: splitLines(fields[c.ids]),
+      federalRegisterNotice: fields[c.federal_register_notice],
+      startDate: fields[c.start_date],
+      endDate: fields[c.end_date],
+      licenseRequirement: fields[c.license_requirement],
+      licensePolicy: fields[c.license_policy],
+      remarks: fields[c.remarks],
+      sourceInformationUrl: fields[c.source_information_url],
+    },
+    n,
+  );
+}
+
 /**
  * Parse a CSL CSV body. Throws SnapshotRefusedError.
  *
@@ -95,48 +147,40 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
  * csv-parse's `on_record` hook builds an info object per record, which cost ~15% more.
  */
 export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
-  let records: Array<string[] | undefined>;
-  try {
-    records = parse(bytes, OPTIONS);
-  } catch (err) {
-    throw refusalOf(err, bytes);
-  }
+  const records = readRecords(bytes);
   const header = records[0];
   if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
   const c = indexHeader(header);
   const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
   const rows: Keyless[] = [];
   for (let n = 1; n < records.length; n++) {
-    const fields = records[n]!;
-    records[n] = undefined;
-    const source = fields[c.source] ?? '';
-    if (source === 'source') continue;
-    const addresses = splitLines(fields[c.addresses]);
-    const row = toKeyless(
-      {
-        id: c.id === -1 ? null : fields[c.id],
-        source,
-        entityNumber: fields[c.entity_number],
-        type: fields[c.type],
-        name: fields[c.name] ?? '',
-        programs: splitValue(fields[c.programs]),
-        addresses,
-        addressCountries: addresses.map(countryOfLine),
-        altNames: splitValue(fields[c.alt_names]),
-        citizenships: splitValue(fields[c.citizenships]),
-        nationalities: splitValue(fields[c.nationalities]),
-        ids: splitLines(fields[c.ids]),
-        federalRegisterNotice: fields[c.federal_register_notice],
-        startDate: fields[c.start_date],
-        endDate: fields[c.end_date],
-        licenseRequirement: fields[c.license_requirement],
-        licensePolicy: fields[c.license_policy],
-        remarks: fields[c.remarks],
-        sourceInformationUrl: fields[c.source_information_url],
-      },
-      n,
-    );
+    const row = mapRecord(records, n, c, toKeyless);
     if (row) rows.push(row);
   }
   return assignKeys(rows, notes);
+}
+
+/**
+ * `parseCslCsv` with row reuse (core/row-reuse.ts). The whole body is still read by csv-parse,
+ * so refusals are as before; a row is the bytes of one record (csv-records.ts), and the hash
+ * prefix holds the header's, since the header decides what each field means. When the record
+ * scan and csv-parse disagree on the number of records, nothing is reused.
+ */
+export function parseCslCsvReusing(bytes: Buffer, notes: ParseNotes, reuse: RowReuse): ReusingParse {
+  const records = readRecords(bytes);
+  const header = records[0];
+  if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
+  const c = indexHeader(header);
+  const slices = recordSlices(bytes);
+  if (slices.length !== records.length) return allMapped(parseCslCsv(bytes, notes));
+  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
+  const [headStart, headEnd] = slices[0]!;
+  return keyRowsReusing(
+    records.length - 1,
+    `csv-${rowDigest(bytes.subarray(headStart, headEnd)).slice(0, 16)}`,
+    (k) => rowDigest(bytes.subarray(slices[k + 1]![0], slices[k + 1]![1])),
+    (k) => mapRecord(records, k + 1, c, toKeyless),
+    reuse,
+    notes,
+  );
 }
