@@ -76,15 +76,12 @@ export function rowHash(prefix: string, digest: string): string {
   return `${ROW_MAPPING}:${prefix}:${digest}`;
 }
 
-/** sha256 of some text, for a format's prefix (e.g. the CSV header). */
-export function shortHash(text: string): string {
-  return sha256(Buffer.from(text)).slice(0, 16);
-}
-
 /**
  * Key `count` raw rows: row `i` has digest `digestOf(i)` and maps to `mapAt(i)` (a keyless row, or
  * null when it is skipped and counted in `notes`). Gives what assignKeys over every row would,
- * plus which rows were reused. `notes.rows` counts reused rows as read.
+ * plus which rows were reused. `notes.rows` counts reused rows as read. `prepare` (optional) is
+ * told, before each of the two mapping passes, which rows that pass maps (ascending), so a
+ * format can read just those rows at once.
  */
 export function keyRowsReusing(
   count: number,
@@ -93,6 +90,7 @@ export function keyRowsReusing(
   mapAt: (i: number) => Keyless | null,
   reuse: RowReuse,
   notes: ParseNotes,
+  prepare?: (rows: readonly number[]) => void,
 ): ReusingParse {
   const known = reuse.keysByDigest(prefix);
   const digests: string[] = new Array<string>(count);
@@ -102,6 +100,7 @@ export function keyRowsReusing(
   const mappedBases = new Set<string>();
   const seen = new Set<string>();
   const repeated = new Set<string>();
+  const first: number[] = [];
   for (let i = 0; i < count; i++) {
     const digest = digestOf(i);
     digests[i] = digest;
@@ -110,8 +109,12 @@ export function keyRowsReusing(
       reusedKey[i] = key;
       if (seen.has(digest)) repeated.add(digest);
       else seen.add(digest);
-      continue;
+    } else {
+      first.push(i);
     }
+  }
+  prepare?.(first);
+  for (const i of first) {
     const row = mapAt(i);
     mapped[i] = row;
     if (row) mappedBases.add(baseKey(row));
@@ -119,16 +122,19 @@ export function keyRowsReusing(
   // A reused row whose base key another row holds too is mapped after all (see above). Stored
   // keys are unique, so two reused rows share a key only when they share their bytes.
   let reusedRows = 0;
+  const second: number[] = [];
   for (let i = 0; i < count; i++) {
     const key = reusedKey[i];
     if (key === undefined) continue;
     if (mappedBases.has(key) || repeated.has(digests[i]!)) {
       reusedKey[i] = undefined;
-      mapped[i] = mapAt(i);
+      second.push(i);
     } else {
       reusedRows++;
     }
   }
+  if (second.length > 0) prepare?.(second);
+  for (const i of second) mapped[i] = mapAt(i);
   notes.rows += reusedRows;
   const rows: Keyless[] = [];
   for (const row of mapped) if (row) rows.push(row);

@@ -160,27 +160,62 @@ export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): De
   return assignKeys(rows, notes);
 }
 
+/** Thrown inside the reusing parse when csv-parse rejects the rows it was given: parse whole instead. */
+class ReadWhole extends Error {}
+
 /**
- * `parseCslCsv` with row reuse (core/row-reuse.ts). The whole body is still read by csv-parse,
- * so refusals are as before; a row is the bytes of one record (csv-records.ts), and the hash
- * prefix holds the header's, since the header decides what each field means. When the record
- * scan and csv-parse disagree on the number of records, nothing is reused.
+ * `parseCslCsv` with row reuse (core/row-reuse.ts). A row is the bytes of one record
+ * (csv-records.ts); the hash prefix holds the header's, since the header decides what each
+ * field means. Only the header and the rows to map go through csv-parse, in one call per pass:
+ * a reused record's bytes were read as exactly one valid record under this same header before,
+ * and a valid record leaves csv-parse where the next record starts, so the body reads as the
+ * rows it was cut into. Anything that does not check out (csv-parse rejects the rows given, or
+ * they are not one record each) is parsed whole, as `parseCslCsv` does, for the same refusal.
  */
 export function parseCslCsvReusing(bytes: Buffer, notes: ParseNotes, reuse: RowReuse): ReusingParse {
-  const records = readRecords(bytes);
-  const header = records[0];
-  if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
-  const c = indexHeader(header);
   const slices = recordSlices(bytes);
-  if (slices.length !== records.length) return allMapped(parseCslCsv(bytes, notes));
-  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
+  if (slices.length === 0) return allMapped(parseCslCsv(bytes, notes));
   const [headStart, headEnd] = slices[0]!;
-  return keyRowsReusing(
-    records.length - 1,
-    `csv-${rowDigest(bytes.subarray(headStart, headEnd)).slice(0, 16)}`,
-    (k) => rowDigest(bytes.subarray(slices[k + 1]![0], slices[k + 1]![1])),
-    (k) => mapRecord(records, k + 1, c, toKeyless),
-    reuse,
-    notes,
-  );
+  const headBytes = bytes.subarray(headStart, headEnd);
+  // Each record as it stands in the body: with the line feed after it, when one follows.
+  const withEnd = (start: number, end: number) => bytes.subarray(start, bytes[end] === 0x0a ? end + 1 : end);
+  let header: string[] | undefined;
+  try {
+    header = (parse(withEnd(headStart, headEnd), OPTIONS) as string[][])[0];
+  } catch {
+    // A header csv-parse cannot read: the whole parse gives the refusal.
+  }
+  if (!header) return allMapped(parseCslCsv(bytes, notes));
+  const c = indexHeader(header);
+  const before = { ...notes, examples: [...notes.examples] };
+  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
+  // records[n] is data row n (1-based, as parseCslCsv numbers them), read once its pass is prepared.
+  const records: Array<string[] | undefined> = new Array<string[] | undefined>(slices.length);
+  const prepare = (rows: readonly number[]) => {
+    const parts: Buffer[] = [withEnd(headStart, headEnd)];
+    for (const k of rows) parts.push(withEnd(slices[k + 1]![0], slices[k + 1]![1]));
+    let read: string[][];
+    try {
+      read = parse(Buffer.concat(parts), OPTIONS) as string[][];
+    } catch {
+      throw new ReadWhole();
+    }
+    if (read.length !== rows.length + 1) throw new ReadWhole();
+    rows.forEach((k, j) => (records[k + 1] = read[j + 1]));
+  };
+  try {
+    return keyRowsReusing(
+      slices.length - 1,
+      `csv-${rowDigest(headBytes).slice(0, 16)}`,
+      (k) => rowDigest(bytes.subarray(slices[k + 1]![0], slices[k + 1]![1])),
+      (k) => mapRecord(records, k + 1, c, toKeyless),
+      reuse,
+      notes,
+      prepare,
+    );
+  } catch (err) {
+    if (!(err instanceof ReadWhole)) throw err;
+    Object.assign(notes, before);
+    return allMapped(parseCslCsv(bytes, notes));
+  }
 }
