@@ -20,7 +20,7 @@ function reuseAfter(text: string): RowReuse {
 }
 
 /** The outcome of a parse: its designations and notes, or its refusal. */
-function outcome(parse: () => unknown) {
+function outcome<T>(parse: () => T): { ok?: T; refused?: string } {
   try {
     return { ok: parse() };
   } catch (err) {
