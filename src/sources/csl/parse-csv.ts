@@ -192,6 +192,13 @@ export function parseCslCsvReusing(bytes: Buffer, notes: ParseNotes, reuse: RowR
   // records[n] is data row n (1-based, as parseCslCsv numbers them), read once its pass is prepared.
   const records: Array<string[] | undefined> = new Array<string[] | undefined>(slices.length);
   const prepare = (rows: readonly number[]) => {
+    if (rows.length === slices.length - 1) {
+      // Every row (a first snapshot): the body itself is read, not a copy of it, and refused as parseCslCsv would.
+      const read = readRecords(bytes);
+      if (read.length !== slices.length) throw new ReadWhole();
+      for (let n = 1; n < read.length; n++) records[n] = read[n];
+      return;
+    }
     const parts: Buffer[] = [withEnd(headStart, headEnd)];
     for (const k of rows) parts.push(withEnd(slices[k + 1]![0], slices[k + 1]![1]));
     let read: string[][];
