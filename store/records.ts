@@ -50,6 +50,12 @@ export interface SnapshotCommit {
   diff: SnapshotDiff;
   /** Fingerprint per designation key, stored beside the rows (see core/fingerprint.ts). */
   fingerprints: ReadonlyMap<string, string>;
+  /**
+   * Row hash per key (src/core/row-reuse.ts), for the rows the parser mapped in full: written
+   * with the added and amended rows, and onto the stored row of any other key named here (same
+   * designation, new bytes). Omitted or absent for a key = that row's stored hash stays as it is.
+   */
+  rowHashes?: ReadonlyMap<string, string>;
   alerts: ReadonlyArray<{ alert: Alert; routes: readonly Route[] }>;
   /** The guard's state after this snapshot (store/pending-removals.ts); omitted = leave it as it is. */
   guard?: GuardStateWrite;

@@ -10,6 +10,7 @@ import type { AlertLink, AlertPriority, DocumentAlert } from '../core/alert.js';
 import type { AnnouncedAction } from '../core/announcements.js';
 import type { ParseNotes } from '../core/identity.js';
 import type { Designation, ListCode } from '../core/model.js';
+import type { ReusingParse, RowReuse } from '../core/row-reuse.js';
 
 /** Validators from the last accepted download, for conditional requests. */
 export interface Validators {
@@ -61,6 +62,11 @@ export interface SnapshotSource {
    * when given; the worker's guard judges them (core/guard.ts `checkParseNotes`).
    */
   parse(body: SnapshotBody, notes?: ParseNotes): Designation[];
+  /**
+   * `parse`, with the rows the store already holds byte for byte left unmapped (core/row-reuse.ts):
+   * the same keys, refusals and notes as `parse`. Optional; the worker uses it when present.
+   */
+  parseReusing?(body: SnapshotBody, notes: ParseNotes, reuse: RowReuse): ReusingParse;
   /**
    * The list is published as a web page (DHS, FCC): the worker skips its "an HTML page is an
    * error page" check, and the source's `parse` refuses error and challenge pages itself.

@@ -20,7 +20,8 @@ import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js
 import { fingerprint } from '../core/fingerprint.js';
 import { checkBody, checkDesignationText, checkParseNotes, checkSnapshot, type GuardOptions } from '../core/guard.js';
 import { countByList, emptyNotes } from '../core/identity.js';
-import { settleRemovals, tailKeys, type PendingRemoval } from '../core/removals.js';
+import { allMapped, NO_REUSE, reuseOfStored, type RowReuse } from '../core/row-reuse.js';
+import { settleRemovals, TAIL_KEYS, type PendingRemoval } from '../core/removals.js';
 import type { Designation, ListCode, SnapshotDiff } from '../core/model.js';
 import { isListCode } from '../core/lists.js';
 import { routeAlert, type Route } from '../core/watch.js';
@@ -66,6 +67,14 @@ function countByKeyList(keys: Iterable<string>): Partial<Record<ListCode, number
     if (isListCode(list)) counts[list] = (counts[list] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * What the store knows of the accepted snapshot's rows, for row reuse: a row hash is honoured
+ * only when its key has a stored fingerprint (both come from the same stored rows).
+ */
+async function reuseOf(store: Store, source: string, stored: ReadonlyMap<string, string>): Promise<RowReuse> {
+  return reuseOfStored(await store.currentRowHashes(source), (key) => stored.has(key));
 }
 
 /** Admins hear about a source that is merely down only after this many failed polls in a row. */
@@ -151,36 +160,47 @@ async function fetchParseCommit(
   if (source.bodyKind !== 'html') checkBody(body.bytes, body.contentType);
   const guardState = await store.guardState(source.id);
   const notes = emptyNotes();
+  // The first accepted snapshot of a source is a silent baseline: stored, never announced.
+  const baseline = !state?.lastSuccessAt;
+  // After a baseline, rows stored byte for byte are not mapped again (core/row-reuse.ts): they
+  // keep their stored key and fingerprint. Only rows whose stored key and fingerprint exist are.
+  const stored = baseline ? null : await store.currentFingerprints(source.id);
+  const reuse = stored && source.parseReusing ? await reuseOf(store, source.id, stored) : NO_REUSE;
   // A list changed by notices applies the next notice to the stored list without the removals
   // still pending: a notice that removed them is not undone by the next one not naming them.
   const held = new Set(guardState.pending.map((p) => p.key));
   const changed = source.applyChanges ? source.applyChanges(body, (await store.currentDesignations(source.id)).filter((d) => !held.has(d.key))) : null;
-  const next = changed ?? source.parse(body, notes);
+  const parsed = changed
+    ? allMapped(changed)
+    : source.parseReusing
+      ? source.parseReusing(body, notes, reuse)
+      : allMapped(source.parse(body, notes));
+  const { designations: next, keys: nextKeys } = parsed;
   const location = body.location;
   const bodyNotes = body.notes ?? [];
   // The raw bytes (tens of MB) are not needed past parsing: let them go before the diff.
   // eslint-disable-next-line no-useless-assignment -- the assignment drops the last reference to the bytes
   body = undefined;
-  if (next.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
+  if (nextKeys.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
   checkParseNotes(notes);
 
   const fingerprints = new Map<string, string>();
   for (const d of next) fingerprints.set(d.key, fingerprint(d));
+  // A reused row's fingerprint is the stored one: its bytes are those it was computed from.
+  for (const key of parsed.reused) fingerprints.set(key, stored!.get(key)!);
   // Rows loaded from the store are hashed afresh (they are few); new rows have theirs by key.
   const loaded = new Set<Designation>();
   const fingerprintOf = (d: Designation): string => (loaded.has(d) ? fingerprint(d) : fingerprints.get(d.key)!);
 
-  // The first accepted snapshot of a source is a silent baseline: stored, never announced.
-  const baseline = !state?.lastSuccessAt;
   let diff: SnapshotDiff;
-  if (baseline) {
-    const stored = await store.currentFingerprints(source.id);
-    const previous = stored.size > 0 ? await store.currentDesignations(source.id) : [];
+  if (!stored) {
+    const storedBefore = await store.currentFingerprints(source.id);
+    const previous = storedBefore.size > 0 ? await store.currentDesignations(source.id) : [];
     for (const d of previous) loaded.add(d);
     checkDesignationText(next);
     diff = diffSnapshots(previous, next, fingerprintOf);
   } else {
-    const stored = await store.currentFingerprints(source.id);
+    // Reused rows are never candidates: their key and fingerprint are the stored ones.
     const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprints);
     // Only rows that are new or changed can bring bad text in: the rest equal what is stored.
     checkDesignationText(candidates);
@@ -192,7 +212,7 @@ async function fetchParseCommit(
       // --allow-mass-removal): only the newly missing ones count against the share.
       const judged = new Set(guardState.pending.map((p) => p.key));
       const fresh = diff.removed.filter((d) => !judged.has(d.key));
-      checkSnapshot(next.length, countByList(fresh), countByKeyList(stored.keys()), deps.guard);
+      checkSnapshot(nextKeys.length, countByList(fresh), countByKeyList(stored.keys()), deps.guard);
     }
   }
   // Removals wait for a second download; only the confirmed ones are announced and applied.
@@ -224,13 +244,14 @@ async function fetchParseCommit(
       etag: validators.etag,
       lastModified: validators.lastModified,
       location,
-      rowCount: next.length,
+      rowCount: nextKeys.length,
     },
     baseline,
     diff,
     fingerprints,
+    rowHashes: parsed.rowHashes,
     alerts: routed,
-    guard: { pending, tail: tailKeys(next), notes },
+    guard: { pending, tail: nextKeys.slice(-TAIL_KEYS), notes },
     screening,
   });
   await store.recordBodyCheck(source.id, { contentHash: hash, ...quick });
@@ -238,11 +259,11 @@ async function fetchParseCommit(
   if (!baseline) await deps.lookupIndex?.applyChange(source.id, diff);
 
   const counts = pollCounts(notes, pending.length, pending.some((p) => p.suspect === 'cut-off'));
-  if (baseline) return { status: 'baseline', count: next.length, ...counts };
+  if (baseline) return { status: 'baseline', count: nextKeys.length, ...counts };
   if (changeCount(diff) === 0) return { status: 'unchanged', ...counts };
   return {
     status: 'changed',
-    count: next.length,
+    count: nextKeys.length,
     added: diff.added.length,
     removed: diff.removed.length,
     amended: diff.amended.length,

@@ -271,6 +271,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS designations_by_list ON designations (source, list);
     `,
   },
+  {
+    version: 8,
+    name: 'designation row hashes',
+    sql: `
+      -- Hash of the raw bytes each row was mapped from (src/core/row-reuse.ts): a changed
+      -- snapshot's unchanged rows are recognised by it and not parsed again. NULL = unknown.
+      ALTER TABLE designations ADD COLUMN row_hash TEXT;
+      -- Covering: the hash -> key map each changed snapshot reads comes from this index alone.
+      CREATE INDEX designations_row_hashes ON designations (source, row_hash) INCLUDE (key) WHERE row_hash IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

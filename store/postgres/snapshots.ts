@@ -24,6 +24,11 @@ async function inBatches<T>(rows: readonly T[], write: (batch: readonly T[]) => 
   for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
 
+/** A nullable value in COPY's text format: `\\N` is NULL. */
+function copyNullable(value: string | null): string {
+  return value === null ? '\\N' : copyText(value);
+}
+
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
 function copyText(value: string): string {
   return value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
@@ -37,24 +42,32 @@ export function createSnapshotStore(pool: Pool): SnapshotStore & PendingRemovalS
   // plan per batch and no parameter encoding (node-postgres would escape every row into an
   // array literal, which cost more than the insert itself at 30,000 rows). Amendments upsert in
   // batches of one JSON document, [{"f": fingerprint, "d": designation}, …].
-  async function writeDesignations(client: Client, source: string, rows: readonly DesignationModel[], fingerprintOf: (key: string) => string, upsert: boolean) {
+  async function writeDesignations(
+    client: Client,
+    source: string,
+    rows: readonly DesignationModel[],
+    fingerprintOf: (key: string) => string,
+    rowHashOf: (key: string) => string | null,
+    upsert: boolean,
+  ) {
     if (rows.length === 0) return;
     if (!upsert) {
       const line = (d: DesignationModel) =>
-        `${copyText(source)}\t${copyText(d.key)}\t${copyText(fingerprintOf(d.key))}\t${copyText(d.list)}\t${copyText(d.name)}\t${copyText(JSON.stringify(d))}\n`;
+        `${copyText(source)}\t${copyText(d.key)}\t${copyText(fingerprintOf(d.key))}\t${copyText(d.list)}\t${copyText(d.name)}\t${copyText(JSON.stringify(d))}\t${copyNullable(rowHashOf(d.key))}\n`;
       // A few hundred rows per chunk: large writes to the socket, never the whole body at once.
       const chunks = function* () {
         for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500).map(line).join('');
       };
-      await pipeline(Readable.from(chunks()), client.query(copyFrom('COPY designations (source, key, fingerprint, list, name, data) FROM STDIN')));
+      await pipeline(Readable.from(chunks()), client.query(copyFrom('COPY designations (source, key, fingerprint, list, name, data, row_hash) FROM STDIN')));
       return;
     }
     await inBatches(rows, (batch) =>
       client.query(
-        `INSERT INTO designations (source, key, fingerprint, list, name, data)
-         SELECT $1, r->'d'->>'key', r->>'f', r->'d'->>'list', r->'d'->>'name', r->'d' FROM jsonb_array_elements($2::jsonb) AS r
-         ON CONFLICT (source, key) DO UPDATE SET fingerprint = excluded.fingerprint, list = excluded.list, name = excluded.name, data = excluded.data`,
-        [source, `[${batch.map((d) => `{"f":${JSON.stringify(fingerprintOf(d.key))},"d":${JSON.stringify(d)}}`).join(',')}]`],
+        `INSERT INTO designations (source, key, fingerprint, list, name, data, row_hash)
+         SELECT $1, r->'d'->>'key', r->>'f', r->'d'->>'list', r->'d'->>'name', r->'d', r->>'h' FROM jsonb_array_elements($2::jsonb) AS r
+         ON CONFLICT (source, key) DO UPDATE SET fingerprint = excluded.fingerprint, list = excluded.list, name = excluded.name, data = excluded.data,
+           row_hash = excluded.row_hash`,
+        [source, `[${batch.map((d) => `{"f":${JSON.stringify(fingerprintOf(d.key))},"h":${JSON.stringify(rowHashOf(d.key))},"d":${JSON.stringify(d)}}`).join(',')}]`],
       ),
     );
   }
@@ -79,8 +92,19 @@ export function createSnapshotStore(pool: Pool): SnapshotStore & PendingRemovalS
     // Deletes first: an amendment may move a row onto a key that another row is leaving.
     const leaving = [...diff.removed.map((d) => d.key), ...diff.amended.filter((a) => a.before.key !== a.after.key).map((a) => a.before.key)];
     await inBatches(leaving, (keys) => client.query('DELETE FROM designations WHERE source = $1 AND key = ANY($2::text[])', [source, keys]));
-    await writeDesignations(client, source, diff.added, fingerprintOf, false);
-    await writeDesignations(client, source, diff.amended.map((a) => a.after), fingerprintOf, true);
+    const rowHashOf = (key: string): string | null => c.rowHashes?.get(key) ?? null;
+    await writeDesignations(client, source, diff.added, fingerprintOf, rowHashOf, false);
+    await writeDesignations(client, source, diff.amended.map((a) => a.after), fingerprintOf, rowHashOf, true);
+    // Rows the diff left alone but whose bytes changed: their new hash, so the next poll knows them.
+    const written = new Set([...diff.added.map((d) => d.key), ...diff.amended.map((a) => a.after.key)]);
+    const rehashed = [...(c.rowHashes ?? [])].filter(([key]) => !written.has(key));
+    await inBatches(rehashed, (batch) =>
+      client.query(
+        `UPDATE designations AS d SET row_hash = u.hash FROM unnest($2::text[], $3::text[]) AS u(key, hash)
+         WHERE d.source = $1 AND d.key = u.key`,
+        [source, batch.map(([key]) => key), batch.map(([, hash]) => hash)],
+      ),
+    );
 
     // History names the designation the change is about; a baseline is not history.
     if (!baseline) {
@@ -130,6 +154,14 @@ export function createSnapshotStore(pool: Pool): SnapshotStore & PendingRemovalS
     },
     async currentFingerprints(source) {
       const { rows } = await pool.query<[string, string]>({ text: 'SELECT key, fingerprint FROM designations WHERE source = $1', values: [source], rowMode: 'array' });
+      return new Map(rows);
+    },
+    async currentRowHashes(source) {
+      const { rows } = await pool.query<[string, string]>({
+        text: 'SELECT row_hash, key FROM designations WHERE source = $1 AND row_hash IS NOT NULL',
+        values: [source],
+        rowMode: 'array',
+      });
       return new Map(rows);
     },
     async currentDesignations(source, keys) {

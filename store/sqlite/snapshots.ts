@@ -25,6 +25,8 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
     listStates: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state ORDER BY source`),
     fingerprints: db.prepare('SELECT key, fingerprint FROM designations WHERE source = ?').raw(),
+    rowHashes: db.prepare('SELECT row_hash, key FROM designations WHERE source = ? AND row_hash IS NOT NULL').raw(),
+    setRowHash: db.prepare('UPDATE designations SET row_hash = ? WHERE source = ? AND key = ?'),
     designations: db.prepare('SELECT data FROM designations WHERE source = ? ORDER BY key').pluck(),
     designationsByKey: db
       .prepare(
@@ -41,12 +43,13 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertDesignation: db.prepare(
-      'INSERT INTO designations (source, key, fingerprint, list, name, data) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO designations (source, key, fingerprint, list, name, data, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     upsertDesignation: db.prepare(
-      `INSERT INTO designations (source, key, fingerprint, list, name, data) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO designations (source, key, fingerprint, list, name, data, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, key) DO UPDATE SET
-         fingerprint = excluded.fingerprint, list = excluded.list, name = excluded.name, data = excluded.data`,
+         fingerprint = excluded.fingerprint, list = excluded.list, name = excluded.name, data = excluded.data,
+         row_hash = excluded.row_hash`,
     ),
     deleteDesignation: db.prepare('DELETE FROM designations WHERE source = ? AND key = ?'),
     insertChange: db.prepare(
@@ -122,17 +125,23 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     for (const { before, after } of diff.amended) {
       if (before.key !== after.key) statements.deleteDesignation.run(source, before.key);
     }
+    const rowHashOf = (key: string): string | null => c.rowHashes?.get(key) ?? null;
+    const written = new Set<string>();
     for (const d of diff.added) {
       const data = JSON.stringify(d);
-      statements.insertDesignation.run(source, d.key, fingerprintOf(d.key), d.list, d.name, data);
+      statements.insertDesignation.run(source, d.key, fingerprintOf(d.key), d.list, d.name, data, rowHashOf(d.key));
+      written.add(d.key);
       change('added', d, null, data, null);
     }
     for (const d of diff.removed) change('removed', d, JSON.stringify(d), null, null);
     for (const { before, after, fields } of diff.amended) {
       const data = JSON.stringify(after);
-      statements.upsertDesignation.run(source, after.key, fingerprintOf(after.key), after.list, after.name, data);
+      statements.upsertDesignation.run(source, after.key, fingerprintOf(after.key), after.list, after.name, data, rowHashOf(after.key));
+      written.add(after.key);
       change('amended', after, JSON.stringify(before), data, JSON.stringify(fields));
     }
+    // Rows the diff left alone but whose bytes changed: their new hash, so the next poll knows them.
+    for (const [key, hash] of c.rowHashes ?? []) if (!written.has(key)) statements.setRowHash.run(hash, source, key);
 
     for (const { alert, routes } of c.alerts) writeAlert(alert, routes, meta.fetchedAt);
     if (c.guard) guard.writeGuardState(source, c.guard, meta.fetchedAt);
@@ -166,6 +175,9 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
       // all() beats iterate() here: one call into SQLite instead of one per row.
       for (const [key, fp] of statements.fingerprints.all(source) as Array<[string, string]>) map.set(key, fp);
       return map;
+    },
+    async currentRowHashes(source) {
+      return new Map(statements.rowHashes.all(source) as Array<[string, string]>);
     },
     async currentDesignations(source, keys) {
       if (keys === undefined) {

@@ -14,8 +14,9 @@ import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { readUtf8 } from '../read-text.js';
 import type { SnapshotBody, SnapshotSource } from '../types.js';
-import { parseCslCsv } from './parse-csv.js';
-import { parseCslJsonBytes } from './parse-json.js';
+import { parseCslCsv, parseCslCsvReusing } from './parse-csv.js';
+import { parseCslJsonBytes, parseCslJsonReusing } from './parse-json.js';
+import { allMapped, type ReusingParse, type RowReuse } from '../../core/row-reuse.js';
 import { SOURCE_CATALOG } from '../catalog.js';
 import { CslOptions } from './options.js';
 
@@ -36,6 +37,14 @@ function namesJson(location: string): boolean {
 
 /** Parse a CSL body, CSV or JSON. Throws SnapshotRefusedError. */
 export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): Designation[] {
+  return parseCslReusing(body, notes, null).designations;
+}
+
+/**
+ * `parseCsl` reusing the rows `reuse` knows (core/row-reuse.ts); null = plain parse, no hashes.
+ * Both formats' rows are hashed, and those the store knows are not mapped.
+ */
+export function parseCslReusing(body: SnapshotBody, notes: ParseNotes, reuse: RowReuse | null): ReusingParse {
   const bytes = readUtf8(body.bytes, 'the CSL download', { repairC1: true });
   const first = firstSignificantByte(bytes);
   if (first === -1) throw new SnapshotRefusedError('empty', 'the CSL download is empty');
@@ -45,13 +54,15 @@ export function parseCsl(body: SnapshotBody, notes: ParseNotes = emptyNotes()): 
     }
     throw new SnapshotRefusedError('html', 'the CSL download starts with "<" (an HTML page?)');
   }
-  if (first === 0x7b || first === 0x5b) return parseCslJsonBytes(bytes, notes);
+  if (first === 0x7b || first === 0x5b) {
+    return reuse ? parseCslJsonReusing(bytes, notes, reuse) : allMapped(parseCslJsonBytes(bytes, notes));
+  }
   if (namesJson(body.location)) {
     // JSON can only start with { or [ here; saying so beats a JSON.parse error about byte 0.
     const start = String.fromCharCode(first);
     throw new SnapshotRefusedError('unparseable', `the CSL download at a .json location starts with "${start}", not JSON`);
   }
-  return parseCslCsv(bytes, notes);
+  return reuse ? parseCslCsvReusing(bytes, notes, reuse) : allMapped(parseCslCsv(bytes, notes));
 }
 
 /** The CSL source reading `url` (a URL, `file://` URL or path). */
@@ -62,6 +73,7 @@ export function createCslSource({ url: location }: CslOptions = CslOptions.parse
     title: SOURCE_CATALOG.csl.title,
     fetch: (ctx) => ctx.download(location, ctx.validators),
     parse: parseCsl,
+    parseReusing: parseCslReusing,
   } satisfies SnapshotSource;
 }
 

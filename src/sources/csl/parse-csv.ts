@@ -16,6 +16,8 @@ import type { Designation } from '../../core/model.js';
 import { SnapshotRefusedError } from '../../errors.js';
 import { countryOfLine, createRowMapper, splitLines, splitValue } from './map.js';
 import { CSL_CSV_COLUMNS, type CslCsvColumn } from './schema.js';
+import { recordSlices } from './csv-records.js';
+import { allMapped, keyRowsReusing, rowDigest, type ReusingParse, type RowReuse } from '../../core/row-reuse.js';
 
 /** Header index of each column read; `id` is -1 in the older file without `_id`. */
 interface ColumnIndex extends Record<CslCsvColumn, number> {
@@ -88,6 +90,56 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
   return new SnapshotRefusedError('unparseable', `CSL CSV is malformed${where}: ${err.message}`, { cause: err });
 }
 
+/** The records of a body (header first), or the refusal of a body csv-parse rejects. */
+function readRecords(bytes: Buffer): Array<string[] | undefined> {
+  try {
+    return parse(bytes, OPTIONS);
+  } catch (err) {
+    throw refusalOf(err, bytes);
+  }
+}
+
+/**
+ * One data record (`n` from 1) → a keyless row; null when skipped: a repeated header row (not
+ * counted), or a row the mapper skips and counts. The record's slot is released once read.
+ */
+function mapRecord(
+  records: Array<string[] | undefined>,
+  n: number,
+  c: ColumnIndex,
+  toKeyless: ReturnType<typeof createRowMapper>,
+): Keyless | null {
+  const fields = records[n]!;
+  records[n] = undefined;
+  const source = fields[c.source] ?? '';
+  if (source === 'source') return null;
+  const addresses = splitLines(fields[c.addresses]);
+  return toKeyless(
+    {
+      id: c.id === -1 ? null : fields[c.id],
+      source,
+      entityNumber: fields[c.entity_number],
+      type: fields[c.type],
+      name: fields[c.name] ?? '',
+      programs: splitValue(fields[c.programs]),
+      addresses,
+      addressCountries: addresses.map(countryOfLine),
+      altNames: splitValue(fields[c.alt_names]),
+      citizenships: splitValue(fields[c.citizenships]),
+      nationalities: splitValue(fields[c.nationalities]),
+      ids: splitLines(fields[c.ids]),
+      federalRegisterNotice: fields[c.federal_register_notice],
+      startDate: fields[c.start_date],
+      endDate: fields[c.end_date],
+      licenseRequirement: fields[c.license_requirement],
+      licensePolicy: fields[c.license_policy],
+      remarks: fields[c.remarks],
+      sourceInformationUrl: fields[c.source_information_url],
+    },
+    n,
+  );
+}
+
 /**
  * Parse a CSL CSV body. Throws SnapshotRefusedError.
  *
@@ -95,48 +147,82 @@ function refusalOf(err: unknown, bytes: Buffer): SnapshotRefusedError {
  * csv-parse's `on_record` hook builds an info object per record, which cost ~15% more.
  */
 export function parseCslCsv(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
-  let records: Array<string[] | undefined>;
-  try {
-    records = parse(bytes, OPTIONS);
-  } catch (err) {
-    throw refusalOf(err, bytes);
-  }
+  const records = readRecords(bytes);
   const header = records[0];
   if (!header) throw new SnapshotRefusedError('empty', 'CSL CSV has no header row');
   const c = indexHeader(header);
   const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
   const rows: Keyless[] = [];
   for (let n = 1; n < records.length; n++) {
-    const fields = records[n]!;
-    records[n] = undefined;
-    const source = fields[c.source] ?? '';
-    if (source === 'source') continue;
-    const addresses = splitLines(fields[c.addresses]);
-    const row = toKeyless(
-      {
-        id: c.id === -1 ? null : fields[c.id],
-        source,
-        entityNumber: fields[c.entity_number],
-        type: fields[c.type],
-        name: fields[c.name] ?? '',
-        programs: splitValue(fields[c.programs]),
-        addresses,
-        addressCountries: addresses.map(countryOfLine),
-        altNames: splitValue(fields[c.alt_names]),
-        citizenships: splitValue(fields[c.citizenships]),
-        nationalities: splitValue(fields[c.nationalities]),
-        ids: splitLines(fields[c.ids]),
-        federalRegisterNotice: fields[c.federal_register_notice],
-        startDate: fields[c.start_date],
-        endDate: fields[c.end_date],
-        licenseRequirement: fields[c.license_requirement],
-        licensePolicy: fields[c.license_policy],
-        remarks: fields[c.remarks],
-        sourceInformationUrl: fields[c.source_information_url],
-      },
-      n,
-    );
+    const row = mapRecord(records, n, c, toKeyless);
     if (row) rows.push(row);
   }
   return assignKeys(rows, notes);
+}
+
+/** Thrown inside the reusing parse when csv-parse rejects the rows it was given: parse whole instead. */
+class ReadWhole extends Error {}
+
+/**
+ * `parseCslCsv` with row reuse (core/row-reuse.ts). A row is the bytes of one record
+ * (csv-records.ts); the hash prefix holds the header's, since the header decides what each
+ * field means. Only the header and the rows to map go through csv-parse, in one call per pass:
+ * a reused record's bytes were read as exactly one valid record under this same header before,
+ * and a valid record leaves csv-parse where the next record starts, so the body reads as the
+ * rows it was cut into. Anything that does not check out (csv-parse rejects the rows given, or
+ * they are not one record each) is parsed whole, as `parseCslCsv` does, for the same refusal.
+ */
+export function parseCslCsvReusing(bytes: Buffer, notes: ParseNotes, reuse: RowReuse): ReusingParse {
+  const slices = recordSlices(bytes);
+  if (slices.length === 0) return allMapped(parseCslCsv(bytes, notes));
+  const [headStart, headEnd] = slices[0]!;
+  const headBytes = bytes.subarray(headStart, headEnd);
+  // Each record as it stands in the body: with the line feed after it, when one follows.
+  const withEnd = (start: number, end: number) => bytes.subarray(start, bytes[end] === 0x0a ? end + 1 : end);
+  let header: string[] | undefined;
+  try {
+    header = (parse(withEnd(headStart, headEnd), OPTIONS) as string[][])[0];
+  } catch {
+    // A header csv-parse cannot read: the whole parse gives the refusal.
+  }
+  if (!header) return allMapped(parseCslCsv(bytes, notes));
+  const c = indexHeader(header);
+  const before = { ...notes, examples: [...notes.examples] };
+  const toKeyless = createRowMapper((n) => `CSV row ${n}`, notes);
+  // records[n] is data row n (1-based, as parseCslCsv numbers them), read once its pass is prepared.
+  const records: Array<string[] | undefined> = new Array<string[] | undefined>(slices.length);
+  const prepare = (rows: readonly number[]) => {
+    if (rows.length === slices.length - 1) {
+      // Every row (a first snapshot): the body itself is read, not a copy of it, and refused as parseCslCsv would.
+      const read = readRecords(bytes);
+      if (read.length !== slices.length) throw new ReadWhole();
+      for (let n = 1; n < read.length; n++) records[n] = read[n];
+      return;
+    }
+    const parts: Buffer[] = [withEnd(headStart, headEnd)];
+    for (const k of rows) parts.push(withEnd(slices[k + 1]![0], slices[k + 1]![1]));
+    let read: string[][];
+    try {
+      read = parse(Buffer.concat(parts), OPTIONS) as string[][];
+    } catch {
+      throw new ReadWhole();
+    }
+    if (read.length !== rows.length + 1) throw new ReadWhole();
+    rows.forEach((k, j) => (records[k + 1] = read[j + 1]));
+  };
+  try {
+    return keyRowsReusing(
+      slices.length - 1,
+      `csv-${rowDigest(headBytes).slice(0, 16)}`,
+      (k) => rowDigest(bytes.subarray(slices[k + 1]![0], slices[k + 1]![1])),
+      (k) => mapRecord(records, k + 1, c, toKeyless),
+      reuse,
+      notes,
+      prepare,
+    );
+  } catch (err) {
+    if (!(err instanceof ReadWhole)) throw err;
+    Object.assign(notes, before);
+    return allMapped(parseCslCsv(bytes, notes));
+  }
 }

@@ -17,6 +17,7 @@ import { SnapshotRefusedError, SourceUnavailableError } from '../../errors.js';
 import { publisherErrorOf } from '../publisher-error.js';
 import { countryOfLine, createRowMapper, splitLines, splitValue, text } from './map.js';
 import { arrayElementRanges } from './json-scan.js';
+import { allMapped, keyRowsReusing, rowDigest, type ReusingParse, type RowReuse } from '../../core/row-reuse.js';
 import { CslResults, type CslResultFields, type CslText } from './schema.js';
 
 type Row = Record<string, unknown>;
@@ -195,6 +196,24 @@ export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): De
   return assignKeys(rows, notes);
 }
 
+/** Parse the element at `start..end` of `results`, which must be an object. */
+function parseElement(bytes: Buffer, start: number, end: number, i: number): Row {
+  let row: unknown;
+  try {
+    row = JSON.parse(bytes.toString('utf8', start, end));
+  } catch (err) {
+    throw new SnapshotRefusedError('unparseable', `CSL JSON row ${i + 1} (results[${i}]) is not valid JSON`, { cause: err });
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) wrongType(row, i, '', 'an object');
+  return row as Row;
+}
+
+/** The whole document, parsed at once: for a body the scanner cannot walk (precise refusals). */
+function parseWhole(bytes: Buffer, notes: ParseNotes): Designation[] {
+  const text = bytes.toString('utf8');
+  return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notes);
+}
+
 /**
  * Parse a CSL JSON body from its bytes one `results` element at a time (see json-scan.ts), so
  * the whole tree never exists at once. A document the scanner cannot walk is parsed whole,
@@ -202,23 +221,33 @@ export function parseCslJson(body: string, notes: ParseNotes = emptyNotes()): De
  */
 export function parseCslJsonBytes(bytes: Buffer, notes: ParseNotes = emptyNotes()): Designation[] {
   const ranges = arrayElementRanges(bytes, 'results');
-  if (ranges === null) {
-    const text = bytes.toString('utf8');
-    return parseCslJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notes);
-  }
+  if (ranges === null) return parseWhole(bytes, notes);
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   const rows: Keyless[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const [start, end] = ranges[i]!;
-    let row: unknown;
-    try {
-      row = JSON.parse(bytes.toString('utf8', start, end));
-    } catch (err) {
-      throw new SnapshotRefusedError('unparseable', `CSL JSON row ${i + 1} (results[${i}]) is not valid JSON`, { cause: err });
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) wrongType(row, i, '', 'an object');
-    const designation = mapRow(row as Row, i, toKeyless);
+    const designation = mapRow(parseElement(bytes, start, end, i), i, toKeyless);
     if (designation) rows.push(designation);
   }
   return assignKeys(rows, notes);
+}
+
+/**
+ * `parseCslJsonBytes` with row reuse (core/row-reuse.ts): a row is the bytes of one `results`
+ * element, and a row whose hash `reuse` knows is neither parsed nor mapped. Such bytes were an
+ * object that mapped without error when stored, so skipping them refuses nothing `parse` would
+ * accept. The document's other fields are not read by the mapping, so they are not in the hash.
+ */
+export function parseCslJsonReusing(bytes: Buffer, notes: ParseNotes, reuse: RowReuse): ReusingParse {
+  const ranges = arrayElementRanges(bytes, 'results');
+  if (ranges === null) return allMapped(parseWhole(bytes, notes));
+  const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
+  return keyRowsReusing(
+    ranges.length,
+    'json',
+    (i) => rowDigest(bytes.subarray(ranges[i]![0], ranges[i]![1])),
+    (i) => mapRow(parseElement(bytes, ranges[i]![0], ranges[i]![1], i), i, toKeyless),
+    reuse,
+    notes,
+  );
 }

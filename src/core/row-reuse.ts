@@ -1,0 +1,160 @@
+/**
+ * Row reuse: most rows of a changed snapshot are byte for byte the rows of the accepted one, so
+ * a parser that can cut its body into raw rows hashes each row and maps only those whose hash
+ * the store does not know. A known row contributes just its stored key; its fingerprint is the
+ * stored one (worker/poll.ts). The diff cannot tell the difference:
+ *
+ * - Mapping is a pure function of a row's bytes (and, for CSV, of its header, which the parser
+ *   puts in the hash). `ROW_MAPPING` is in every hash: change it whenever a change to the
+ *   parsers or mappers could map the same bytes differently, and every stored hash stops matching.
+ * - A row's key also depends on the other rows: a base key held by several rows gets suffixes and
+ *   duplicates are dropped (core/identity.ts). So a row is reused only when its stored key is a
+ *   bare base key (no `#`) and no other row of the snapshot, reused or mapped, shares that base
+ *   key; otherwise it is mapped, and assignKeys sees every row of its group as it would without reuse.
+ * - Hashes are sha256: a collision between two rows is not a risk to design for.
+ */
+import * as crypto from 'node:crypto';
+import { assignKeys, baseKey, type Keyless, type ParseNotes } from './identity.js';
+import type { Designation } from './model.js';
+
+/** Version of the bytes → designation mapping; part of every row hash (see above). */
+export const ROW_MAPPING = 'm1';
+
+/** The accepted snapshot's rows, by row hash (store `currentRowHashes`). */
+export interface RowReuse {
+  /**
+   * digest → stored key of the rows whose hash has this `prefix` (see rowHash). The digest alone
+   * is looked up per row: a flat string from crypto, no concatenation to flatten first.
+   */
+  keysByDigest(prefix: string): ReadonlyMap<string, string>;
+}
+
+/** Nothing known: every row is mapped (a first snapshot), and its hash still recorded. */
+export const NO_REUSE: RowReuse = { keysByDigest: () => new Map() };
+
+/** A RowReuse over stored `row hash → key` pairs, keeping only the keys `usable` accepts. */
+export function reuseOfStored(byHash: ReadonlyMap<string, string>, usable: (key: string) => boolean): RowReuse {
+  return {
+    keysByDigest(prefix) {
+      const head = `${ROW_MAPPING}:${prefix}:`;
+      const out = new Map<string, string>();
+      for (const [hash, key] of byHash) if (hash.startsWith(head) && usable(key)) out.set(hash.slice(head.length), key);
+      return out;
+    },
+  };
+}
+
+export interface ReusingParse {
+  /** Rows mapped in full, keyed (assignKeys), in file order. */
+  designations: Designation[];
+  /** The key of every row kept, mapped or reused, in file order. */
+  keys: string[];
+  /** Keys of the rows taken from the store unmapped. */
+  reused: Set<string>;
+  /** key → row hash of each mapped row kept, to be stored beside it. */
+  rowHashes: Map<string, string>;
+}
+
+/** A parse that reused nothing (a format or body without raw rows): every row mapped, no hashes. */
+export function allMapped(designations: Designation[]): ReusingParse {
+  return { designations, keys: designations.map((d) => d.key), reused: new Set(), rowHashes: new Map() };
+}
+
+const sha256: (data: Uint8Array) => string =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', data, 'base64url')
+    : (data) => crypto.createHash('sha256').update(data).digest('base64url');
+
+/** The digest of one raw row's bytes. */
+export const rowDigest = sha256;
+
+/**
+ * A row hash as stored: `ROW_MAPPING:prefix:digest`, where `prefix` names the format and anything
+ * else the mapping reads (the CSV's header), so a hash matches only under the same mapping.
+ */
+export function rowHash(prefix: string, digest: string): string {
+  return `${ROW_MAPPING}:${prefix}:${digest}`;
+}
+
+/**
+ * Key `count` raw rows: row `i` has digest `digestOf(i)` and maps to `mapAt(i)` (a keyless row, or
+ * null when it is skipped and counted in `notes`). Gives what assignKeys over every row would,
+ * plus which rows were reused. `notes.rows` counts reused rows as read. `prepare` (optional) is
+ * told, before each of the two mapping passes, which rows that pass maps (ascending), so a
+ * format can read just those rows at once.
+ */
+export function keyRowsReusing(
+  count: number,
+  prefix: string,
+  digestOf: (i: number) => string,
+  mapAt: (i: number) => Keyless | null,
+  reuse: RowReuse,
+  notes: ParseNotes,
+  prepare?: (rows: readonly number[]) => void,
+): ReusingParse {
+  const known = reuse.keysByDigest(prefix);
+  const digests: string[] = new Array<string>(count);
+  const reusedKey: Array<string | undefined> = new Array<string | undefined>(count);
+  const mapped: Array<Keyless | null | undefined> = new Array<Keyless | null | undefined>(count);
+  // Base keys of the mapped rows, and digests met more than once (the same bytes twice).
+  const mappedBases = new Set<string>();
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const first: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const digest = digestOf(i);
+    digests[i] = digest;
+    const key = known.get(digest);
+    if (key !== undefined && !key.includes('#')) {
+      reusedKey[i] = key;
+      if (seen.has(digest)) repeated.add(digest);
+      else seen.add(digest);
+    } else {
+      first.push(i);
+    }
+  }
+  prepare?.(first);
+  for (const i of first) {
+    const row = mapAt(i);
+    mapped[i] = row;
+    if (row) mappedBases.add(baseKey(row));
+  }
+  // A reused row whose base key another row holds too is mapped after all (see above). Stored
+  // keys are unique, so two reused rows share a key only when they share their bytes.
+  let reusedRows = 0;
+  const second: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = reusedKey[i];
+    if (key === undefined) continue;
+    if (mappedBases.has(key) || repeated.has(digests[i]!)) {
+      reusedKey[i] = undefined;
+      second.push(i);
+    } else {
+      reusedRows++;
+    }
+  }
+  if (second.length > 0) prepare?.(second);
+  for (const i of second) mapped[i] = mapAt(i);
+  notes.rows += reusedRows;
+  const rows: Keyless[] = [];
+  for (const row of mapped) if (row) rows.push(row);
+  const designations = assignKeys(rows, notes);
+  const kept = designations.length === rows.length ? null : new Set<Keyless>(designations);
+  const keys: string[] = [];
+  const reused = new Set<string>();
+  const rowHashes = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const key = reusedKey[i];
+    if (key !== undefined) {
+      keys.push(key);
+      reused.add(key);
+      continue;
+    }
+    const row = mapped[i];
+    if (!row || (kept && !kept.has(row))) continue;
+    const { key: assigned } = row as Designation;
+    keys.push(assigned);
+    rowHashes.set(assigned, rowHash(prefix, digests[i]!));
+  }
+  return { designations, keys, reused, rowHashes };
+}

@@ -1,0 +1,65 @@
+/**
+ * parseCslReusing against parseCsl: the same designations and the same refusals, whichever
+ * rows are reused (core/row-reuse.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { emptyNotes } from '../../../src/core/identity.js';
+import { NO_REUSE, reuseOfStored, type RowReuse } from '../../../src/core/row-reuse.js';
+import { parseCsl, parseCslReusing } from '../../../src/sources/csl/index.js';
+import { cslJson, manyRows } from '../../helpers/csl.js';
+import { csvOfRows } from '../../helpers/csl-formats.js';
+
+const rows = JSON.parse(cslJson(manyRows(20))).results as Array<Record<string, unknown>>;
+const csv = csvOfRows(rows);
+const bodyOf = (text: string) => ({ bytes: Buffer.from(text), contentType: null, location: 'consolidated.csv' });
+
+/** What a store would know after accepting `text`. */
+function reuseAfter(text: string): RowReuse {
+  const parsed = parseCslReusing(bodyOf(text), emptyNotes(), NO_REUSE);
+  return reuseOfStored(new Map([...parsed.rowHashes].map(([key, hash]) => [hash, key])), () => true);
+}
+
+/** The outcome of a parse: its designations and notes, or its refusal. */
+function outcome<T>(parse: () => T): { ok?: T; refused?: string } {
+  try {
+    return { ok: parse() };
+  } catch (err) {
+    return { refused: err instanceof Error ? `${err.constructor.name}: ${err.message}` : String(err) };
+  }
+}
+
+describe('CSL CSV with row reuse', () => {
+  const refused = new Set(['cut off inside a quoted field', 'a malformed new row', 'a stray quote in a new row']);
+  const cases: Record<string, string> = {
+    'a changed row': csv.replace('Example Company 0003', 'Example Company 0003 Renamed'),
+    'CRLF line ends, no final line end': csv.replace(/\n/g, '\r\n').replace(/\r\n$/, ''),
+    'cut off inside a quoted field': csv.slice(0, csv.length - 40),
+    'a malformed new row': csv.replace(/\n$/, '\n"extra","row"\n'),
+    'a stray quote in a new row': `${csv}"a"b,${'"",'.repeat(27)}""\n`,
+  };
+  for (const [what, text] of Object.entries(cases)) {
+    it(`${what}: the same designations or refusal as parsing every row`, () => {
+      const reuse = reuseAfter(csv);
+      const notes = emptyNotes();
+      const reusing = outcome(() => {
+        const parsed = parseCslReusing(bodyOf(text), notes, reuse);
+        return { designations: parsed.designations.length, keys: parsed.keys, notes };
+      });
+      const plainNotes = emptyNotes();
+      const plain = outcome(() => {
+        const designations = parseCsl(bodyOf(text), plainNotes);
+        return { designations: designations.length, keys: designations.map((d) => d.key), notes: plainNotes };
+      });
+      expect(plain.refused !== undefined).toBe(refused.has(what));
+      expect(reusing.refused ?? 'accepted').toBe(plain.refused ?? 'accepted');
+      if (plain.ok) expect(reusing.ok!.keys).toEqual(plain.ok.keys);
+      if (plain.ok) expect(reusing.ok!.notes).toEqual(plain.ok.notes);
+    });
+  }
+
+  it('reuses the unchanged rows of a changed body', () => {
+    const parsed = parseCslReusing(bodyOf(cases['a changed row']!), emptyNotes(), reuseAfter(csv));
+    expect(parsed.designations.map((d) => d.name)).toEqual(['Example Company 0003 Renamed Co., Ltd.']);
+    expect(parsed.reused.size).toBe(19);
+  });
+});
