@@ -48,13 +48,15 @@ export async function persistedLookupIndex(store: Store, dbUrl: string): Promise
  */
 export async function openLookupIndex(store: Store, dbUrl: string): Promise<{ index: MatchIndex; keep: () => Promise<void> }> {
   const path = persistedIndexPath(dbUrl);
-  const version = `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}`;
+  // The engine and layout do not change while the process runs: only the store's version is read again.
+  const code = `${engineStamp()}|${LAYOUT}`;
+  const version = `${await store.designationsVersion()}|${code}`;
   const kept = path ? readCopy(path, version) : null;
   if (kept) return { index: kept, keep: async () => undefined };
   const index = new MatchIndex();
   for (const { source, designation } of await store.allCurrentDesignations()) index.upsert(designation, source);
   const keep = async (): Promise<void> => {
-    if (path && `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}` === version) writeCopy(path, version, index);
+    if (path && `${await store.designationsVersion()}|${code}` === version) writeCopy(path, version, index);
   };
   return { index, keep };
 }
