@@ -4,7 +4,9 @@
  * the basis is made of — each source's designation count, lists and last success, as
  * handlers/basis.ts reads them — with better-sqlite3 alone: no store
  * module, row schemas, prepared statements or migrations (a fifth of a lookup's time). When the
- * copy of the index is current, that is all a lookup reads of the database.
+ * copy of the index is current, that is all a lookup reads of the database. `status` reads what
+ * it prints the same way (statusReads): the source states, guard notes, delivery counts and
+ * which recent alerts reached no channel.
  *
  *   const glance = openSqliteGlance('data/entitywatch.db');   // null: open the store instead
  *   basisOf(glance.holdings(), now, staleAfterMs); await glance.designationsVersion();
@@ -19,7 +21,9 @@
 import Database from 'better-sqlite3';
 import type { SourceHoldings } from '../core/basis.js';
 import { LIST_CODES, type ListCode } from '../core/model.js';
+import type { PendingRemoval } from '../core/removals.js';
 import { sqlitePathOf } from '../../store/index.js';
+import type { SourceState, Store } from '../../store/types.js';
 import { createDesignationsVersionStore } from '../../store/sqlite/designations-version.js';
 import { MIGRATIONS } from '../../store/sqlite/migrations.js';
 
@@ -32,7 +36,15 @@ export interface SqliteGlance {
   holdings(): SourceHoldings[] | null;
   /** store.designationsVersion() */
   designationsVersion(): Promise<string>;
+  /** What `status` reads, as the store reads it. */
+  statusReads(): StatusReads;
   close(): void;
+}
+
+/** What `status` reads (commands/status.ts): three store methods, and the latest alerts' delivery counts. */
+export interface StatusReads extends Pick<Store, 'listSourceStates' | 'guardState' | 'deliveryCounts'> {
+  /** The newest `limit` alerts, as store.listAlerts orders them: each one's id and number of deliveries. */
+  recentAlerts(limit: number): Promise<Array<{ id: string; deliveries: number }>>;
 }
 
 const KNOWN_LISTS: ReadonlySet<string> = new Set(LIST_CODES);
@@ -86,6 +98,7 @@ function glanceOver(db: Database.Database): SqliteGlance {
       }
     },
     designationsVersion: () => versions.designationsVersion(),
+    statusReads: () => statusReadsOf(db),
     close() {
       if (db.open) db.close();
     },
@@ -97,4 +110,79 @@ class UnknownList extends Error {}
 function listCode(list: string): ListCode {
   if (!KNOWN_LISTS.has(list)) throw new UnknownList(list);
   return list as ListCode;
+}
+
+interface StateRow {
+  source: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  last_change_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_error_at: string | null;
+  consecutive_failures: number;
+  designation_count: number;
+}
+
+interface GuardRow {
+  tail: string;
+  rows: number;
+  noName: number;
+  noList: number;
+  duplicates: number;
+  examples: string;
+}
+
+/** The store's reads for status (store/sqlite: snapshots.ts, pending-removals.ts, outbox.ts), the same queries and mapping. */
+function statusReadsOf(db: Database.Database): StatusReads {
+  const states = db.prepare(
+    `SELECT source, etag, last_modified, content_hash, last_checked_at, last_success_at, last_change_at,
+            last_error_code, last_error_message, last_error_at, consecutive_failures, designation_count
+     FROM source_state ORDER BY source`,
+  );
+  const pending = db.prepare('SELECT key, since, seen_in AS seenIn, suspect FROM pending_removals WHERE source = ? ORDER BY key');
+  const guard = db.prepare('SELECT tail, rows, no_name AS noName, no_list AS noList, duplicates, examples FROM snapshot_guard WHERE source = ?');
+  const counts = db.prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state');
+  const recent = db
+    .prepare(
+      `SELECT a.id, (SELECT count(*) FROM deliveries d WHERE d.alert_id = a.id) FROM alerts a
+       ORDER BY a.created_at DESC, a.rowid DESC LIMIT ?`,
+    )
+    .raw();
+  return {
+    async listSourceStates() {
+      return (states.all() as StateRow[]).map(
+        (row): SourceState => ({
+          source: row.source,
+          etag: row.etag,
+          lastModified: row.last_modified,
+          contentHash: row.content_hash,
+          lastCheckedAt: row.last_checked_at,
+          lastSuccessAt: row.last_success_at,
+          lastChangeAt: row.last_change_at,
+          lastError: row.last_error_code === null ? null : { at: row.last_error_at ?? '', code: row.last_error_code, message: row.last_error_message ?? '' },
+          consecutiveFailures: row.consecutive_failures,
+          designationCount: row.designation_count,
+        }),
+      );
+    },
+    async guardState(source) {
+      const removals = pending.all(source) as PendingRemoval[];
+      const row = guard.get(source) as GuardRow | undefined;
+      if (row === undefined) return { pending: removals, tail: [], notes: null };
+      const { rows, noName, noList, duplicates } = row;
+      return { pending: removals, tail: JSON.parse(row.tail) as string[], notes: { rows, noName, noList, duplicates, examples: JSON.parse(row.examples) as string[] } };
+    },
+    async deliveryCounts() {
+      const byState = { pending: 0, sending: 0, sent: 0, failed: 0 };
+      for (const row of counts.all() as Array<{ state: keyof typeof byState; n: number }>) byState[row.state] = row.n;
+      return byState;
+    },
+    async recentAlerts(limit) {
+      return (recent.all(limit) as Array<[string, number]>).map(([id, deliveries]) => ({ id, deliveries }));
+    },
+  };
 }

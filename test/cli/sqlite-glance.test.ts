@@ -10,10 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBasis } from '../../handlers/basis.js';
 import { openSqliteGlance } from '../../src/cli/sqlite-glance.js';
 import { basisOf } from '../../src/core/basis.js';
+import { emptyNotes } from '../../src/core/identity.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
-import { commitOf, emptyDiff, tempDir } from '../store/fixtures.js';
+import { commitOf, emptyDiff, routes, tempDir, testAlert } from '../store/fixtures.js';
 
 const now = new Date('2026-01-05T00:00:00Z');
 
@@ -80,6 +81,44 @@ describe('openSqliteGlance', () => {
     try {
       expect(glance.holdings()).toBeNull();
       await expect(readBasis(store, now, null)).rejects.toThrow();
+    } finally {
+      glance.close();
+    }
+  });
+
+  it('reads for status what the store reads', async () => {
+    const T1 = '2026-01-04T00:00:00.000Z';
+    await store.commitSnapshot({
+      ...commitOf('csl', T1, { ...emptyDiff(), added: [makeDesignation({ key: 'EL:e', name: 'Epsilon Co', list: 'EL' })] }, {
+        alerts: [
+          { alert: testAlert('al_1', T1), routes: routes('slack:C1', 'discord:2') },
+          { alert: testAlert('al_2', T1), routes: [] },
+          { alert: testAlert('al_3', '2026-01-04T00:00:01.000Z'), routes: [] },
+        ],
+      }),
+      guard: {
+        pending: [
+          { key: 'EL:a', since: T1, seenIn: 'sha256-x', suspect: null },
+          { key: 'SDN:b', since: T1, seenIn: 'sha256-x', suspect: 'cut-off' },
+        ],
+        tail: ['EL:e'],
+        notes: { ...emptyNotes(), rows: 4, noName: 1, duplicates: 2, examples: ['row 3: no name'] },
+      },
+    });
+    await store.claimDelivery('al_1', 'slack:C1', { by: 'w1', at: T1, until: T1 });
+    await store.markSent('al_1', 'slack:C1', T1, '1714567890.000100', 'w1');
+    await store.recordFailure('ofac-sdn', { at: T1, code: 'refused', message: 'too many removals' });
+    const glance = openSqliteGlance(db)!;
+    try {
+      const reads = glance.statusReads();
+      expect(await reads.listSourceStates()).toEqual(await store.listSourceStates());
+      for (const source of ['csl', 'ofac-sdn', 'uflpa', 'none']) expect(await reads.guardState(source)).toEqual(await store.guardState(source));
+      expect((await reads.guardState('csl')).pending).toHaveLength(2);
+      expect(await reads.deliveryCounts()).toEqual(await store.deliveryCounts());
+      for (const limit of [1, 2, 200]) {
+        expect(await reads.recentAlerts(limit)).toEqual((await store.listAlerts(limit)).map((r) => ({ id: r.alert.id, deliveries: r.deliveries.length })));
+      }
+      expect(await reads.recentAlerts(200)).toEqual([{ id: 'al_3', deliveries: 0 }, { id: 'al_2', deliveries: 0 }, { id: 'al_1', deliveries: 2 }]);
     } finally {
       glance.close();
     }
