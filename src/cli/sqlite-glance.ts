@@ -18,7 +18,8 @@
  * store, which creates, migrates, refuses or answers as it always did.
  * test/cli/sqlite-glance.test.ts holds the answers to the store's.
  */
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import type { SourceHoldings } from '../core/basis.js';
 import { LIST_CODES, type ListCode } from '../core/model.js';
 import type { PendingRemoval } from '../core/removals.js';
@@ -49,6 +50,12 @@ export interface StatusReads extends Pick<Store, 'listSourceStates' | 'guardStat
 
 const KNOWN_LISTS: ReadonlySet<string> = new Set(LIST_CODES);
 
+/**
+ * better-sqlite3 by require: imported as an ES module, Node would first scan its CommonJS source
+ * for export names (cjs-module-lexer), a few milliseconds of every lookup and status.
+ */
+const SqliteDatabase = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+
 /** A reader of the SQLite file `dbUrl` names, or null when the store must open it (see the top of this file). */
 export function openSqliteGlance(dbUrl: string): SqliteGlance | null {
   let path: string;
@@ -60,7 +67,7 @@ export function openSqliteGlance(dbUrl: string): SqliteGlance | null {
   if (path === '' || path === ':memory:') return null;
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = new SqliteDatabase(path, { fileMustExist: true });
     // Reads only: nothing this connection runs may change the file.
     db.pragma('query_only = ON');
     const [applied, newest] = db.prepare('SELECT count(*), max(version) FROM schema_migrations').raw().get() as [number, number | null];
