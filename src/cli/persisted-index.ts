@@ -17,7 +17,7 @@
  * renamed into place, so a reader never sees half a file. A database that is not a file
  * (":memory:", a server) gets no copy: the index is built in memory.
  */
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { MatchIndex, type IndexState } from '../core/match/engine.js';
 import { sqlitePathOf } from '../../store/index.js';
@@ -185,10 +185,18 @@ function writeCopy(path: string, version: string, index: MatchIndex): void {
   fields.writeUInt32BE(head.length, 4 + versionBytes.length);
   fields.writeUInt32BE(crc32(head), 8 + versionBytes.length);
   const temporary = `${path}.${process.pid}.tmp`;
+  let fd: number | null = null;
   try {
-    writeFileSync(temporary, Buffer.concat([fields, head, json]));
+    // Part by part: no 30 MB concatenation of the three.
+    fd = openSync(temporary, 'w');
+    for (const part of [fields, head, json]) {
+      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    }
+    closeSync(fd);
+    fd = null;
     renameSync(temporary, path);
   } catch {
+    if (fd !== null) close(fd);
     rmSync(temporary, { force: true });
     // No copy this time (a read-only directory, a full disk): the next lookup builds again.
   }
