@@ -1,7 +1,7 @@
 /**
  * What every CLI command receives: its output streams, the environment, and lazily built
  * config, store and app (so `parse` and `diff` never open a database, `status` and `lookup`
- * read a SQLite file directly (sqlite-glance.ts) and open only the store otherwise, and a bad
+ * read a SQLite file directly (store/sqlite/glance.ts) and open only the store otherwise, and a bad
  * config fails only the commands that need it).
  *
  * The config and logger modules (zod, yaml, node-cron: over 100 ms to load; pino itself loads with the first logger) are loaded by `load()`, which

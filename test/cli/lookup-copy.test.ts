@@ -1,7 +1,7 @@
 /**
  * `lookup` answers the same whichever way it reads: building the index from the store (the
  * first lookup after a snapshot, which writes the copy), from the copy with the store left
- * unopened (sqlite-glance.ts), and from a copy whose designations are damaged (rebuilt). Text,
+ * unopened (store/sqlite/glance.ts), and from a copy whose designations are damaged (rebuilt). Text,
  * --json and --file, with counts in the thousands ("1,205 designations").
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -14,7 +14,7 @@ import { CommandFailed, UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 import { withLookupIndex, type IndexSource } from '../persisted-index.js';
 import { readUserText } from '../read-user-text.js';
-import { openSqliteGlance, type SqliteGlance } from '../sqlite-glance.js';
+import { openSqliteGlance, type SqliteGlance } from '../../../store/sqlite/glance.js';
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -53,7 +53,7 @@ export function registerLookup(program: Command, ctx: CliContext): void {
       if (!query && !opts.file) throw new UsageError('give a query, or --file FILE');
       if (query && opts.file) throw new UsageError('give a query or --file, not both');
       const { dbPath, schedule } = ctx.settings();
-      // A SQLite file is read directly first (sqlite-glance.ts): with a current copy of the
+      // A SQLite file is read directly first (store/sqlite/glance.ts): with a current copy of the
       // index, the store is never opened. Anything else reads the store as it always did.
       const glance = openSqliteGlance(dbPath);
       try {

@@ -17,7 +17,7 @@ import { configuredSourceIds, SOURCE_CATALOG, sourceInfo } from '../../sources/c
 import { healthOf } from '../../../store/health.js';
 import { describeCounts, pollCounts, type PollCounts } from '../../worker/poll-outcome.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-import { openSqliteGlance, type StatusReads } from '../sqlite-glance.js';
+import { openSqliteGlance, type StatusReads } from '../../../store/sqlite/glance.js';
 import type { Store } from '../../../store/types.js';
 
 
@@ -31,7 +31,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const config = ctx.settings();
-      // A SQLite file is read directly (sqlite-glance.ts); anything else through the store alone:
+      // A SQLite file is read directly (store/sqlite/glance.ts); anything else through the store alone:
       // no notifiers or deliverer are built to read it.
       const glance = openSqliteGlance(config.dbPath);
       try {

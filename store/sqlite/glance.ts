@@ -16,17 +16,17 @@
  * older or newer file, any error opening it — gives null (and so do holdings() on a list code
  * the model does not know), and the caller opens the
  * store, which creates, migrates, refuses or answers as it always did.
- * test/cli/sqlite-glance.test.ts holds the answers to the store's.
+ * test/store/sqlite-glance.test.ts holds the answers to the store's.
  */
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import type { SourceHoldings } from '../core/basis.js';
-import { LIST_CODES, type ListCode } from '../core/model.js';
-import type { PendingRemoval } from '../core/removals.js';
-import { sqlitePathOf } from '../../store/index.js';
-import type { SourceState, Store } from '../../store/types.js';
-import { createDesignationsVersionStore } from '../../store/sqlite/designations-version.js';
-import { MIGRATIONS } from '../../store/sqlite/migrations.js';
+import type { SourceHoldings } from '../../src/core/basis.js';
+import { LIST_CODES, type ListCode } from '../../src/core/model.js';
+import type { PendingRemoval } from '../../src/core/removals.js';
+import { sqlitePathOf } from '../index.js';
+import type { SourceState, Store } from '../types.js';
+import { createDesignationsVersionStore } from './designations-version.js';
+import { MIGRATIONS } from './migrations.js';
 
 export interface SqliteGlance {
   /**

@@ -1,6 +1,6 @@
 /**
  * The direct read of a SQLite file that `lookup` makes before it opens the store
- * (src/cli/sqlite-glance.ts): the same designations version and the same basis as the store
+ * (store/sqlite/glance.ts): the same designations version and the same basis as the store
  * gives, and no answer at all (null: open the store) for anything the store would open otherwise.
  */
 import { existsSync } from 'node:fs';
@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBasis } from '../../handlers/basis.js';
-import { openSqliteGlance } from '../../src/cli/sqlite-glance.js';
+import { openSqliteGlance } from '../../store/sqlite/glance.js';
 import { basisOf } from '../../src/core/basis.js';
 import { emptyNotes } from '../../src/core/identity.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
-import { commitOf, emptyDiff, routes, tempDir, testAlert } from '../store/fixtures.js';
+import { commitOf, emptyDiff, routes, tempDir, testAlert } from './fixtures.js';
 
 const now = new Date('2026-01-05T00:00:00Z');
 
