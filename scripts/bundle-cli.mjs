@@ -12,13 +12,18 @@
  * project loads with createRequire on first use (pino, yaml, node-cron, …).
  *
  * The chunks go to dist/src/cli-bundle/, a sibling of dist/src/core/: paths the code resolves
- * from its own module URL (`new URL('../core/match/engine.js', import.meta.url)` in
- * cli/persisted-index.ts) resolve to the same tsc output as they do unbundled.
+ * from its own module URL resolve to the same tsc output as they do unbundled.
+ *
+ * The match engine's stamp (cli/engine-stamp.ts: a hash of the engine files' contents, which
+ * tells the lookup copy which engine wrote it) is computed here, over the files bundled, and
+ * compiled in: a lookup reads no engine file to know it.
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { engineFiles, stampOf } from '../dist/src/cli/engine-stamp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(root, 'dist', 'src', 'cli-bundle');
@@ -66,6 +71,30 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * any-ascii's tables (block.js, 550 kB of source) are needed only for a name with a character
+ * outside ASCII (core/match/normalise.ts calls any-ascii for those alone), yet every lookup
+ * parsed them. They go to a CommonJS file of their own, required on the first such name.
+ */
+const ASCII_TABLES = 'any-ascii-block.cjs';
+/** @type {import('esbuild').Plugin} */
+const lazyAsciiTables = {
+  name: 'lazy-ascii-tables',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/block\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]any-ascii[\\/]/.test(args.importer) ? { path: 'any-ascii-block', namespace: 'lazy-ascii' } : undefined,
+    );
+    b.onResolve({ filter: new RegExp(`^\\./${ASCII_TABLES.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-ascii' }, () => ({
+      contents: `let tables; export default function block(n) { tables ??= require('./${ASCII_TABLES}').default; return tables(n); }`,
+      loader: 'js',
+    }));
+  },
+};
+
+const anyAsciiEntry = createRequire(import.meta.url).resolve('any-ascii');
+const engineStamp = stampOf(engineFiles(join(root, 'dist', 'src', 'core', 'match'), anyAsciiEntry));
+
 rmSync(OUT_DIR, { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')],
@@ -82,6 +111,16 @@ await build({
   sourcemap: 'linked',
   // commander is CommonJS: its `require('node:events')` needs a real require in an ES module.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [lazyChildProcess, externalPackages],
+  define: { __ENGINE_STAMP__: JSON.stringify(engineStamp) },
+  plugins: [lazyChildProcess, lazyAsciiTables, externalPackages],
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: [join(dirname(anyAsciiEntry), 'block.js')],
+  outfile: join(OUT_DIR, ASCII_TABLES),
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
   logLevel: 'warning',
 });

@@ -10,7 +10,6 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../src/errors.js';
 import { isPostgresUrl } from './postgres/url.js';
-import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './types.js';
 
 /** The SQLite path a URL names, or throws ConfigError for anything that is not SQLite. */
@@ -41,5 +40,6 @@ export function sqlitePathOf(url: string): string {
 export async function openStore(url: string): Promise<Store> {
   // Loaded only for PostgreSQL: the driver is no cost to SQLite commands.
   if (isPostgresUrl(url)) return (await import('./postgres/index.js')).openPostgresStore(url);
-  return openSqliteStore(sqlitePathOf(url));
+  // Loaded on first use too: code that only reads a URL (sqlitePathOf: the lookup copy's path) loads no store.
+  return (await import('./sqlite/index.js')).openSqliteStore(sqlitePathOf(url));
 }

@@ -1,7 +1,8 @@
 /**
  * What every CLI command receives: its output streams, the environment, and lazily built
  * config, store and app (so `parse` and `diff` never open a database, `status` and `lookup`
- * open only the store, and a bad config fails only the commands that need it).
+ * read a SQLite file directly (store/sqlite/glance.ts) and open only the store otherwise, and a bad
+ * config fails only the commands that need it).
  *
  * The config and logger modules (zod, yaml, node-cron: over 100 ms to load; pino itself loads with the first logger) are loaded by `load()`, which
  * main calls before running a command — not for `--help` or a mistyped command. A command that

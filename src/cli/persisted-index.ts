@@ -4,24 +4,38 @@
  * `<database>.lookup`; later ones read that file instead (a few tens of milliseconds, against
  * about a second for 30,000 designations).
  *
- *   const index = await persistedLookupIndex(store, config.dbPath);
+ *   const { answer, keep } = await withLookupIndex(store, config.dbPath, (index) => index.search('Hikvision'));
+ *   // print the answer, then: await keep();
  *
  * The file is a cache, never the record. It counts only while its version equals the store's
  * designations version (store/designations-version.ts: any accepted snapshot changes it) and
- * the match engine's own files are the ones that wrote it; anything else — missing, stale,
- * unreadable, half-written, another format — costs one rebuild, nothing else. A rebuild is
+ * the match engine's code is the code that wrote it (engine-stamp.ts); anything else — missing,
+ * stale, unreadable, half-written, damaged, another format — costs one rebuild, nothing else.
+ * Damage is found by checksums: of the index head when it is read, and of the designations'
+ * bytes, block by block, when a search reads one (withLookupIndex then answers from a rebuilt
+ * index instead). A rebuild is
  * written only when the store's version did not move while it was read, to a temporary file
  * renamed into place, so a reader never sees half a file. A database that is not a file
  * (":memory:", a server) gets no copy: the index is built in memory.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { MatchIndex, type IndexState } from '../core/match/engine.js';
 import { sqlitePathOf } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
+import { crc32 } from './crc32.js';
+import { engineStamp } from './engine-stamp.js';
+
+/** What the copy needs of the store: the designations' version, and the designations to rebuild from. */
+export type IndexSource = Pick<Store, 'designationsVersion' | 'allCurrentDesignations'>;
+
+/** An index, and how to keep it: `keep()` writes the copy of an index built here, once the answer is out. */
+export interface OpenedIndex {
+  index: MatchIndex;
+  /** The index was read from the copy (and may still find damage in it when a search reads a designation). */
+  fromCopy: boolean;
+  keep: () => Promise<void>;
+}
 
 /** Where the copy of the index for this database lives, or null when it gets none. */
 export function persistedIndexPath(dbUrl: string): string | null {
@@ -35,40 +49,71 @@ export function persistedIndexPath(dbUrl: string): string | null {
 }
 
 /** The index over every current designation: from the copy beside the database when it is current, else built (and the copy rewritten). */
-export async function persistedLookupIndex(store: Store, dbUrl: string): Promise<MatchIndex> {
+export async function persistedLookupIndex(store: IndexSource, dbUrl: string): Promise<MatchIndex> {
   const { index, keep } = await openLookupIndex(store, dbUrl);
   await keep();
   return index;
 }
 
 /**
- * The same, with the copy of a built index written by `keep()`, so a command can answer first
- * and write it after (the first lookup after a snapshot: ~300 ms of 30,000 designations).
- * `keep()` writes nothing when the index came from the copy, or the store moved meanwhile.
+ * `answer(index)` over the index from the copy, or over a rebuilt one when it has none or the
+ * copy's index failed (a designation whose checksum does not hold, or any error a damaged copy
+ * can cause): the answer is always one a freshly built index gives. `keep()` then writes the copy
+ * of a rebuilt index, so a command can answer first and write after (~300 ms of 30,000 designations).
  */
-export async function openLookupIndex(store: Store, dbUrl: string): Promise<{ index: MatchIndex; keep: () => Promise<void> }> {
+export async function withLookupIndex<T>(store: IndexSource, dbUrl: string, answer: (index: MatchIndex) => T): Promise<{ answer: T; keep: () => Promise<void> }> {
+  const opened = await openLookupIndex(store, dbUrl);
+  try {
+    return { answer: answer(opened.index), keep: opened.keep };
+  } catch (err) {
+    if (!opened.fromCopy) throw err;
+    const built = await openLookupIndex(store, dbUrl, { ignoreCopy: true });
+    return { answer: answer(built.index), keep: built.keep };
+  }
+}
+
+/**
+ * The index from the copy when it is current (and `ignoreCopy` is not set), else built from the
+ * store. `keep()` writes nothing when the index came from the copy, or the store moved meanwhile.
+ */
+export async function openLookupIndex(store: IndexSource, dbUrl: string, options: { ignoreCopy?: boolean } = {}): Promise<OpenedIndex> {
   const path = persistedIndexPath(dbUrl);
   // The engine and layout do not change while the process runs: only the store's version is read again.
   const code = `${engineStamp()}|${LAYOUT}`;
   const version = `${await store.designationsVersion()}|${code}`;
-  const kept = path ? readCopy(path, version) : null;
-  if (kept) return { index: kept, keep: async () => undefined };
+  const kept = path && !options.ignoreCopy ? readCopy(path, version) : null;
+  if (kept) return { index: kept, fromCopy: true, keep: async () => undefined };
   const index = new MatchIndex();
   for (const { source, designation } of await store.allCurrentDesignations()) index.upsert(designation, source);
   const keep = async (): Promise<void> => {
     if (path && `${await store.designationsVersion()}|${code}` === version) writeCopy(path, version, index);
   };
-  return { index, keep };
+  return { index, fromCopy: false, keep };
 }
 
 /** The file layout below; a copy of another layout reads as stale. */
-const LAYOUT = 'layout 2';
+const LAYOUT = 'layout 3';
+
+/** The designations' bytes are checked in blocks of this size: one CRC per designation cost 20 ms of every rebuild. */
+const BLOCK = 16_384;
+
+/** Thrown by a search that reads a designation whose bytes are not the ones written. */
+export class DamagedCopy extends Error {
+  override name = 'DamagedCopy';
+}
+
+/** What the head holds besides the index state: a CRC-32 of each BLOCK of the designations' JSON bytes. */
+interface Head {
+  state: IndexState;
+  checks: Uint32Array;
+}
 
 /**
- * File layout: 4 bytes (UInt32BE) version length, the version in UTF-8, 4 bytes state length,
- * v8.serialize(state without its designations), then the designations' JSON bytes. Only the
- * head is read up front: the designations (two thirds of the file) are read from the open file
- * when a search returns them, so a replaced copy never mixes with the one the index came from.
+ * File layout: 4 bytes (UInt32BE) version length, the version in UTF-8, 4 bytes head length,
+ * 4 bytes CRC-32 of the head, the head (v8.serialize of the state without its designations, and
+ * the CRC-32 of each BLOCK of theirs), then the designations' JSON bytes. Only the head is read up front:
+ * the designations (two thirds of the file) are read from the open file when a search returns
+ * them, so a replaced copy never mixes with the one the index came from.
  */
 function readCopy(path: string, version: string): MatchIndex | null {
   let fd: number | null = null;
@@ -77,23 +122,34 @@ function readCopy(path: string, version: string): MatchIndex | null {
     const size = fstatSync(fd).size;
     const at = (position: number, length: number): Buffer => {
       const bytes = Buffer.allocUnsafe(length);
-      if (position + length > size || readSync(fd!, bytes, 0, length, position) !== length) throw new Error('short copy');
+      if (position + length > size || readSync(fd!, bytes, 0, length, position) !== length) throw new DamagedCopy('short copy');
       return bytes;
     };
     const versionLength = at(0, 4).readUInt32BE(0);
     if (at(4, versionLength).toString('utf8') !== version) return close(fd);
-    const stateAt = 8 + versionLength;
-    const stateLength = at(stateAt - 4, 4).readUInt32BE(0);
-    const state = deserialize(at(stateAt, stateLength)) as IndexState;
-    const jsonStart = stateAt + stateLength;
+    const headAt = 12 + versionLength;
+    const fields = at(headAt - 8, 8);
+    const head = at(headAt, fields.readUInt32BE(0));
+    if (crc32(head) !== fields.readUInt32BE(4)) return close(fd);
+    const { state, checks } = deserialize(head) as Head;
+    const jsonStart = headAt + head.length;
+    const { jsonAt } = state;
     // A copy cut off anywhere, the designations included, is refused here and not at a search.
-    if (size !== jsonStart + (state.jsonAt?.[state.jsonAt.length - 1] ?? -1)) return close(fd);
-    const file = fd;
-    state.json = (start, end) => at(jsonStart + start, end - start);
+    const jsonLength = jsonAt[jsonAt.length - 1] ?? -1;
+    if (size !== jsonStart + jsonLength || checks.length !== Math.ceil(jsonLength / BLOCK)) return close(fd);
+    state.json = (start, end) => {
+      // The whole blocks the bytes lie in, each checked.
+      const first = Math.floor(start / BLOCK);
+      const blocks = at(jsonStart + first * BLOCK, Math.min(jsonLength, Math.ceil(end / BLOCK) * BLOCK) - first * BLOCK);
+      for (let b = 0; b * BLOCK < blocks.length; b++) {
+        if (crc32(blocks.subarray(b * BLOCK, (b + 1) * BLOCK)) !== checks[first + b]) throw new DamagedCopy(`designation bytes ${start}..${end} of ${path} are damaged`);
+      }
+      return blocks.subarray(start - first * BLOCK, end - first * BLOCK);
+    };
     const index = MatchIndex.fromState(state);
     if (!index) return close(fd);
     // The file stays open while the index may read from it, and no longer.
-    openCopies.register(index, file);
+    openCopies.register(index, fd);
     return index;
   } catch {
     return fd === null ? null : close(fd);
@@ -114,29 +170,29 @@ function close(fd: number): null {
 function writeCopy(path: string, version: string, index: MatchIndex): void {
   const { json, ...rest } = index.toState();
   if (typeof json === 'function') return; // Only an index built in this process is written.
-  const state = serialize({ ...rest, json: new Uint8Array(0) });
+  const checks = new Uint32Array(Math.ceil(json.length / BLOCK));
+  for (let b = 0; b < checks.length; b++) checks[b] = crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK));
+  const head = serialize({ state: { ...rest, json: new Uint8Array(0) }, checks } satisfies Head);
   const versionBytes = Buffer.from(version, 'utf8');
-  const head = Buffer.alloc(8 + versionBytes.length);
-  head.writeUInt32BE(versionBytes.length, 0);
-  versionBytes.copy(head, 4);
-  head.writeUInt32BE(state.length, 4 + versionBytes.length);
+  const fields = Buffer.alloc(12 + versionBytes.length);
+  fields.writeUInt32BE(versionBytes.length, 0);
+  versionBytes.copy(fields, 4);
+  fields.writeUInt32BE(head.length, 4 + versionBytes.length);
+  fields.writeUInt32BE(crc32(head), 8 + versionBytes.length);
   const temporary = `${path}.${process.pid}.tmp`;
+  let fd: number | null = null;
   try {
-    writeFileSync(temporary, Buffer.concat([head, state, json]));
+    // Part by part: no 30 MB concatenation of the three.
+    fd = openSync(temporary, 'w');
+    for (const part of [fields, head, json]) {
+      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    }
+    closeSync(fd);
+    fd = null;
     renameSync(temporary, path);
   } catch {
+    if (fd !== null) close(fd);
     rmSync(temporary, { force: true });
     // No copy this time (a read-only directory, a full disk): the next lookup builds again.
   }
-}
-
-/** Sizes and times of the match engine's files and its one dependency: a changed engine never reads an old copy. */
-function engineStamp(): string {
-  const dir = dirname(fileURLToPath(new URL('../core/match/engine.js', import.meta.url)));
-  const files = readdirSync(dir).filter((name) => /\.[jt]s$/.test(name)).sort().map((name) => join(dir, name));
-  files.push(createRequire(import.meta.url).resolve('any-ascii'));
-  return files.map((file) => {
-    const s = statSync(file);
-    return `${s.size}:${Math.round(s.mtimeMs)}`;
-  }).join(',');
 }

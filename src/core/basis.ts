@@ -76,8 +76,17 @@ export function utcMinute(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * `n.toLocaleString('en-US')` for a whole number ("30,000"), without the ICU number formatter:
+ * creating it is the first call's ~15 ms, a tenth of a whole `entitywatch lookup`.
+ */
+export function thousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 
 /** One line: "Checked against N designations on M lists (csl as of …; ofac-sdn as of …)." */

@@ -3,6 +3,7 @@
  * builds dist first.
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.js';
@@ -79,5 +80,27 @@ describe('bin/entitywatch.js', () => {
     expect(p.err()).toMatch(/entitywatch is running\n  database   .*run\.db\n  sources    csl — Consolidated Screening List \(trade\.gov\)\n  alerts to  console \(printed here\)\n  next poll  now, then .* UTC \(schedule "\*\/1 \* \* \* \* \*", polls at most 1 second apart\)\n  stop with  Ctrl-C/);
     expect(p.out()).not.toContain('entitywatch is running');
     expect(p.out().match(/Freshly Listed Robotics/g)).toHaveLength(1);
+  });
+
+  it('looks up from the bundle: builds the copy, answers from it the same, names outside ASCII included', async () => {
+    const env = { ENTITYWATCH_DB: join(dir.dir, 'lookup.db'), LOG_LEVEL: 'silent' };
+    const file = join(dir.dir, 'csl.json');
+    writeFileSync(file, cslJson([...manyRows(20), { name: 'Müller Präzisionstechnik GmbH', country: 'DE' }, { name: 'Орлов Трейдинг' }]));
+    expect(await start(['ingest', 'csl', file], env).exited).toBe(0);
+    const answers: string[] = [];
+    for (const query of ['Muller Prazisionstechnik', 'Müller Präzisionstechnik', 'Орлов', 'Example Company 0007']) {
+      const built = start(['lookup', query], env);
+      expect(await built.exited).toBe(0);
+      const kept = start(['lookup', query], env);
+      expect(await kept.exited).toBe(0);
+      expect(kept.out()).toBe(built.out());
+      answers.push(kept.out().split('\n')[0]!);
+    }
+    expect(answers).toEqual([
+      expect.stringContaining('Müller Präzisionstechnik GmbH'),
+      expect.stringContaining('Müller Präzisionstechnik GmbH'),
+      expect.stringContaining('Орлов Трейдинг'),
+      expect.stringContaining('Example Company 0007 Co., Ltd.'),
+    ]);
   });
 });

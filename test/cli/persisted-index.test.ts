@@ -1,12 +1,13 @@
 /**
  * The lookup index kept beside a real SQLite file (src/cli/persisted-index.ts): written by the
  * first lookup, read by the next, rebuilt after any accepted snapshot and whenever the copy is
- * damaged; never written for an in-memory database.
+ * damaged (found when it is read, or when a search reads a designation from it); never written
+ * for an in-memory database.
  */
 import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLookupIndex, persistedIndexPath, persistedLookupIndex } from '../../src/cli/persisted-index.js';
+import { openLookupIndex, persistedIndexPath, persistedLookupIndex, withLookupIndex } from '../../src/cli/persisted-index.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
@@ -87,6 +88,65 @@ describe('persistedLookupIndex', () => {
     expect(names(index, 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
     // Refused and rewritten whole, not kept and read short at the search.
     expect(statSync(path).size).toBe(whole);
+  });
+
+  it('answers from a rebuilt index when a designation read from the copy is damaged, and rewrites the copy', async () => {
+    await persistedLookupIndex(store, db);
+    const path = persistedIndexPath(db)!;
+    const whole = readFileSync(path);
+    // The designation's JSON is the last thing in the file; the name also sits in the index head.
+    const at = whole.lastIndexOf('"Hangzhou Hikvision');
+    expect(at).toBeGreaterThan(whole.length / 2);
+    const ask = (index: Awaited<ReturnType<typeof persistedLookupIndex>>) => names(index, 'Hikvision');
+    for (const damage of [
+      // Still valid JSON, another name: only a checksum tells.
+      (bytes: Buffer) => bytes.write('J', at + 1, 'latin1'),
+      // Not JSON any more.
+      (bytes: Buffer) => bytes.write('}', at, 'latin1'),
+    ]) {
+      const damaged = Buffer.from(whole);
+      damage(damaged);
+      writeFileSync(path, damaged);
+      const opened = await openLookupIndex(store, db);
+      expect(opened.fromCopy).toBe(true);
+      expect(() => ask(opened.index)).toThrow(/damaged/);
+      const { answer, keep } = await withLookupIndex(store, db, ask);
+      expect(answer).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+      await keep();
+      const rewritten = await openLookupIndex(store, db);
+      expect(rewritten.fromCopy).toBe(true);
+      expect(ask(rewritten.index)).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    }
+  });
+
+  it('rebuilds when the index head in the copy is damaged', async () => {
+    await persistedLookupIndex(store, db);
+    const path = persistedIndexPath(db)!;
+    const whole = readFileSync(path);
+    const versionLength = whole.readUInt32BE(0);
+    const headAt = 12 + versionLength;
+    // One bit of the head, past the v8 serialization header: v8 may well read that without complaint.
+    const damaged = Buffer.from(whole);
+    damaged[headAt + 64] = damaged[headAt + 64]! ^ 0x01;
+    writeFileSync(path, damaged);
+    expect((await openLookupIndex(store, db)).fromCopy).toBe(false);
+    expect(names(await persistedLookupIndex(store, db), 'Hikvision')).toEqual([{ name: hikvision.name, designations: [hikvision] }]);
+    expect((await openLookupIndex(store, db)).fromCopy).toBe(true);
+  });
+
+  it('answers from the copy exactly as from a fresh build, over many designations and queries', async () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      makeDesignation({ key: `EL:${i}`, name: `${['Zhejiang', 'Shenzhen', 'Müller', 'Oboronprom', 'Škoda'][i % 5]} ${['Electronics', 'Photonics', 'Trading'][i % 3]} ${i} Co., Ltd.`, list: i % 2 ? 'EL' : 'SDN', aliases: i % 7 ? [] : [`Alias ${i}`] }),
+    );
+    await store.commitSnapshot(commitOf('csl', '2026-01-02T00:00:00Z', { ...emptyDiff(), added: many }));
+    const fresh = await openLookupIndex(store, db);
+    expect(fresh.fromCopy).toBe(false);
+    await fresh.keep();
+    const kept = await openLookupIndex(store, db);
+    expect(kept.fromCopy).toBe(true);
+    for (const query of ['Zhejiang Electronics 3', 'Muller Trading', 'Skoda Photonics 24', 'Alias 14', 'Hikvision', 'Oboronprom Electronics 18 Co', 'nothing like it']) {
+      expect(kept.index.search(query, { limit: 10 })).toEqual(fresh.index.search(query, { limit: 10 }));
+    }
   });
 
   it('reads designations from the copy it opened, even once a newer copy replaced it', async () => {

@@ -8,12 +8,13 @@
  */
 import type { Command } from 'commander';
 import { readBasis } from '../../../handlers/basis.js';
-import { basisLine, NOT_LOADED, staleWarning, type Basis } from '../../core/basis.js';
+import { basisLine, basisOf, NOT_LOADED, staleWarning, type Basis } from '../../core/basis.js';
 import type { MatchResult } from '../../core/match/index.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-import { openLookupIndex } from '../persisted-index.js';
+import { withLookupIndex, type IndexSource } from '../persisted-index.js';
 import { readUserText } from '../read-user-text.js';
+import { openSqliteGlance, type SqliteGlance } from '../../../store/sqlite/glance.js';
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -51,34 +52,43 @@ export function registerLookup(program: Command, ctx: CliContext): void {
     .action(async (query: string | undefined, opts: { limit: number; file?: string; json?: boolean }) => {
       if (!query && !opts.file) throw new UsageError('give a query, or --file FILE');
       if (query && opts.file) throw new UsageError('give a query or --file, not both');
-      const store = await ctx.store();
-      const basis = await readBasis(store, new Date(), ctx.settings().schedule.staleAfterMs);
-      if (basis.designations === 0) throw new CommandFailed(NOT_LOADED);
-      const warning = staleWarning(basis);
-      // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
-      if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
-      // The index kept beside the database while no snapshot moved it (persisted-index.ts); a
-      // rebuilt one is kept after the answer is out.
-      const { index, keep } = await openLookupIndex(store, ctx.settings().dbPath);
-      if (opts.file) {
-        const text = await readUserText(opts.file);
-        for (const line of text.split(/\r?\n/)) {
-          const q = line.trim();
-          if (!q) continue;
-          const matches = index.search(q, { limit: opts.limit });
-          if (opts.json) ctx.io.stdout.write(`${JSON.stringify({ query: q, matches, basis })}\n`);
-          else printMatches(ctx, q, matches);
+      const { dbPath, schedule } = ctx.settings();
+      // A SQLite file is read directly first (store/sqlite/glance.ts): with a current copy of the
+      // index, the store is never opened. Anything else reads the store as it always did.
+      const glance = openSqliteGlance(dbPath);
+      try {
+        const holdings = glance?.holdings() ?? null;
+        const basis = holdings ? basisOf(holdings, new Date(), schedule.staleAfterMs) : await readBasis(await ctx.store(), new Date(), schedule.staleAfterMs);
+        if (basis.designations === 0) throw new CommandFailed(NOT_LOADED);
+        const warning = staleWarning(basis);
+        // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
+        if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
+        const queries = opts.file ? (await readUserText(opts.file)).split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [query!];
+        // The index kept beside the database while no snapshot moved it (persisted-index.ts); a
+        // rebuilt one is kept after the answer is out.
+        const { answer, keep } = await withLookupIndex(indexSource(ctx, glance), dbPath, (index) => queries.map((q) => index.search(q, { limit: opts.limit })));
+        if (opts.file) {
+          queries.forEach((q, i) => {
+            if (opts.json) ctx.io.stdout.write(`${JSON.stringify({ query: q, matches: answer[i], basis })}\n`);
+            else printMatches(ctx, q, answer[i]!);
+          });
+          if (!opts.json) printBasis(ctx, basis);
+        } else if (opts.json) writeJson(ctx.io, { query, matches: answer[0], basis });
+        else {
+          printMatches(ctx, query!, answer[0]!);
+          printBasis(ctx, basis);
         }
-        if (!opts.json) printBasis(ctx, basis);
         await keep();
-        return;
+      } finally {
+        glance?.close();
       }
-      const matches = index.search(query!, { limit: opts.limit });
-      if (opts.json) writeJson(ctx.io, { query, matches, basis });
-      else {
-        printMatches(ctx, query!, matches);
-        printBasis(ctx, basis);
-      }
-      await keep();
     });
+}
+
+/** The version from the glance when there is one; the designations (a rebuild) always from the store. */
+function indexSource(ctx: CliContext, glance: SqliteGlance | null): IndexSource {
+  return {
+    designationsVersion: async () => (glance ? glance.designationsVersion() : (await ctx.store()).designationsVersion()),
+    allCurrentDesignations: async () => (await ctx.store()).allCurrentDesignations(),
+  };
 }
