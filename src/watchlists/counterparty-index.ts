@@ -25,7 +25,7 @@
 import { TrigramIndex } from '../core/match/fuzzy.js';
 import { KeyCache, type MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
-import { MemberPool, segmentsOf } from './member-pool.js';
+import { MemberPool, segmentsOf, type MemberPoolParts } from './member-pool.js';
 import { NoKeysTest, type SpellingFactsSource } from './no-keys.js';
 import type { ScreenedCounterparty } from './screen.js';
 
@@ -63,8 +63,14 @@ export class CounterpartyIndex {
   /** Typo neighbours of counterparty spellings in the designation index, kept between screenings. */
   private keyCache = this.newKeyCache();
 
-  constructor(members: readonly ScreenedCounterparty[] = []) {
-    this.build(members);
+  /** `parts`: what `parts()` gave for these very members' names, in this order (a kept copy), taken instead of reading the names. */
+  constructor(members: readonly ScreenedCounterparty[] = [], parts?: MemberPoolParts) {
+    this.build(members, parts);
+  }
+
+  /** The member pool as plain data, to keep (src/worker/counterparty-copy.ts). */
+  parts(): MemberPoolParts {
+    return this.pool.parts();
   }
 
   get size(): number {
@@ -97,13 +103,16 @@ export class CounterpartyIndex {
       const id = this.pool.idOf(spelling);
       if (id !== undefined) reached.add(id);
     };
+    // Typo neighbours among the counterparty spellings, asked once per spelling: the index's
+    // fresh spellings (begin) are mostly the changed designations' own.
+    const near = new Map<string, Array<[number, number]>>();
+    const test = this.begin(designations, near);
     for (const spelling of wanted) {
       reach(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) reached.add(id);
+      for (const [id] of this.near(spelling, near)) reached.add(id);
     }
     const { pool } = this;
     const picked = new Uint8Array(pool.size);
-    const test = this.begin(designations);
     // A counterparty is reached through each word it shares (a generic one reaches thousands):
     // its key words are worked out once per screening, unless it surely has none (no-keys.ts).
     // Per position: 0 not looked at yet, 1 surely no key words, 2 key words in `keys`.
@@ -150,22 +159,36 @@ export class CounterpartyIndex {
     this.begin(designations).readAll();
   }
 
-  /** Start a screening against `designations`: stale neighbour lists dropped, a fresh no-keys test. */
-  private begin(designations: KeyedDesignations): NoKeysTest {
+  /**
+   * Start a screening against `designations`: stale neighbour lists dropped, a fresh no-keys
+   * test. `near`: the screening's answers of `near`, filled here.
+   */
+  private begin(designations: KeyedDesignations, near = new Map<string, Array<[number, number]>>()): NoKeysTest {
     // Neighbour lists of spellings near what the index filed since the last screening are stale.
     for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
       this.keyCache.forget(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.pool.spellings[id]!);
+      for (const [id] of this.near(spelling, near)) this.keyCache.forget(this.pool.spellings[id]!);
     }
     return new NoKeysTest(this.pool.spellings, designations, this.keyCache);
   }
 
-  private build(members: readonly ScreenedCounterparty[]): void {
+  /** Filed counterparty spellings within two edits of `spelling`, as [id, edits]; answers kept in `known`. */
+  private near(spelling: string, known: Map<string, Array<[number, number]>>): Array<[number, number]> {
+    let out = known.get(spelling);
+    if (!out) known.set(spelling, (out = this.trigrams.near(spelling, () => true, 2)));
+    return out;
+  }
+
+  private build(members: readonly ScreenedCounterparty[], parts?: MemberPoolParts): void {
     const trigrams = new TrigramIndex();
     // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
-    this.pool = new MemberPool(members, (id, spelling) => {
-      if (spelling.length >= 5) trigrams.add(id, spelling);
-    });
+    this.pool = new MemberPool(
+      members,
+      (id, spelling) => {
+        if (spelling.length >= 5) trigrams.add(id, spelling);
+      },
+      parts,
+    );
     this.trigrams = trigrams;
     this.heads = null;
     this.tails = null;

@@ -25,6 +25,7 @@ import { routeAlert } from '../core/watch.js';
 import { describeError } from '../errors.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
 import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
+import { readCounterpartyCopy, writeCounterpartyCopy } from './counterparty-copy.js';
 import { screenChanges, type ChangedDesignation } from '../watchlists/screen.js';
 import type { ScreeningJob, ScreeningJobInput } from '../../store/screening.js';
 import type { Store, WatchlistSummary } from '../../store/types.js';
@@ -40,6 +41,8 @@ export interface ScreeningDeps {
   adminChannels: readonly string[];
   /** The process's shared designation index, up to date with the store. */
   lookupIndex?: () => Promise<MatchIndex>;
+  /** Where the counterparty index is kept between processes (counterparty-copy.ts), or none. */
+  counterpartyCopy?: string | null;
 }
 
 /**
@@ -61,13 +64,21 @@ function versionOf(w: WatchlistSummary): string {
   return `${w.count}@${w.updatedAt}`;
 }
 
-async function counterpartyIndex(store: Store, watchlists: readonly WatchlistSummary[]): Promise<CounterpartyIndex> {
+async function counterpartyIndex(deps: Pick<ScreeningDeps, 'store' | 'counterpartyCopy'>, watchlists: readonly WatchlistSummary[]): Promise<CounterpartyIndex> {
+  const { store, counterpartyCopy: copy } = deps;
   const cached = counterpartyIndexes.get(store);
   if (!cached) {
-    const index = new CounterpartyIndex(await store.watchlistMembers());
+    const members = await store.watchlistMembers();
+    let index = copy ? readCounterpartyCopy(copy, members) : null;
+    if (!index) {
+      index = new CounterpartyIndex(members);
+      if (copy) writeCounterpartyCopy(copy, members, index);
+    }
     counterpartyIndexes.set(store, { versions: new Map(watchlists.map((w) => [w.name, versionOf(w)])), index });
     return index;
   }
+  // Watchlists changed since: swapped in place. The copy is not rewritten: it holds members in
+  // the store's order, which a swap does not keep; the next process rebuilds it once.
   const { versions, index } = cached;
   const current = new Map(watchlists.map((w) => [w.name, versionOf(w)]));
   for (const name of versions.keys()) if (!current.has(name)) index.replaceWatchlist(name, []);
@@ -92,7 +103,7 @@ async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
 export async function warmScreening(deps: ScreeningDeps): Promise<void> {
   const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
   if (watchlists.length === 0) return;
-  const counterparties = await counterpartyIndex(deps.store, watchlists);
+  const counterparties = await counterpartyIndex(deps, watchlists);
   counterparties.warmKeys(await designationIndex(deps));
 }
 
@@ -119,7 +130,7 @@ async function screen(job: ScreeningJob, deps: ScreeningDeps): Promise<Alert | n
   const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
   if (watchlists.length === 0) return null;
   const startedAt = performance.now();
-  const counterparties = await counterpartyIndex(deps.store, watchlists);
+  const counterparties = await counterpartyIndex(deps, watchlists);
   const designations = await designationIndex(deps);
   // Designations changed again or removed since the job was written are skipped: their own change screens them.
   const changed: ChangedDesignation[] = [];
