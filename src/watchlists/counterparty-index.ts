@@ -55,8 +55,8 @@ function designationSpellings(d: Designation, into: Set<string>): void {
 export class CounterpartyIndex {
   /** The members, their spellings (numbered) and postings. */
   private pool = new MemberPool([]);
-  /** Filed spellings with a typo allowance, by number. */
-  private trigrams = new TrigramIndex();
+  /** Filed spellings with a typo allowance, by number: built on first use (a full screen needs none). */
+  private trigrams: TrigramIndex | null = null;
   /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
   private heads: string[] | null = null;
   private tails: string[] | null = null;
@@ -151,6 +151,17 @@ export class CounterpartyIndex {
   }
 
   /**
+   * Every counterparty but those whose names surely have no key words against `designations`
+   * (no-keys.ts): their search returns nothing at or above the threshold, so searching the rest
+   * finds every hit a search of everyone finds. In import order.
+   */
+  searchable(designations: KeyedDesignations): ScreenedCounterparty[] {
+    const { pool } = this;
+    const test = this.begin(designations);
+    return pool.counterparties.filter((_, position) => !test.noKeys(pool.encoded, pool.from[position]!, pool.to[position]!));
+  }
+
+  /**
    * Work out ahead of a change what screening reads of every counterparty spelling (its typo
    * neighbours among the designations' words, kept until the index files a spelling near it), so
    * a running worker's first change does not pay for them.
@@ -175,24 +186,26 @@ export class CounterpartyIndex {
   /** Filed counterparty spellings within two edits of `spelling`, as [id, edits]; answers kept in `known`. */
   private near(spelling: string, known: Map<string, Array<[number, number]>>): Array<[number, number]> {
     let out = known.get(spelling);
-    if (!out) known.set(spelling, (out = this.trigrams.near(spelling, () => true, 2)));
+    if (!out) known.set(spelling, (out = this.typos().near(spelling, () => true, 2)));
     return out;
   }
 
   private build(members: readonly ScreenedCounterparty[], parts?: MemberPoolParts): void {
-    const trigrams = new TrigramIndex();
-    // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
-    this.pool = new MemberPool(
-      members,
-      (id, spelling) => {
-        if (spelling.length >= 5) trigrams.add(id, spelling);
-      },
-      parts,
-    );
-    this.trigrams = trigrams;
+    this.pool = new MemberPool(members, parts);
+    this.trigrams = null;
     this.heads = null;
     this.tails = null;
     this.keyCache = this.newKeyCache();
+  }
+
+  private typos(): TrigramIndex {
+    if (this.trigrams) return this.trigrams;
+    const trigrams = new TrigramIndex();
+    // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
+    this.pool.spellings.forEach((spelling, id) => {
+      if (spelling.length >= 5) trigrams.add(id, spelling);
+    });
+    return (this.trigrams = trigrams);
   }
 
   /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */

@@ -50,19 +50,15 @@ export class MemberPool {
   private readonly postingAt: Int32Array;
 
   /**
-   * `onNewSpelling` hears each spelling when first numbered (the caller's typo index), in number
-   * order. `parts`: the pool `parts()` gave for these very names, taken as it is instead of
-   * reading the names again (the caller vouches that they are the same, in the same order).
+   * `parts`: the pool `parts()` gave for these very names, taken as it is instead of reading the
+   * names again (the caller vouches that they are the same, in the same order).
    */
-  constructor(counterparties: readonly ScreenedCounterparty[], onNewSpelling: (id: number, spelling: string) => void = () => {}, parts?: MemberPoolParts) {
+  constructor(counterparties: readonly ScreenedCounterparty[], parts?: MemberPoolParts) {
     this.counterparties = counterparties;
     if (parts) {
       if (parts.from.length !== counterparties.length || parts.postingAt.length !== parts.spellings.length + 1) throw new Error('member pool parts of another pool');
       this.spellings = parts.spellings;
-      parts.spellings.forEach((spelling, id) => {
-        this.ids.set(spelling, id);
-        onNewSpelling(id, spelling);
-      });
+      parts.spellings.forEach((spelling, id) => this.ids.set(spelling, id));
       ({ encoded: this.encoded, from: this.from, to: this.to, positions: this.positions, postingAt: this.postingAt } = parts);
       return;
     }
@@ -78,7 +74,6 @@ export class MemberPool {
         id = this.spellings.length;
         this.ids.set(spelling, id);
         this.spellings.push(spelling);
-        onNewSpelling(id, spelling);
       }
       return id;
     };

@@ -26,7 +26,7 @@ import { describeError } from '../errors.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
 import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
 import { readCounterpartyCopy, writeCounterpartyCopy } from './counterparty-copy.js';
-import { screenChanges, type ChangedDesignation } from '../watchlists/screen.js';
+import { screenChanges, type ChangedDesignation, type ScreenedCounterparty } from '../watchlists/screen.js';
 import type { ScreeningJob, ScreeningJobInput } from '../../store/screening.js';
 import type { Store, WatchlistSummary } from '../../store/types.js';
 
@@ -87,6 +87,14 @@ async function counterpartyIndex(deps: Pick<ScreeningDeps, 'store' | 'counterpar
   }
   cached.versions = current;
   return index;
+}
+
+/**
+ * A counterparty index of `members` (a watchlist's, or every watchlist's, as the store gives
+ * them): from the copy beside the database when it holds these very names, else built.
+ */
+export function counterpartyIndexOf(copy: string | null | undefined, members: readonly ScreenedCounterparty[]): CounterpartyIndex {
+  return (copy ? readCounterpartyCopy(copy, members) : null) ?? new CounterpartyIndex(members);
 }
 
 async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
