@@ -163,10 +163,14 @@ export class CounterpartyIndex {
 
   /**
    * Work out ahead of a change what screening reads of every counterparty spelling (its typo
-   * neighbours among the designations' words, kept until the index files a spelling near it), so
-   * a running worker's first change does not pay for them.
+   * neighbours among the designations' words, kept until the index files a spelling near it) and
+   * build the lookups candidates need (typo index, heads and tails of long words), so a running
+   * worker's first change does not pay for them.
    */
   warmKeys(designations: KeyedDesignations): void {
+    this.typos();
+    this.sortedHeads();
+    this.sortedTails();
     this.begin(designations).readAll();
   }
 
@@ -232,17 +236,23 @@ export class CounterpartyIndex {
 
   /** Long filed spellings that start with `head` (and are longer than it by two letters or more). */
   private withHead(head: string): string[] {
-    this.heads ??= this.pool.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort();
-    return prefixed(this.heads, head).filter((word) => word.length >= head.length + 2);
+    return prefixed(this.sortedHeads(), head).filter((word) => word.length >= head.length + 2);
+  }
+
+  private sortedHeads(): string[] {
+    return (this.heads ??= this.pool.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort());
+  }
+
+  private sortedTails(): string[] {
+    return (this.tails ??= this.pool.spellings
+      .filter((s) => s.length >= SPLIT_MIN_LENGTH)
+      .map(reverse)
+      .sort());
   }
 
   /** Long filed spellings that end with `tail`. */
   private withTail(tail: string): string[] {
-    this.tails ??= this.pool.spellings
-      .filter((s) => s.length >= SPLIT_MIN_LENGTH)
-      .map(reverse)
-      .sort();
-    return prefixed(this.tails, reverse(tail))
+    return prefixed(this.sortedTails(), reverse(tail))
       .map(reverse)
       .filter((word) => word.length >= tail.length + 2);
   }
