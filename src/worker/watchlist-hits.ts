@@ -12,7 +12,8 @@
  * (a bug here must not stop list updates), but nothing is lost silently either: an error settles
  * the job with a high-priority admin alert saying which designations were not screened.
  *
- * The counterparty index (src/watchlists/counterparty-index.ts) is built once per store and
+ * The counterparty index (src/watchlists/counterparty-index.ts) is built once per store — or
+ * read from the copy an earlier process kept beside the database (counterparty-copy.ts) — and
  * updated when a watchlist is imported, replaced or removed (its count or update time moves).
  * Hits are scored in the process's shared designation index (`PollDeps.lookupIndex`), which the
  * poll keeps up to date with each commit; without one, an index is built from the store.
@@ -25,6 +26,7 @@ import { routeAlert } from '../core/watch.js';
 import { describeError } from '../errors.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
 import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
+import { collectGarbage } from './collect-garbage.js';
 import { readCounterpartyCopy, writeCounterpartyCopy } from './counterparty-copy.js';
 import { screenChanges, type ChangedDesignation, type ScreenedCounterparty } from '../watchlists/screen.js';
 import type { ScreeningJob, ScreeningJobInput } from '../../store/screening.js';
@@ -113,6 +115,8 @@ export async function warmScreening(deps: ScreeningDeps): Promise<void> {
   if (watchlists.length === 0) return;
   const counterparties = await counterpartyIndex(deps, watchlists);
   counterparties.warmKeys(await designationIndex(deps));
+  // Building left more garbage than index: collected now, while the worker waits for a change.
+  collectGarbage();
 }
 
 /**
@@ -189,7 +193,11 @@ function failureAlert(job: ScreeningJob, deps: ScreeningDeps, err: unknown): Sou
  */
 export async function runPendingScreenings(deps: ScreeningDeps): Promise<number> {
   let written = 0;
-  for (const job of await deps.store.pendingScreenings()) {
+  const jobs = await deps.store.pendingScreenings();
+  // What the ingest left (the snapshot's bytes, its rows) goes before screening adds its own:
+  // else the peak RSS holds both (~350 against ~290 MB at 100,000 counterparties × 3,000 changes).
+  if (jobs.length > 0) collectGarbage();
+  for (const job of jobs) {
     let alert: Alert | null;
     try {
       alert = await screen(job, deps);
