@@ -6,9 +6,9 @@
  * ingest`, so the figures include reading the store and building the designation index; the
  * counterparty index is read from the copy an earlier screening kept beside the database,
  * src/worker/counterparty-copy.ts), and by a process that has its indexes built already (a
- * running worker, `warmScreening`). Per change: the
- * ingest as a whole (start-up excluded), when the change's alert was committed and when screening
- * started and ended, hits, and peak RSS. Then a full re-screen (`watchlist screen`) of all
+ * running worker, `warmScreening`). Per change: the ingest as a whole (start-up excluded), when
+ * the change's alert was committed and when screening started and ended, hits, and peak RSS.
+ * Then a full re-screen (`watchlist screen`, the counterparty index from the same copy) of all
  * 100,000 counterparties against every designation. Floor: `node -e 0`.
  *
  *   BENCH_COUNTERPARTIES=20000 BENCH_ROWS=10000 npm run bench:screen   # smaller, quicker
