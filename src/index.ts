@@ -22,6 +22,7 @@ import { createMetrics, type Metrics } from './health/metrics.js';
 import { createDeliverer, newInstanceId, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
 import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
+import { counterpartyCopyPath } from './worker/counterparty-copy.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollLeased } from './worker/lease.js';
 import type { Store } from '../store/types.js';
@@ -87,6 +88,7 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     adminChannels: config.adminChannels,
     newId: () => newAlertId(now()),
     lookupIndex,
+    counterpartyCopy: counterpartyCopyPath(config.dbPath),
   };
   const deliverer = createDeliverer({
     store,

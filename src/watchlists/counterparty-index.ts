@@ -25,7 +25,7 @@
 import { TrigramIndex } from '../core/match/fuzzy.js';
 import { KeyCache, type MatchTerms } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
-import { MemberPool, segmentsOf } from './member-pool.js';
+import { MemberPool, segmentsOf, type MemberPoolParts } from './member-pool.js';
 import { NoKeysTest, type SpellingFactsSource } from './no-keys.js';
 import type { ScreenedCounterparty } from './screen.js';
 
@@ -55,16 +55,22 @@ function designationSpellings(d: Designation, into: Set<string>): void {
 export class CounterpartyIndex {
   /** The members, their spellings (numbered) and postings. */
   private pool = new MemberPool([]);
-  /** Filed spellings with a typo allowance, by number. */
-  private trigrams = new TrigramIndex();
+  /** Filed spellings with a typo allowance, by number: built on first use (a full screen needs none). */
+  private trigrams: TrigramIndex | null = null;
   /** Long words, sorted, and the same reversed: the words a split reading's head or tail comes from. */
   private heads: string[] | null = null;
   private tails: string[] | null = null;
   /** Typo neighbours of counterparty spellings in the designation index, kept between screenings. */
   private keyCache = this.newKeyCache();
 
-  constructor(members: readonly ScreenedCounterparty[] = []) {
-    this.build(members);
+  /** `parts`: what `parts()` gave for these very members' names, in this order (a kept copy), taken instead of reading the names. */
+  constructor(members: readonly ScreenedCounterparty[] = [], parts?: MemberPoolParts) {
+    this.build(members, parts);
+  }
+
+  /** The member pool as plain data, to keep (src/worker/counterparty-copy.ts). */
+  parts(): MemberPoolParts {
+    return this.pool.parts();
   }
 
   get size(): number {
@@ -97,13 +103,16 @@ export class CounterpartyIndex {
       const id = this.pool.idOf(spelling);
       if (id !== undefined) reached.add(id);
     };
+    // Typo neighbours among the counterparty spellings, asked once per spelling: the index's
+    // fresh spellings (begin) are mostly the changed designations' own.
+    const near = new Map<string, Array<[number, number]>>();
+    const test = this.begin(designations, near);
     for (const spelling of wanted) {
       reach(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) reached.add(id);
+      for (const [id] of this.near(spelling, near)) reached.add(id);
     }
     const { pool } = this;
     const picked = new Uint8Array(pool.size);
-    const test = this.begin(designations);
     // A counterparty is reached through each word it shares (a generic one reaches thousands):
     // its key words are worked out once per screening, unless it surely has none (no-keys.ts).
     // Per position: 0 not looked at yet, 1 surely no key words, 2 key words in `keys`.
@@ -142,34 +151,65 @@ export class CounterpartyIndex {
   }
 
   /**
+   * Every counterparty but those whose names surely have no key words against `designations`
+   * (no-keys.ts): their search returns nothing at or above the threshold, so searching the rest
+   * finds every hit a search of everyone finds. In import order.
+   */
+  searchable(designations: KeyedDesignations): ScreenedCounterparty[] {
+    const { pool } = this;
+    const test = this.begin(designations);
+    return pool.counterparties.filter((_, position) => !test.noKeys(pool.encoded, pool.from[position]!, pool.to[position]!));
+  }
+
+  /**
    * Work out ahead of a change what screening reads of every counterparty spelling (its typo
-   * neighbours among the designations' words, kept until the index files a spelling near it), so
-   * a running worker's first change does not pay for them.
+   * neighbours among the designations' words, kept until the index files a spelling near it) and
+   * build the lookups candidates need (typo index, heads and tails of long words), so a running
+   * worker's first change does not pay for them.
    */
   warmKeys(designations: KeyedDesignations): void {
+    this.typos();
+    this.sortedHeads();
+    this.sortedTails();
     this.begin(designations).readAll();
   }
 
-  /** Start a screening against `designations`: stale neighbour lists dropped, a fresh no-keys test. */
-  private begin(designations: KeyedDesignations): NoKeysTest {
+  /**
+   * Start a screening against `designations`: stale neighbour lists dropped, a fresh no-keys
+   * test. `near`: the screening's answers of `near`, filled here.
+   */
+  private begin(designations: KeyedDesignations, near = new Map<string, Array<[number, number]>>()): NoKeysTest {
     // Neighbour lists of spellings near what the index filed since the last screening are stale.
     for (const spelling of designations.beginKeys(this.keyCache) ?? []) {
       this.keyCache.forget(spelling);
-      for (const [id] of this.trigrams.near(spelling, () => true, 2)) this.keyCache.forget(this.pool.spellings[id]!);
+      for (const [id] of this.near(spelling, near)) this.keyCache.forget(this.pool.spellings[id]!);
     }
     return new NoKeysTest(this.pool.spellings, designations, this.keyCache);
   }
 
-  private build(members: readonly ScreenedCounterparty[]): void {
-    const trigrams = new TrigramIndex();
-    // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
-    this.pool = new MemberPool(members, (id, spelling) => {
-      if (spelling.length >= 5) trigrams.add(id, spelling);
-    });
-    this.trigrams = trigrams;
+  /** Filed counterparty spellings within two edits of `spelling`, as [id, edits]; answers kept in `known`. */
+  private near(spelling: string, known: Map<string, Array<[number, number]>>): Array<[number, number]> {
+    let out = known.get(spelling);
+    if (!out) known.set(spelling, (out = this.typos().near(spelling, () => true, 2)));
+    return out;
+  }
+
+  private build(members: readonly ScreenedCounterparty[], parts?: MemberPoolParts): void {
+    this.pool = new MemberPool(members, parts);
+    this.trigrams = null;
     this.heads = null;
     this.tails = null;
     this.keyCache = this.newKeyCache();
+  }
+
+  private typos(): TrigramIndex {
+    if (this.trigrams) return this.trigrams;
+    const trigrams = new TrigramIndex();
+    // Shorter spellings have no typo allowance (fuzzy.ts): they are found exactly or not at all.
+    this.pool.spellings.forEach((spelling, id) => {
+      if (spelling.length >= 5) trigrams.add(id, spelling);
+    });
+    return (this.trigrams = trigrams);
   }
 
   /** Neighbour lists are kept for filed spellings with a typo allowance: those `candidates` can tell are stale. */
@@ -196,17 +236,23 @@ export class CounterpartyIndex {
 
   /** Long filed spellings that start with `head` (and are longer than it by two letters or more). */
   private withHead(head: string): string[] {
-    this.heads ??= this.pool.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort();
-    return prefixed(this.heads, head).filter((word) => word.length >= head.length + 2);
+    return prefixed(this.sortedHeads(), head).filter((word) => word.length >= head.length + 2);
+  }
+
+  private sortedHeads(): string[] {
+    return (this.heads ??= this.pool.spellings.filter((s) => s.length >= SPLIT_MIN_LENGTH).sort());
+  }
+
+  private sortedTails(): string[] {
+    return (this.tails ??= this.pool.spellings
+      .filter((s) => s.length >= SPLIT_MIN_LENGTH)
+      .map(reverse)
+      .sort());
   }
 
   /** Long filed spellings that end with `tail`. */
   private withTail(tail: string): string[] {
-    this.tails ??= this.pool.spellings
-      .filter((s) => s.length >= SPLIT_MIN_LENGTH)
-      .map(reverse)
-      .sort();
-    return prefixed(this.tails, reverse(tail))
+    return prefixed(this.sortedTails(), reverse(tail))
       .map(reverse)
       .filter((word) => word.length >= tail.length + 2);
   }

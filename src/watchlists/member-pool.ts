@@ -14,12 +14,26 @@
  * name would read. Postings hold every spelling of the name, the ones beyond that too.
  */
 import { matchTerms, splitAliasText, type MatchTerms } from '../core/match/normalise.js';
-import { encodeMember } from './no-keys.js';
+import { encodeSegment } from './no-keys.js';
 import type { ScreenedCounterparty } from './screen.js';
 
 /** The alias segments of a name as the engine reads a query. */
 export function segmentsOf(name: string): MatchTerms[] {
   return splitAliasText(name).map((segment) => matchTerms(segment)).filter((terms) => terms.tokens.length > 0);
+}
+
+/**
+ * A pool as plain data (what `parts()` gives and the constructor takes back): it depends only
+ * on the members' names, in order, and on how the engine reads them (normalise.ts).
+ */
+export interface MemberPoolParts {
+  /** Spellings by number. */
+  spellings: string[];
+  encoded: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  positions: Int32Array;
+  postingAt: Int32Array;
 }
 
 export class MemberPool {
@@ -35,9 +49,19 @@ export class MemberPool {
   private readonly positions: Int32Array;
   private readonly postingAt: Int32Array;
 
-  /** `onNewSpelling` hears each spelling when first numbered (the caller's typo index). */
-  constructor(counterparties: readonly ScreenedCounterparty[], onNewSpelling: (id: number, spelling: string) => void = () => {}) {
+  /**
+   * `parts`: the pool `parts()` gave for these very names, taken as it is instead of reading the
+   * names again (the caller vouches that they are the same, in the same order).
+   */
+  constructor(counterparties: readonly ScreenedCounterparty[], parts?: MemberPoolParts) {
     this.counterparties = counterparties;
+    if (parts) {
+      if (parts.from.length !== counterparties.length || parts.postingAt.length !== parts.spellings.length + 1) throw new Error('member pool parts of another pool');
+      this.spellings = parts.spellings;
+      parts.spellings.forEach((spelling, id) => this.ids.set(spelling, id));
+      ({ encoded: this.encoded, from: this.from, to: this.to, positions: this.positions, postingAt: this.postingAt } = parts);
+      return;
+    }
     const n = counterparties.length;
     this.from = new Int32Array(n);
     this.to = new Int32Array(n);
@@ -50,7 +74,6 @@ export class MemberPool {
         id = this.spellings.length;
         this.ids.set(spelling, id);
         this.spellings.push(spelling);
-        onNewSpelling(id, spelling);
       }
       return id;
     };
@@ -59,14 +82,16 @@ export class MemberPool {
       const name = counterparties[position]!.name;
       let known = names.get(name);
       if (!known) {
-        const segments = segmentsOf(name);
         const mine: number[] = [];
-        for (const { tokens, words } of segments) {
-          for (const spelling of tokens) if (!mine.includes(idOf(spelling))) mine.push(idOf(spelling));
-          for (const spelling of words) if (!mine.includes(idOf(spelling))) mine.push(idOf(spelling));
-        }
         const start = pool.length;
-        encodeMember(segments, idOf, pool);
+        // Each spelling looked up once: numbered in the order met (tokens, then words, per segment).
+        for (const { tokens, words } of segmentsOf(name)) {
+          const tokenIds = tokens.map(idOf);
+          const wordIds = words.map(idOf);
+          for (const id of tokenIds) if (!mine.includes(id)) mine.push(id);
+          for (const id of wordIds) if (!mine.includes(id)) mine.push(id);
+          encodeSegment(tokenIds, wordIds, pool);
+        }
         names.set(name, (known = { from: start, to: pool.length, mine }));
       }
       this.from[position] = known.from;
@@ -87,6 +112,11 @@ export class MemberPool {
 
   get size(): number {
     return this.counterparties.length;
+  }
+
+  /** The pool as plain data (views of its own arrays: do not change them). */
+  parts(): MemberPoolParts {
+    return { spellings: this.spellings, encoded: this.encoded, from: this.from, to: this.to, positions: this.positions, postingAt: this.postingAt };
   }
 
   idOf(spelling: string): number | undefined {

@@ -25,12 +25,15 @@ import { MAX_QUERY_WORDS } from '../core/match/query.js';
 
 /** Append a member's alias segments to `pool` in the encoding above; `idOf` numbers spellings. */
 export function encodeMember(segments: readonly MatchTerms[], idOf: (spelling: string) => number, pool: number[]): void {
-  for (const { tokens, words } of segments) {
-    const k = Math.min(tokens.length, MAX_QUERY_WORDS);
-    pool.push(k);
-    for (let i = 0; i < k; i++) pool.push(idOf(tokens[i]!));
-    for (let i = 0; i < k; i++) pool.push(idOf(words[i]!));
-  }
+  for (const { tokens, words } of segments) encodeSegment(tokens.map(idOf), words.map(idOf), pool);
+}
+
+/** Append one alias segment, its tokens and words numbered already, in the encoding above. */
+export function encodeSegment(tokens: readonly number[], words: readonly number[], pool: number[]): void {
+  const k = Math.min(tokens.length, MAX_QUERY_WORDS);
+  pool.push(k);
+  for (let i = 0; i < k; i++) pool.push(tokens[i]!);
+  for (let i = 0; i < k; i++) pool.push(words[i]!);
 }
 
 /** What the test needs of the designation index (MatchIndex has it). */

@@ -86,6 +86,16 @@ export function screenCounterparties(
   return hits;
 }
 
+/**
+ * `screenCounterparties` of every member of `counterparties`, the same hits in the same order,
+ * searching only the names that can reach the threshold (CounterpartyIndex.searchable): most
+ * names of a watchlist cannot (90% of the generated benchmark's 100,000), and telling so costs a
+ * few array reads per name against a search each.
+ */
+export function screenIndexed(counterparties: CounterpartyIndex, designations: ScreeningIndex): WatchlistHit[] {
+  return screenCounterparties(counterparties.searchable(designations), designations);
+}
+
 /** A changed designation as the designation index holds it (the very object indexed, and its source). */
 export interface ChangedDesignation {
   designation: Designation;

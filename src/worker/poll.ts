@@ -48,6 +48,8 @@ export interface PollDeps {
   newId: () => string;
   /** The process's shared designation index (createApp), kept up to date with each commit; screening scores in it. */
   lookupIndex?: SharedLookupIndex;
+  /** Where screening keeps its counterparty index between processes (watchlist-hits.ts), or none. */
+  counterpartyCopy?: string | null;
 }
 
 export type { PollCounts, PollOutcome } from './poll-outcome.js';

@@ -8,7 +8,7 @@ import { syntheticCorpus } from '../../bench/lookup-synthetic.js';
 import { generateCounterparties } from '../../bench/generate-counterparties.js';
 import { MatchIndex } from '../../src/core/match/index.js';
 import { CounterpartyIndex } from '../../src/watchlists/counterparty-index.js';
-import { screenChanges, screenCounterparties } from '../../src/watchlists/screen.js';
+import { screenChanges, screenCounterparties, screenIndexed } from '../../src/watchlists/screen.js';
 
 describe('change screening at scale', () => {
   const docs = syntheticCorpus(5, 3_200).map((doc) => doc.designation);
@@ -32,6 +32,13 @@ describe('change screening at scale', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(result.full).toBe(false);
     expect(result.searched).toBeLessThan(counterparties.length / 4);
+  });
+
+  it('a full screen that skips the names without key words finds what searching every name finds', () => {
+    const skipping = new CounterpartyIndex(counterparties);
+    expect(screenIndexed(skipping, index)).toEqual(full);
+    expect(full.length).toBeGreaterThan(100);
+    expect(skipping.searchable(index).length).toBeLessThan(counterparties.length / 2);
   });
 
   it('finds the same after a watchlist is replaced, with names held by two watchlists and names longer than a query reads', () => {

@@ -2,11 +2,14 @@
  * The poll cycle's watchlist hook, end to end: a real app (SQLite file, console notifier) polling
  * a local trade.gov stand-in, with a watchlist imported from a CSV fixture.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WatchlistHitAlert } from '../../src/core/alert.js';
+import { counterpartyCopyPath, readCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
+import { pollSource } from '../../src/worker/poll.js';
+import { buildSnapshotSource } from '../../src/sources/registry.js';
 import { parseCounterpartyCsv } from '../../src/watchlists/parse-csv.js';
-import { startCslStandIn, type CslStandIn, type TestApp } from '../helpers/app.js';
+import { createTestApp, startCslStandIn, type CslStandIn, type TestApp } from '../helpers/app.js';
 import { cslJson, manyRows, SOURCES, type CslRowSpec } from '../helpers/csl.js';
 
 const base: CslRowSpec[] = [
@@ -118,6 +121,33 @@ describe('watchlist screening in the poll cycle', () => {
     route.serve(cslJson([...base, { name: 'Example Newcomer Co.', address: '2 Road' }, { ...HIKVISION, address: '2 Road' }]));
     expect(await poll()).toMatchObject({ amended: 2, alerts: 2 });
     expect(members).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the counterparty index beside the database for the next process, which finds the same hits with it', async () => {
+    await importSuppliers();
+    route.serve(cslJson(base));
+    await poll();
+    route.serve(cslJson([...base, HIKVISION]));
+    await poll();
+    const copy = counterpartyCopyPath(t.dbPath)!;
+    const members = await t.app.store.watchlistMembers();
+    expect(readCounterpartyCopy(copy, members)).not.toBeNull();
+    const hitsOf = async (app: typeof t.app) => (await app.store.listAlerts(20)).filter((r) => r.alert.kind === 'watchlist-hit').map((r) => (r.alert as WatchlistHitAlert).hits);
+    const first = await hitsOf(t.app);
+
+    // A process of its own (a new store) reads the copy instead of building and writing one.
+    const written = statSync(copy).ino;
+    const next = await createTestApp({}, { dir: t.dir });
+    try {
+      route.serve(cslJson([...base, { ...HIKVISION, address: '2 Road' }]));
+      expect(await pollSource(buildSnapshotSource('csl', t.app.config), next.app.pollDeps)).toMatchObject({ status: 'changed', amended: 1, alerts: 2 });
+      expect(statSync(copy).ino).toBe(written);
+      const hits = await hitsOf(next.app);
+      expect(hits).toHaveLength(2);
+      expect(hits[0]).toEqual(first[0]);
+    } finally {
+      await next.app.close();
+    }
   });
 
   it('commits the snapshot with an admin alert instead of a hit alert when screening fails', async () => {

@@ -18,7 +18,7 @@ import { basisLine, NOT_LOADED, staleWarning } from '../../core/basis.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { parseCounterpartyFile } from '../../watchlists/read-file.js';
 import { parseWatchlistName } from '../../watchlists/schema.js';
-import { screenCounterparties } from '../../watchlists/screen.js';
+import { screenIndexed } from '../../watchlists/screen.js';
 import { SCREEN_CSV_HEADER, screenCsv } from '../../watchlists/screen-csv.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 import { readUserBytes } from '../read-user-text.js';
@@ -96,7 +96,9 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
       if (warning && (opts.json || opts.csv)) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
       const members = await app.store.watchlistMembers(name);
       const index = await app.lookupIndex();
-      const hits = screenCounterparties(members, index);
+      // Loaded here, not with the command table: the screening module brings the matching engine.
+      const { counterpartyIndexOf } = await import('../../worker/watchlist-hits.js');
+      const hits = screenIndexed(counterpartyIndexOf(app.pollDeps.counterpartyCopy, members), index);
       const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(index.size, 'designation')}`;
       if (opts.json) {
         writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: index.size, hits, basis });

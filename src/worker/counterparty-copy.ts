@@ -1,0 +1,129 @@
+/**
+ * The counterparty index kept beside the database (`<database>.screening`), so a process that
+ * screens its first change — `entitywatch ingest`, a worker just started — does not read every
+ * counterparty's name again (about a second for 100,000): it reads the member pool's arrays.
+ *
+ *   const index = readCounterpartyCopy(path, members) ?? new CounterpartyIndex(members);
+ *   writeCounterpartyCopy(path, members, index);   // after a build
+ *
+ * The file is a cache, never the record: it counts only when the members' names, in order, hash
+ * to those it was built from, and the code that reads names (src/core/match, the pool's own
+ * files, any-ascii) hashes to the code that wrote it. Anything else — missing, stale, cut short,
+ * another layout — reads as null and costs one rebuild. A copy is written to a temporary file
+ * renamed into place, so a reader never sees half of one. The members themselves (watchlist,
+ * country, reference) always come from the store.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
+import type { MemberPoolParts } from '../watchlists/member-pool.js';
+import type { ScreenedCounterparty } from '../watchlists/screen.js';
+import { sqlitePathOf } from '../../store/index.js';
+
+/** The file layout below; a copy of another layout reads as stale. */
+const LAYOUT = 'counterparty copy 1';
+
+/** The pool's typed arrays, in file order. */
+const ARRAYS = ['encoded', 'from', 'to', 'positions', 'postingAt'] as const;
+
+/** Where the copy for this database lives, or null when it gets none (":memory:", a server). */
+export function counterpartyCopyPath(dbUrl: string): string | null {
+  let path: string;
+  try {
+    path = sqlitePathOf(dbUrl);
+  } catch {
+    return null;
+  }
+  return path === '' || path === ':memory:' ? null : `${path}.screening`;
+}
+
+let code: string | null = null;
+
+/** A hash of the code a pool depends on: how names are read (core/match, any-ascii) and encoded. */
+function codeStamp(): string {
+  if (code !== null) return code;
+  const hash = createHash('sha256');
+  const read = (file: string): void => {
+    hash.update(file.slice(file.lastIndexOf('/') + 1)).update('\0').update(readFileSync(file)).update('\0');
+  };
+  const match = dirname(fileURLToPath(new URL('../core/match/engine.js', import.meta.url)));
+  for (const name of readdirSync(match).filter((n) => /\.[jt]s$/.test(n)).sort()) read(join(match, name));
+  const watchlists = dirname(fileURLToPath(new URL('../watchlists/member-pool.js', import.meta.url)));
+  for (const name of readdirSync(watchlists).filter((n) => /^(member-pool|no-keys)\.[jt]s$/.test(n)).sort()) read(join(watchlists, name));
+  read(join(dirname(createRequire(import.meta.url).resolve('any-ascii')), 'package.json'));
+  return (code = hash.digest('hex'));
+}
+
+/** What the copy must have been built from: the layout, the code, and the names in order. */
+function stampOf(members: readonly ScreenedCounterparty[]): string {
+  const hash = createHash('sha256');
+  for (const m of members) hash.update(m.name).update('\0');
+  return `${LAYOUT}|${process.arch}|${codeStamp()}|${members.length}|${hash.digest('hex')}`;
+}
+
+/**
+ * File layout: 4 bytes (UInt32LE) head length, the head as JSON ({ stamp, spellings: byte
+ * length, lengths of ARRAYS, sum: a hash of what follows }), the spellings in UTF-8 separated by
+ * "\n", then each array's bytes as the machine holds them (the stamp names the architecture).
+ * The sum is checked on every read: a damaged copy would otherwise pass wrong candidates.
+ */
+export function writeCounterpartyCopy(path: string, members: readonly ScreenedCounterparty[], index: CounterpartyIndex): void {
+  const parts = index.parts();
+  // Spellings are folded words; one holding the separator would not read back, so it gets no copy.
+  if (parts.spellings.some((s) => s.includes('\n'))) return;
+  const spellings = Buffer.from(parts.spellings.join('\n'), 'utf8');
+  const arrays = ARRAYS.map((a) => Buffer.from(parts[a].buffer, parts[a].byteOffset, parts[a].byteLength));
+  const body = { spellings: spellings.length, lengths: ARRAYS.map((a) => parts[a].length), sum: checksum([spellings, ...arrays]) };
+  const head = Buffer.from(JSON.stringify({ stamp: stampOf(members), ...body }), 'utf8');
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(head.length);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([size, head, spellings, ...arrays]));
+    renameSync(temporary, path);
+  } catch {
+    // A cache that cannot be written costs the next process a rebuild, nothing else.
+    rmSync(temporary, { force: true });
+  }
+}
+
+function checksum(chunks: readonly Buffer[]): string {
+  const hash = createHash('sha1');
+  for (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** The index from the copy when it was built from these members' names by this code, else null. */
+export function readCounterpartyCopy(path: string, members: readonly ScreenedCounterparty[]): CounterpartyIndex | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    const headLength = bytes.readUInt32LE(0);
+    const head = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as { stamp?: unknown; spellings?: unknown; lengths?: unknown; sum?: unknown };
+    if (head.stamp !== stampOf(members) || typeof head.spellings !== 'number' || !Array.isArray(head.lengths)) return null;
+    let at = 4 + headLength;
+    if (head.sum !== checksum([bytes.subarray(at)])) return null;
+    const text = bytes.toString('utf8', at, at + head.spellings);
+    at += head.spellings;
+    const arrays: Int32Array[] = [];
+    for (const length of head.lengths as unknown[]) {
+      if (typeof length !== 'number' || at + 4 * length > bytes.length) return null;
+      // Copied out: the file's bytes need not sit on a 4-byte boundary.
+      arrays.push(new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * length)));
+      at += 4 * length;
+    }
+    if (at !== bytes.length || arrays.length !== ARRAYS.length) return null;
+    const [encoded, from, to, positions, postingAt] = arrays as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const parts: MemberPoolParts = { spellings: text === '' ? [] : text.split('\n'), encoded, from, to, positions, postingAt };
+    return new CounterpartyIndex(members, parts);
+  } catch {
+    return null;
+  }
+}

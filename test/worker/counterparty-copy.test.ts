@@ -1,0 +1,80 @@
+/**
+ * The counterparty index kept beside the database (src/worker/counterparty-copy.ts): read back,
+ * it screens a change exactly as the index it was written from; written from other names, or
+ * damaged, it is not used at all.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCounterparties } from '../../bench/generate-counterparties.js';
+import { syntheticCorpus } from '../../bench/lookup-synthetic.js';
+import { MatchIndex } from '../../src/core/match/index.js';
+import { counterpartyCopyPath, readCounterpartyCopy, writeCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
+import { CounterpartyIndex } from '../../src/watchlists/counterparty-index.js';
+import { screenChanges } from '../../src/watchlists/screen.js';
+
+describe('counterparty index copy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entitywatch-copy-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const docs = syntheticCorpus(5, 1_600).map((doc) => doc.designation);
+  const index = new MatchIndex();
+  for (const d of docs) index.upsert(d, 'synthetic');
+  const members = [...generateCounterparties(docs, 3_000, 31), ...generateCounterparties(docs.slice(1_500), 60, 37, 'suppliers', 0.5)];
+  const built = new CounterpartyIndex(members);
+  const path = join(dir, 'test.db.screening');
+  writeCounterpartyCopy(path, members, built);
+  const changed = docs.slice(1_500).map((designation) => ({ designation, source: 'synthetic' }));
+
+  it('reads back the pool it was written from, and screens a change to the same hits', () => {
+    const read = readCounterpartyCopy(path, members);
+    expect(read).not.toBeNull();
+    const { spellings, ...arrays } = read!.parts();
+    const { spellings: builtSpellings, ...builtArrays } = built.parts();
+    expect(spellings).toEqual(builtSpellings);
+    expect(arrays).toEqual(builtArrays);
+    const expected = screenChanges(changed, new CounterpartyIndex(members), index);
+    expect(expected.hits.length).toBeGreaterThan(0);
+    expect(screenChanges(changed, read!, index)).toEqual(expected);
+  });
+
+  it('takes the members as the store gives them now: only their names must be those it was written from', () => {
+    const moved = members.map((m, i) => ({ ...m, reference: `R-${i}`, country: i % 2 === 0 ? 'CN' : null }));
+    const read = readCounterpartyCopy(path, moved);
+    expect(read).not.toBeNull();
+    expect(screenChanges(changed, read!, index)).toEqual(screenChanges(changed, new CounterpartyIndex(moved), index));
+  });
+
+  it('is not used when the names differ, in any way', () => {
+    const renamed = members.map((m, i) => (i === 1_234 ? { ...m, name: `${m.name} X` } : m));
+    expect(readCounterpartyCopy(path, renamed)).toBeNull();
+    expect(readCounterpartyCopy(path, members.slice(1))).toBeNull();
+    expect(readCounterpartyCopy(path, [members[1]!, members[0]!, ...members.slice(2)])).toBeNull();
+    expect(readCounterpartyCopy(path, [])).toBeNull();
+  });
+
+  it('is not used when missing, damaged, cut short or of another kind', () => {
+    const bytes = readFileSync(path);
+    const damaged = join(dir, 'damaged.screening');
+    expect(readCounterpartyCopy(join(dir, 'missing.screening'), members)).toBeNull();
+    // One byte in the pool's arrays, one in its spellings.
+    for (const at of [bytes.length - 100, bytes.length >> 1, 4 + bytes.readUInt32LE(0) + 3]) {
+      const copy = Buffer.from(bytes);
+      copy[at] = copy[at]! ^ 1;
+      writeFileSync(damaged, copy);
+      expect(readCounterpartyCopy(damaged, members)).toBeNull();
+    }
+    writeFileSync(damaged, bytes.subarray(0, bytes.length - 4));
+    expect(readCounterpartyCopy(damaged, members)).toBeNull();
+    writeFileSync(damaged, 'not a copy');
+    expect(readCounterpartyCopy(damaged, members)).toBeNull();
+    writeFileSync(damaged, bytes);
+    expect(readCounterpartyCopy(damaged, members)).not.toBeNull();
+  });
+
+  it('lives beside a database file; an in-memory or server database gets none', () => {
+    expect(counterpartyCopyPath(join(dir, 'x.db'))).toBe(join(dir, 'x.db.screening'));
+    expect(counterpartyCopyPath(':memory:')).toBeNull();
+    expect(counterpartyCopyPath('postgres://localhost/entitywatch')).toBeNull();
+  });
+});
