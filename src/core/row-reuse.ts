@@ -20,11 +20,26 @@ import type { Designation } from './model.js';
 /** Version of the bytes → designation mapping; part of every row hash (see above). */
 export const ROW_MAPPING = 'm1';
 
-/** The accepted snapshot's rows, by row hash (store `currentRowHashes`). */
+/**
+ * The accepted snapshot's rows as the store holds them (store `currentRows`, one query): entry
+ * `i` of each array belongs to the designation `keys[i]`. Parallel arrays, not an object per
+ * row: 30,000 rows are read on every changed snapshot, and each object would outlive a scavenge.
+ */
+export interface StoredRows {
+  /** Keys of the source's current designations (unique). */
+  keys: readonly string[];
+  /** Stored fingerprint of each (core/fingerprint.ts). */
+  fingerprints: readonly string[];
+  /** Stored row hash of each (rowHash), or null where none is known. */
+  rowHashes: ReadonlyArray<string | null>;
+}
+
+/** The accepted snapshot's rows, by row hash (store `currentRows`). */
 export interface RowReuse {
   /**
-   * digest → stored key of the rows whose hash has this `prefix` (see rowHash). The digest alone
-   * is looked up per row: a flat string from crypto, no concatenation to flatten first.
+   * digest → stored key of the rows whose hash has this `prefix` (see rowHash) and whose key is
+   * a bare base key (no `#`): only those can be reused. The digest alone is looked up per row: a
+   * flat string from crypto, no concatenation to flatten first.
    */
   keysByDigest(prefix: string): ReadonlyMap<string, string>;
 }
@@ -32,13 +47,18 @@ export interface RowReuse {
 /** Nothing known: every row is mapped (a first snapshot), and its hash still recorded. */
 export const NO_REUSE: RowReuse = { keysByDigest: () => new Map() };
 
-/** A RowReuse over stored `row hash → key` pairs, keeping only the keys `usable` accepts. */
-export function reuseOfStored(byHash: ReadonlyMap<string, string>, usable: (key: string) => boolean): RowReuse {
+/** A RowReuse over the stored rows. */
+export function reuseOfRows(rows: StoredRows): RowReuse {
   return {
     keysByDigest(prefix) {
       const head = `${ROW_MAPPING}:${prefix}:`;
       const out = new Map<string, string>();
-      for (const [hash, key] of byHash) if (hash.startsWith(head) && usable(key)) out.set(hash.slice(head.length), key);
+      const { keys, rowHashes } = rows;
+      for (let i = 0; i < keys.length; i++) {
+        const hash = rowHashes[i];
+        const key = keys[i]!;
+        if (hash != null && hash.startsWith(head) && !key.includes('#')) out.set(hash.slice(head.length), key);
+      }
       return out;
     },
   };
@@ -93,24 +113,27 @@ export function keyRowsReusing(
   prepare?: (rows: readonly number[]) => void,
 ): ReusingParse {
   const known = reuse.keysByDigest(prefix);
-  const digests: string[] = new Array<string>(count);
+  // Per row, its stored key while it is to be reused, else its digest (for its row hash): only
+  // the digests of mapped rows are kept, not one string per row of the file.
+  const digests: Array<string | undefined> = new Array<string | undefined>(count);
   const reusedKey: Array<string | undefined> = new Array<string | undefined>(count);
   const mapped: Array<Keyless | null | undefined> = new Array<Keyless | null | undefined>(count);
-  // Base keys of the mapped rows, and digests met more than once (the same bytes twice).
+  // Base keys of the mapped rows, and stored keys met more than once. A stored key has one row
+  // hash, so a key met twice is the same bytes twice.
   const mappedBases = new Set<string>();
   const seen = new Set<string>();
   const repeated = new Set<string>();
   const first: number[] = [];
   for (let i = 0; i < count; i++) {
     const digest = digestOf(i);
-    digests[i] = digest;
     const key = known.get(digest);
-    if (key !== undefined && !key.includes('#')) {
-      reusedKey[i] = key;
-      if (seen.has(digest)) repeated.add(digest);
-      else seen.add(digest);
-    } else {
+    if (key === undefined) {
+      digests[i] = digest;
       first.push(i);
+    } else {
+      reusedKey[i] = key;
+      if (seen.has(key)) repeated.add(key);
+      else seen.add(key);
     }
   }
   prepare?.(first);
@@ -126,8 +149,9 @@ export function keyRowsReusing(
   for (let i = 0; i < count; i++) {
     const key = reusedKey[i];
     if (key === undefined) continue;
-    if (mappedBases.has(key) || repeated.has(digests[i]!)) {
+    if (mappedBases.has(key) || repeated.has(key)) {
       reusedKey[i] = undefined;
+      digests[i] = digestOf(i);
       second.push(i);
     } else {
       reusedRows++;

@@ -25,7 +25,11 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
     listStates: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state ORDER BY source`),
     fingerprints: db.prepare('SELECT key, fingerprint FROM designations WHERE source = ?').raw(),
-    rowHashes: db.prepare('SELECT row_hash, key FROM designations WHERE source = ? AND row_hash IS NOT NULL').raw(),
+    // One text per row, split in currentRows: better-sqlite3 builds a raw row array at about the
+    // cost of the whole read again. A fingerprint or row hash never holds a tab (both are digests
+    // in base64url, a row hash with its `m1:json:` head), so the two tabs from the right split it;
+    // a key may hold anything.
+    rows: db.prepare("SELECT key || char(9) || fingerprint || char(9) || ifnull(row_hash, '') FROM designations WHERE source = ?").pluck(),
     setRowHash: db.prepare('UPDATE designations SET row_hash = ? WHERE source = ? AND key = ?'),
     designations: db.prepare('SELECT data FROM designations WHERE source = ? ORDER BY key').pluck(),
     designationsByKey: db
@@ -176,8 +180,18 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
       for (const [key, fp] of statements.fingerprints.all(source) as Array<[string, string]>) map.set(key, fp);
       return map;
     },
-    async currentRowHashes(source) {
-      return new Map(statements.rowHashes.all(source) as Array<[string, string]>);
+    async currentRows(source) {
+      const keys: string[] = [];
+      const fingerprints: string[] = [];
+      const rowHashes: Array<string | null> = [];
+      for (const line of statements.rows.all(source) as string[]) {
+        const hashAt = line.lastIndexOf('\t') + 1;
+        const fingerprintAt = line.lastIndexOf('\t', hashAt - 2) + 1;
+        keys.push(line.slice(0, fingerprintAt - 1));
+        fingerprints.push(line.slice(fingerprintAt, hashAt - 1));
+        rowHashes.push(hashAt === line.length ? null : line.slice(hashAt));
+      }
+      return { keys, fingerprints, rowHashes };
     },
     async currentDesignations(source, keys) {
       if (keys === undefined) {

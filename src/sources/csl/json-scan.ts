@@ -6,6 +6,8 @@
  * and the designations made from it; parsing one element at a time keeps only the bytes and
  * the designations alive, which halves peak memory and spares the garbage collector. Pure.
  *
+ * Returns the ranges flat: element `i` is `bytes[offsets[2i] .. offsets[2i+1])`, one array of
+ * small integers rather than an array object per element (30,000 of them live through the parse).
  * Returns null when the document is not shaped so (not an object, the field missing or not an
  * array, a syntax error, or cut off): the caller then parses it whole for a precise error.
  */
@@ -72,12 +74,12 @@ function skipValue(bytes: Buffer, i: number): number {
   return j === i || j === bytes.length ? -1 : j;
 }
 
-export function arrayElementRanges(bytes: Buffer, field: string): Array<[number, number]> | null {
+export function arrayElementRanges(bytes: Buffer, field: string): number[] | null {
   const wanted = Buffer.from(JSON.stringify(field));
   let i = skipSpace(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
   if (bytes[i] !== OPEN_BRACE) return null;
   i = skipSpace(bytes, i + 1);
-  let ranges: Array<[number, number]> | null = null;
+  let ranges: number[] | null = null;
   if (bytes[i] === CLOSE_BRACE) return null;
   for (;;) {
     if (bytes[i] !== QUOTE) return null;
@@ -97,7 +99,7 @@ export function arrayElementRanges(bytes: Buffer, field: string): Array<[number,
         for (;;) {
           const end = skipValue(bytes, i);
           if (end === -1) return null;
-          ranges.push([i, end]);
+          ranges.push(i, end);
           i = skipSpace(bytes, end);
           if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
           else if (bytes[i] === CLOSE_BRACKET) {

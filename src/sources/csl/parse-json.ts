@@ -224,9 +224,8 @@ export function parseCslJsonBytes(bytes: Buffer, notes: ParseNotes = emptyNotes(
   if (ranges === null) return parseWhole(bytes, notes);
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   const rows: Keyless[] = [];
-  for (let i = 0; i < ranges.length; i++) {
-    const [start, end] = ranges[i]!;
-    const designation = mapRow(parseElement(bytes, start, end, i), i, toKeyless);
+  for (let i = 0; i < ranges.length / 2; i++) {
+    const designation = mapRow(parseElement(bytes, ranges[2 * i]!, ranges[2 * i + 1]!, i), i, toKeyless);
     if (designation) rows.push(designation);
   }
   return assignKeys(rows, notes);
@@ -243,10 +242,10 @@ export function parseCslJsonReusing(bytes: Buffer, notes: ParseNotes, reuse: Row
   if (ranges === null) return allMapped(parseWhole(bytes, notes));
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   return keyRowsReusing(
-    ranges.length,
+    ranges.length / 2,
     'json',
-    (i) => rowDigest(bytes.subarray(ranges[i]![0], ranges[i]![1])),
-    (i) => mapRow(parseElement(bytes, ranges[i]![0], ranges[i]![1], i), i, toKeyless),
+    (i) => rowDigest(bytes.subarray(ranges[2 * i]!, ranges[2 * i + 1]!)),
+    (i) => mapRow(parseElement(bytes, ranges[2 * i]!, ranges[2 * i + 1]!, i), i, toKeyless),
     reuse,
     notes,
   );

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { arrayElementRanges } from '../../../src/sources/csl/json-scan.js';
 
+/** The elements' texts, from the flat [start, end, start, end, …] offsets. */
+function texts(bytes: Buffer, offsets: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < offsets.length; i += 2) out.push(bytes.toString('utf8', offsets[i], offsets[i + 1]));
+  return out;
+}
+
 function elements(text: string, field = 'results'): string[] | null {
   const bytes = Buffer.from(text);
-  return arrayElementRanges(bytes, field)?.map(([s, e]) => bytes.toString('utf8', s, e)) ?? null;
+  const offsets = arrayElementRanges(bytes, field);
+  return offsets && texts(bytes, offsets);
 }
 
 describe('arrayElementRanges', () => {
@@ -17,7 +25,7 @@ describe('arrayElementRanges', () => {
   it('agrees with JSON.parse on every element', () => {
     const results = Array.from({ length: 50 }, (_, i) => ({ id: i, name: `Co ${i} "x" \\ ] }`, alt: ['a,b', '[c]'], n: null }));
     const bytes = Buffer.from(JSON.stringify({ results, total: 50 }));
-    const parsed = arrayElementRanges(bytes, 'results')!.map(([s, e]) => JSON.parse(bytes.toString('utf8', s, e)));
+    const parsed = texts(bytes, arrayElementRanges(bytes, 'results')!).map((text) => JSON.parse(text) as unknown);
     expect(parsed).toEqual(results);
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyNotes } from '../../../src/core/identity.js';
-import { NO_REUSE, reuseOfStored, type RowReuse } from '../../../src/core/row-reuse.js';
+import { NO_REUSE, reuseOfRows, type RowReuse } from '../../../src/core/row-reuse.js';
 import { parseCsl, parseCslReusing } from '../../../src/sources/csl/index.js';
 import { cslJson, manyRows } from '../../helpers/csl.js';
 import { csvOfRows } from '../../helpers/csl-formats.js';
@@ -16,7 +16,8 @@ const bodyOf = (text: string) => ({ bytes: Buffer.from(text), contentType: null,
 /** What a store would know after accepting `text`. */
 function reuseAfter(text: string): RowReuse {
   const parsed = parseCslReusing(bodyOf(text), emptyNotes(), NO_REUSE);
-  return reuseOfStored(new Map([...parsed.rowHashes].map(([key, hash]) => [hash, key])), () => true);
+  const stored = [...parsed.rowHashes];
+  return reuseOfRows({ keys: stored.map(([key]) => key), fingerprints: stored.map(() => 'fp'), rowHashes: stored.map(([, hash]) => hash) });
 }
 
 /** The outcome of a parse: its designations and notes, or its refusal. */
