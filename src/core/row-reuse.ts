@@ -37,27 +37,29 @@ export interface StoredRows {
 /** The accepted snapshot's rows, by row hash (store `currentRows`). */
 export interface RowReuse {
   /**
-   * digest → stored key of the rows whose hash has this `prefix` (see rowHash) and whose key is
-   * a bare base key (no `#`): only those can be reused. The digest alone is looked up per row: a
-   * flat string from crypto, no concatenation to flatten first.
+   * digest → index in `keys` of the stored rows whose hash has this `prefix` (see rowHash) and
+   * whose key is a bare base key (no `#`): only those can be reused. The digest alone is looked
+   * up per row: a flat string from crypto, no concatenation to flatten first.
    */
-  keysByDigest(prefix: string): ReadonlyMap<string, string>;
+  rowsByDigest(prefix: string): ReadonlyMap<string, number>;
+  /** The stored keys those indices point into. */
+  readonly keys: readonly string[];
 }
 
 /** Nothing known: every row is mapped (a first snapshot), and its hash still recorded. */
-export const NO_REUSE: RowReuse = { keysByDigest: () => new Map() };
+export const NO_REUSE: RowReuse = { rowsByDigest: () => new Map(), keys: [] };
 
 /** A RowReuse over the stored rows. */
 export function reuseOfRows(rows: StoredRows): RowReuse {
+  const { keys, rowHashes } = rows;
   return {
-    keysByDigest(prefix) {
+    keys,
+    rowsByDigest(prefix) {
       const head = `${ROW_MAPPING}:${prefix}:`;
-      const out = new Map<string, string>();
-      const { keys, rowHashes } = rows;
+      const out = new Map<string, number>();
       for (let i = 0; i < keys.length; i++) {
         const hash = rowHashes[i];
-        const key = keys[i]!;
-        if (hash != null && hash.startsWith(head) && !key.includes('#')) out.set(hash.slice(head.length), key);
+        if (hash != null && hash.startsWith(head) && !keys[i]!.includes('#')) out.set(hash.slice(head.length), i);
       }
       return out;
     },
@@ -112,28 +114,27 @@ export function keyRowsReusing(
   notes: ParseNotes,
   prepare?: (rows: readonly number[]) => void,
 ): ReusingParse {
-  const known = reuse.keysByDigest(prefix);
-  // Per row, its stored key while it is to be reused, else its digest (for its row hash): only
-  // the digests of mapped rows are kept, not one string per row of the file.
+  const known = reuse.rowsByDigest(prefix);
+  const storedKeys = reuse.keys;
+  // Per row: the index of the stored row it reuses (-1: mapped), and the digest of a mapped row
+  // (for its row hash); a reused row's digest is not kept. Per stored row: how often its bytes
+  // were met (0, 1, 2 = more than once). A stored key has one row hash, so a stored row met
+  // twice is the same bytes twice.
+  const storedAt = new Int32Array(count).fill(-1);
   const digests: Array<string | undefined> = new Array<string | undefined>(count);
-  const reusedKey: Array<string | undefined> = new Array<string | undefined>(count);
+  const met = new Uint8Array(storedKeys.length);
   const mapped: Array<Keyless | null | undefined> = new Array<Keyless | null | undefined>(count);
-  // Base keys of the mapped rows, and stored keys met more than once. A stored key has one row
-  // hash, so a key met twice is the same bytes twice.
   const mappedBases = new Set<string>();
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
   const first: number[] = [];
   for (let i = 0; i < count; i++) {
     const digest = digestOf(i);
-    const key = known.get(digest);
-    if (key === undefined) {
+    const at = known.get(digest);
+    if (at === undefined) {
       digests[i] = digest;
       first.push(i);
     } else {
-      reusedKey[i] = key;
-      if (seen.has(key)) repeated.add(key);
-      else seen.add(key);
+      storedAt[i] = at;
+      met[at] = met[at] === 0 ? 1 : 2;
     }
   }
   prepare?.(first);
@@ -142,15 +143,15 @@ export function keyRowsReusing(
     mapped[i] = row;
     if (row) mappedBases.add(baseKey(row));
   }
-  // A reused row whose base key another row holds too is mapped after all (see above). Stored
-  // keys are unique, so two reused rows share a key only when they share their bytes.
+  // A reused row whose base key another row holds too is mapped after all (see above), as are
+  // the same bytes met twice.
   let reusedRows = 0;
   const second: number[] = [];
   for (let i = 0; i < count; i++) {
-    const key = reusedKey[i];
-    if (key === undefined) continue;
-    if (mappedBases.has(key) || repeated.has(key)) {
-      reusedKey[i] = undefined;
+    const at = storedAt[i]!;
+    if (at === -1) continue;
+    if (met[at] === 2 || mappedBases.has(storedKeys[at]!)) {
+      storedAt[i] = -1;
       digests[i] = digestOf(i);
       second.push(i);
     } else {
@@ -168,8 +169,9 @@ export function keyRowsReusing(
   const reused = new Set<string>();
   const rowHashes = new Map<string, string>();
   for (let i = 0; i < count; i++) {
-    const key = reusedKey[i];
-    if (key !== undefined) {
+    const at = storedAt[i]!;
+    if (at !== -1) {
+      const key = storedKeys[at]!;
       keys.push(key);
       reused.add(key);
       continue;

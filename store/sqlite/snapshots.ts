@@ -25,11 +25,9 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
     listStates: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state ORDER BY source`),
     fingerprints: db.prepare('SELECT key, fingerprint FROM designations WHERE source = ?').raw(),
-    // One text per row, split in currentRows: better-sqlite3 builds a raw row array at about the
-    // cost of the whole read again. A fingerprint or row hash never holds a tab (both are digests
-    // in base64url, a row hash with its `m1:json:` head), so the two tabs from the right split it;
-    // a key may hold anything.
-    rows: db.prepare("SELECT key || char(9) || fingerprint || char(9) || ifnull(row_hash, '') FROM designations WHERE source = ?").pluck(),
+    // One row of three JSON arrays, parsed in currentRows: better-sqlite3 builds a raw row array
+    // per row at about the cost of the whole read again, and JSON.parse gives flat strings.
+    rows: db.prepare('SELECT json_group_array(key), json_group_array(fingerprint), json_group_array(row_hash) FROM designations WHERE source = ?').raw(),
     setRowHash: db.prepare('UPDATE designations SET row_hash = ? WHERE source = ? AND key = ?'),
     designations: db.prepare('SELECT data FROM designations WHERE source = ? ORDER BY key').pluck(),
     designationsByKey: db
@@ -181,17 +179,9 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
       return map;
     },
     async currentRows(source) {
-      const keys: string[] = [];
-      const fingerprints: string[] = [];
-      const rowHashes: Array<string | null> = [];
-      for (const line of statements.rows.all(source) as string[]) {
-        const hashAt = line.lastIndexOf('\t') + 1;
-        const fingerprintAt = line.lastIndexOf('\t', hashAt - 2) + 1;
-        keys.push(line.slice(0, fingerprintAt - 1));
-        fingerprints.push(line.slice(fingerprintAt, hashAt - 1));
-        rowHashes.push(hashAt === line.length ? null : line.slice(hashAt));
-      }
-      return { keys, fingerprints, rowHashes };
+      // One aggregate row: the three arrays come from the same scan, in the same order.
+      const [keys, fingerprints, rowHashes] = statements.rows.get(source) as [string, string, string];
+      return { keys: JSON.parse(keys) as string[], fingerprints: JSON.parse(fingerprints) as string[], rowHashes: JSON.parse(rowHashes) as Array<string | null> };
     },
     async currentDesignations(source, keys) {
       if (keys === undefined) {
