@@ -49,18 +49,22 @@ export interface RowReuse {
 /** Nothing known: every row is mapped (a first snapshot), and its hash still recorded. */
 export const NO_REUSE: RowReuse = { rowsByDigest: () => new Map(), keys: [] };
 
-/** A RowReuse over the stored rows. */
+/** A RowReuse over the stored rows; each prefix's map is built once. */
 export function reuseOfRows(rows: StoredRows): RowReuse {
   const { keys, rowHashes } = rows;
+  const built = new Map<string, Map<string, number>>();
   return {
     keys,
     rowsByDigest(prefix) {
+      let out = built.get(prefix);
+      if (out) return out;
       const head = `${ROW_MAPPING}:${prefix}:`;
-      const out = new Map<string, number>();
+      out = new Map<string, number>();
       for (let i = 0; i < keys.length; i++) {
         const hash = rowHashes[i];
         if (hash != null && hash.startsWith(head) && !keys[i]!.includes('#')) out.set(hash.slice(head.length), i);
       }
+      built.set(prefix, out);
       return out;
     },
   };
@@ -103,7 +107,9 @@ export function rowHash(prefix: string, digest: string): string {
  * null when it is skipped and counted in `notes`). Gives what assignKeys over every row would,
  * plus which rows were reused. `notes.rows` counts reused rows as read. `prepare` (optional) is
  * told, before each of the two mapping passes, which rows that pass maps (ascending), so a
- * format can read just those rows at once.
+ * format can read just those rows at once. `lookedUp` (optional) gives what a format already
+ * found while reading row `i`: the index of the stored row with its digest in
+ * `reuse.rowsByDigest(prefix)`, -1 when that digest is not there, undefined when not looked up.
  */
 export function keyRowsReusing(
   count: number,
@@ -113,6 +119,7 @@ export function keyRowsReusing(
   reuse: RowReuse,
   notes: ParseNotes,
   prepare?: (rows: readonly number[]) => void,
+  lookedUp?: (i: number) => number | undefined,
 ): ReusingParse {
   const known = reuse.rowsByDigest(prefix);
   const storedKeys = reuse.keys;
@@ -127,10 +134,14 @@ export function keyRowsReusing(
   const mappedBases = new Set<string>();
   const first: number[] = [];
   for (let i = 0; i < count; i++) {
-    const digest = digestOf(i);
-    const at = known.get(digest);
+    let at = lookedUp?.(i);
+    let digest: string | undefined;
     if (at === undefined) {
-      digests[i] = digest;
+      digest = digestOf(i);
+      at = known.get(digest) ?? -1;
+    }
+    if (at === -1) {
+      digests[i] = digest ?? digestOf(i);
       first.push(i);
     } else {
       storedAt[i] = at;
