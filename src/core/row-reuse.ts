@@ -70,20 +70,31 @@ export function reuseOfRows(rows: StoredRows): RowReuse {
   };
 }
 
+/**
+ * Which stored rows a parse reused, by their index in `RowReuse.keys` (a flag per stored row, not
+ * a set of 30,000 keys): `stored[i]` is 1 when stored row `i` was reused; indices past its end
+ * were not.
+ */
+export interface Reused {
+  /** How many rows were reused. */
+  size: number;
+  stored: Uint8Array;
+}
+
 export interface ReusingParse {
   /** Rows mapped in full, keyed (assignKeys), in file order. */
   designations: Designation[];
   /** The key of every row kept, mapped or reused, in file order. */
   keys: string[];
-  /** Keys of the rows taken from the store unmapped. */
-  reused: Set<string>;
+  /** The stored rows taken unmapped. */
+  reused: Reused;
   /** key → row hash of each mapped row kept, to be stored beside it. */
   rowHashes: Map<string, string>;
 }
 
 /** A parse that reused nothing (a format or body without raw rows): every row mapped, no hashes. */
 export function allMapped(designations: Designation[]): ReusingParse {
-  return { designations, keys: designations.map((d) => d.key), reused: new Set(), rowHashes: new Map() };
+  return { designations, keys: designations.map((d) => d.key), reused: { size: 0, stored: new Uint8Array(0) }, rowHashes: new Map() };
 }
 
 const sha256: (data: Uint8Array) => string =
@@ -177,14 +188,14 @@ export function keyRowsReusing(
   const designations = assignKeys(rows, notes);
   const kept = designations.length === rows.length ? null : new Set<Keyless>(designations);
   const keys: string[] = [];
-  const reused = new Set<string>();
+  // Reuse marks in `met`: each stored row still reused was met once.
   const rowHashes = new Map<string, string>();
+  met.fill(0);
   for (let i = 0; i < count; i++) {
     const at = storedAt[i]!;
     if (at !== -1) {
-      const key = storedKeys[at]!;
-      keys.push(key);
-      reused.add(key);
+      keys.push(storedKeys[at]!);
+      met[at] = 1;
       continue;
     }
     const row = mapped[i];
@@ -193,5 +204,5 @@ export function keyRowsReusing(
     keys.push(assigned);
     rowHashes.set(assigned, rowHash(prefix, digests[i]!));
   }
-  return { designations, keys, reused, rowHashes };
+  return { designations, keys, reused: { size: reusedRows, stored: met }, rowHashes };
 }

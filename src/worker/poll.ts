@@ -20,7 +20,7 @@ import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js
 import { fingerprint } from '../core/fingerprint.js';
 import { checkBody, checkDesignationText, checkParseNotes, checkSnapshot, type GuardOptions } from '../core/guard.js';
 import { countByList, emptyNotes } from '../core/identity.js';
-import { allMapped, NO_REUSE, reuseOfRows, type StoredRows } from '../core/row-reuse.js';
+import { allMapped, NO_REUSE, reuseOfRows, type Reused, type StoredRows } from '../core/row-reuse.js';
 import { settleRemovals, TAIL_KEYS, type PendingRemoval } from '../core/removals.js';
 import type { Designation, ListCode, SnapshotDiff } from '../core/model.js';
 import { isListCode } from '../core/lists.js';
@@ -77,12 +77,13 @@ function countByKeyList(keys: readonly string[]): Partial<Record<ListCode, numbe
  * key → stored fingerprint of the stored rows the parse did not reuse: the only ones the diff
  * can find changed or missing. A reused row is the stored row itself (same key, same bytes),
  * and no mapped row has its key (core/row-reuse.ts), so leaving reused rows out changes nothing
- * narrowByFingerprint answers and spares a map entry per unchanged row.
+ * narrowByFingerprint answers and spares a map entry per unchanged row. `reused.stored` indexes
+ * `rows`: the parse's RowReuse was made from them.
  */
-function storedNotReused(rows: StoredRows, reused: ReadonlySet<string>): Map<string, string> {
+function storedNotReused(rows: StoredRows, reused: Reused): Map<string, string> {
   const out = new Map<string, string>();
   const { keys, fingerprints } = rows;
-  for (let i = 0; i < keys.length; i++) if (!reused.has(keys[i]!)) out.set(keys[i]!, fingerprints[i]!);
+  for (let i = 0; i < keys.length; i++) if (reused.stored[i] !== 1) out.set(keys[i]!, fingerprints[i]!);
   return out;
 }
 
