@@ -78,6 +78,7 @@ export function reuseOfRows(rows: StoredRows): RowReuse {
 export interface Reused {
   /** How many rows were reused. */
   size: number;
+  /** 1 at the index of each stored row reused, else 0. */
   stored: Uint8Array;
 }
 
