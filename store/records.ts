@@ -8,6 +8,8 @@ import type { Route } from '../src/core/watch.js';
 import type { GuardStateWrite } from './pending-removals.js';
 import type { ScreeningJobInput } from './screening.js';
 
+export type { StoredRows } from '../src/core/row-reuse.js';
+
 /** What a source remembers between polls. */
 export interface SourceState {
   source: string;
@@ -48,7 +50,10 @@ export interface SnapshotCommit {
   /** True for the first snapshot of a source: stored silently, no alerts. */
   baseline: boolean;
   diff: SnapshotDiff;
-  /** Fingerprint per designation key, stored beside the rows (see core/fingerprint.ts). */
+  /**
+   * Fingerprint per designation key, stored beside the rows (see core/fingerprint.ts): needed
+   * for every row written (added, amended); other keys may be absent.
+   */
   fingerprints: ReadonlyMap<string, string>;
   /**
    * Row hash per key (src/core/row-reuse.ts), for the rows the parser mapped in full: written

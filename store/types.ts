@@ -22,6 +22,7 @@ import type {
   FeedCommit,
   SnapshotCommit,
   SourceState,
+  StoredRows,
   WatchlistMember,
   WatchlistSummary,
 } from './records.js';
@@ -40,8 +41,8 @@ export interface SnapshotStore {
   listSourceStates(): Promise<SourceState[]>;
   /** key → fingerprint of the source's current designations (cheap: no row bodies). */
   currentFingerprints(source: string): Promise<Map<string, string>>;
-  /** row hash → key of the source's current designations that have one (src/core/row-reuse.ts). */
-  currentRowHashes(source: string): Promise<Map<string, string>>;
+  /** Key, fingerprint and row hash of each of the source's current designations, in one read (src/core/row-reuse.ts). */
+  currentRows(source: string): Promise<StoredRows>;
   /** Current designations of a source; only those keys when `keys` is given. */
   currentDesignations(source: string, keys?: readonly string[]): Promise<Designation[]>;
   /** Current designations of every source, for the lookup index. */

@@ -20,28 +20,66 @@ import type { Designation } from './model.js';
 /** Version of the bytes → designation mapping; part of every row hash (see above). */
 export const ROW_MAPPING = 'm1';
 
-/** The accepted snapshot's rows, by row hash (store `currentRowHashes`). */
+/**
+ * The accepted snapshot's rows as the store holds them (store `currentRows`, one query): entry
+ * `i` of each array belongs to the designation `keys[i]`. Parallel arrays, not an object per
+ * row: 30,000 rows are read on every changed snapshot, and each object would outlive a scavenge.
+ */
+export interface StoredRows {
+  /** Keys of the source's current designations (unique). */
+  keys: readonly string[];
+  /** Stored fingerprint of each (core/fingerprint.ts). */
+  fingerprints: readonly string[];
+  /** Stored row hash of each (rowHash), or null where none is known. */
+  rowHashes: ReadonlyArray<string | null>;
+}
+
+/** The accepted snapshot's rows, by row hash (store `currentRows`). */
 export interface RowReuse {
   /**
-   * digest → stored key of the rows whose hash has this `prefix` (see rowHash). The digest alone
-   * is looked up per row: a flat string from crypto, no concatenation to flatten first.
+   * digest → index in `keys` of the stored rows whose hash has this `prefix` (see rowHash) and
+   * whose key is a bare base key (no `#`): only those can be reused. The digest alone is looked
+   * up per row: a flat string from crypto, no concatenation to flatten first.
    */
-  keysByDigest(prefix: string): ReadonlyMap<string, string>;
+  rowsByDigest(prefix: string): ReadonlyMap<string, number>;
+  /** The stored keys those indices point into. */
+  readonly keys: readonly string[];
 }
 
 /** Nothing known: every row is mapped (a first snapshot), and its hash still recorded. */
-export const NO_REUSE: RowReuse = { keysByDigest: () => new Map() };
+export const NO_REUSE: RowReuse = { rowsByDigest: () => new Map(), keys: [] };
 
-/** A RowReuse over stored `row hash → key` pairs, keeping only the keys `usable` accepts. */
-export function reuseOfStored(byHash: ReadonlyMap<string, string>, usable: (key: string) => boolean): RowReuse {
+/** A RowReuse over the stored rows; each prefix's map is built once. */
+export function reuseOfRows(rows: StoredRows): RowReuse {
+  const { keys, rowHashes } = rows;
+  const built = new Map<string, Map<string, number>>();
   return {
-    keysByDigest(prefix) {
+    keys,
+    rowsByDigest(prefix) {
+      let out = built.get(prefix);
+      if (out) return out;
       const head = `${ROW_MAPPING}:${prefix}:`;
-      const out = new Map<string, string>();
-      for (const [hash, key] of byHash) if (hash.startsWith(head) && usable(key)) out.set(hash.slice(head.length), key);
+      out = new Map<string, number>();
+      for (let i = 0; i < keys.length; i++) {
+        const hash = rowHashes[i];
+        if (hash != null && hash.startsWith(head) && !keys[i]!.includes('#')) out.set(hash.slice(head.length), i);
+      }
+      built.set(prefix, out);
       return out;
     },
   };
+}
+
+/**
+ * Which stored rows a parse reused, by their index in `RowReuse.keys` (a flag per stored row, not
+ * a set of 30,000 keys): `stored[i]` is 1 when stored row `i` was reused; indices past its end
+ * were not.
+ */
+export interface Reused {
+  /** How many rows were reused. */
+  size: number;
+  /** 1 at the index of each stored row reused, else 0. */
+  stored: Uint8Array;
 }
 
 export interface ReusingParse {
@@ -49,15 +87,15 @@ export interface ReusingParse {
   designations: Designation[];
   /** The key of every row kept, mapped or reused, in file order. */
   keys: string[];
-  /** Keys of the rows taken from the store unmapped. */
-  reused: Set<string>;
+  /** The stored rows taken unmapped. */
+  reused: Reused;
   /** key → row hash of each mapped row kept, to be stored beside it. */
   rowHashes: Map<string, string>;
 }
 
 /** A parse that reused nothing (a format or body without raw rows): every row mapped, no hashes. */
 export function allMapped(designations: Designation[]): ReusingParse {
-  return { designations, keys: designations.map((d) => d.key), reused: new Set(), rowHashes: new Map() };
+  return { designations, keys: designations.map((d) => d.key), reused: { size: 0, stored: new Uint8Array(0) }, rowHashes: new Map() };
 }
 
 const sha256: (data: Uint8Array) => string =
@@ -81,7 +119,9 @@ export function rowHash(prefix: string, digest: string): string {
  * null when it is skipped and counted in `notes`). Gives what assignKeys over every row would,
  * plus which rows were reused. `notes.rows` counts reused rows as read. `prepare` (optional) is
  * told, before each of the two mapping passes, which rows that pass maps (ascending), so a
- * format can read just those rows at once.
+ * format can read just those rows at once. `lookedUp` (optional) gives what a format already
+ * found while reading row `i`: the index of the stored row with its digest in
+ * `reuse.rowsByDigest(prefix)`, -1 when that digest is not there, undefined when not looked up.
  */
 export function keyRowsReusing(
   count: number,
@@ -91,26 +131,33 @@ export function keyRowsReusing(
   reuse: RowReuse,
   notes: ParseNotes,
   prepare?: (rows: readonly number[]) => void,
+  lookedUp?: (i: number) => number | undefined,
 ): ReusingParse {
-  const known = reuse.keysByDigest(prefix);
-  const digests: string[] = new Array<string>(count);
-  const reusedKey: Array<string | undefined> = new Array<string | undefined>(count);
+  const known = reuse.rowsByDigest(prefix);
+  const storedKeys = reuse.keys;
+  // Per row: the index of the stored row it reuses (-1: mapped), and the digest of a mapped row
+  // (for its row hash); a reused row's digest is not kept. Per stored row: how often its bytes
+  // were met (0, 1, 2 = more than once). A stored key has one row hash, so a stored row met
+  // twice is the same bytes twice.
+  const storedAt = new Int32Array(count).fill(-1);
+  const digests: Array<string | undefined> = new Array<string | undefined>(count);
+  const met = new Uint8Array(storedKeys.length);
   const mapped: Array<Keyless | null | undefined> = new Array<Keyless | null | undefined>(count);
-  // Base keys of the mapped rows, and digests met more than once (the same bytes twice).
   const mappedBases = new Set<string>();
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
   const first: number[] = [];
   for (let i = 0; i < count; i++) {
-    const digest = digestOf(i);
-    digests[i] = digest;
-    const key = known.get(digest);
-    if (key !== undefined && !key.includes('#')) {
-      reusedKey[i] = key;
-      if (seen.has(digest)) repeated.add(digest);
-      else seen.add(digest);
-    } else {
+    let at = lookedUp?.(i);
+    let digest: string | undefined;
+    if (at === undefined) {
+      digest = digestOf(i);
+      at = known.get(digest) ?? -1;
+    }
+    if (at === -1) {
+      digests[i] = digest ?? digestOf(i);
       first.push(i);
+    } else {
+      storedAt[i] = at;
+      met[at] = met[at] === 0 ? 1 : 2;
     }
   }
   prepare?.(first);
@@ -119,15 +166,16 @@ export function keyRowsReusing(
     mapped[i] = row;
     if (row) mappedBases.add(baseKey(row));
   }
-  // A reused row whose base key another row holds too is mapped after all (see above). Stored
-  // keys are unique, so two reused rows share a key only when they share their bytes.
+  // A reused row whose base key another row holds too is mapped after all (see above), as are
+  // the same bytes met twice.
   let reusedRows = 0;
   const second: number[] = [];
   for (let i = 0; i < count; i++) {
-    const key = reusedKey[i];
-    if (key === undefined) continue;
-    if (mappedBases.has(key) || repeated.has(digests[i]!)) {
-      reusedKey[i] = undefined;
+    const at = storedAt[i]!;
+    if (at === -1) continue;
+    if (met[at] === 2 || mappedBases.has(storedKeys[at]!)) {
+      storedAt[i] = -1;
+      digests[i] = digestOf(i);
       second.push(i);
     } else {
       reusedRows++;
@@ -141,13 +189,14 @@ export function keyRowsReusing(
   const designations = assignKeys(rows, notes);
   const kept = designations.length === rows.length ? null : new Set<Keyless>(designations);
   const keys: string[] = [];
-  const reused = new Set<string>();
+  // Reuse marks in `met`: each stored row still reused was met once.
   const rowHashes = new Map<string, string>();
+  met.fill(0);
   for (let i = 0; i < count; i++) {
-    const key = reusedKey[i];
-    if (key !== undefined) {
-      keys.push(key);
-      reused.add(key);
+    const at = storedAt[i]!;
+    if (at !== -1) {
+      keys.push(storedKeys[at]!);
+      met[at] = 1;
       continue;
     }
     const row = mapped[i];
@@ -156,5 +205,5 @@ export function keyRowsReusing(
     keys.push(assigned);
     rowHashes.set(assigned, rowHash(prefix, digests[i]!));
   }
-  return { designations, keys, reused, rowHashes };
+  return { designations, keys, reused: { size: reusedRows, stored: met }, rowHashes };
 }

@@ -7,7 +7,7 @@
  * - 404/410 → SnapshotRefusedError('not-found'); other 4xx → SourceUnavailableError with the status
  * A body cut off by the connection (Content-Length not reached) surfaces as a network error.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SnapshotRefusedError, SourceUnavailableError } from '../errors.js';
 import { publisherError } from '../sources/publisher-error.js';
@@ -28,6 +28,31 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/**
+ * A file's bytes in as few reads as the kernel allows (one, for a regular file): readFile reads
+ * in 512 KiB steps, each a round trip through the thread pool, which doubles the time a 30 MB
+ * list takes to read.
+ */
+async function readWhole(path: string): Promise<Buffer> {
+  const file = await open(path);
+  try {
+    const { size } = await file.stat();
+    // No size to go by (a pipe, a /proc file): read to the end the ordinary way.
+    if (size === 0) return await readFile(file);
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await file.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // A file that shrank while read is what it now is; one that grew is read up to its size when opened.
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await file.close();
+  }
+}
+
 async function downloadFile(path: string, validators: Validators | null): Promise<FetchResult> {
   let info;
   try {
@@ -38,7 +63,7 @@ async function downloadFile(path: string, validators: Validators | null): Promis
   // A local file's mtime and size stand in for an ETag, so an untouched file is not even read.
   const etag = `W/"file-${info.size}-${info.mtimeMs}"`;
   if (validators?.etag === etag) return { status: 'not-modified' };
-  const bytes = await readFile(path);
+  const bytes = await readWhole(path);
   return { status: 'fetched', body: { bytes, contentType: null, location: path }, validators: { etag, lastModified: null } };
 }
 

@@ -20,7 +20,7 @@ import { changeCount, diffSnapshots, narrowByFingerprint } from '../core/diff.js
 import { fingerprint } from '../core/fingerprint.js';
 import { checkBody, checkDesignationText, checkParseNotes, checkSnapshot, type GuardOptions } from '../core/guard.js';
 import { countByList, emptyNotes } from '../core/identity.js';
-import { allMapped, NO_REUSE, reuseOfStored, type RowReuse } from '../core/row-reuse.js';
+import { allMapped, NO_REUSE, reuseOfRows, type Reused, type StoredRows } from '../core/row-reuse.js';
 import { settleRemovals, TAIL_KEYS, type PendingRemoval } from '../core/removals.js';
 import type { Designation, ListCode, SnapshotDiff } from '../core/model.js';
 import { isListCode } from '../core/lists.js';
@@ -61,22 +61,32 @@ export interface PollOptions {
   allowMassRemoval?: boolean;
 }
 
-/** Stored designations per list, from their keys ("EL:…", "SDN:36"): no second pass over the table. */
-function countByKeyList(keys: Iterable<string>): Partial<Record<ListCode, number>> {
+/**
+ * Stored designations per list, from their keys ("EL:…", "SDN:36"): no second pass over the
+ * table. Keys of one list tend to come together, so the list code is cut out only when it changes.
+ */
+function countByKeyList(keys: readonly string[]): Partial<Record<ListCode, number>> {
   const counts: Partial<Record<ListCode, number>> = {};
+  let list = '';
   for (const key of keys) {
-    const list = key.slice(0, key.indexOf(':'));
+    if (!(key.startsWith(list) && key.charCodeAt(list.length) === 58)) list = key.slice(0, key.indexOf(':'));
     if (isListCode(list)) counts[list] = (counts[list] ?? 0) + 1;
   }
   return counts;
 }
 
 /**
- * What the store knows of the accepted snapshot's rows, for row reuse: a row hash is honoured
- * only when its key has a stored fingerprint (both come from the same stored rows).
+ * key → stored fingerprint of the stored rows the parse did not reuse: the only ones the diff
+ * can find changed or missing. A reused row is the stored row itself (same key, same bytes),
+ * and no mapped row has its key (core/row-reuse.ts), so leaving reused rows out changes nothing
+ * narrowByFingerprint answers and spares a map entry per unchanged row. `reused.stored` indexes
+ * `rows`: the parse's RowReuse was made from them.
  */
-async function reuseOf(store: Store, source: string, stored: ReadonlyMap<string, string>): Promise<RowReuse> {
-  return reuseOfStored(await store.currentRowHashes(source), (key) => stored.has(key));
+function storedNotReused(rows: StoredRows, reused: Reused): Map<string, string> {
+  const out = new Map<string, string>();
+  const { keys, fingerprints } = rows;
+  for (let i = 0; i < keys.length; i++) if (reused.stored[i] !== 1) out.set(keys[i]!, fingerprints[i]!);
+  return out;
 }
 
 /** Admins hear about a source that is merely down only after this many failed polls in a row. */
@@ -165,9 +175,9 @@ async function fetchParseCommit(
   // The first accepted snapshot of a source is a silent baseline: stored, never announced.
   const baseline = !state?.lastSuccessAt;
   // After a baseline, rows stored byte for byte are not mapped again (core/row-reuse.ts): they
-  // keep their stored key and fingerprint. Only rows whose stored key and fingerprint exist are.
-  const stored = baseline ? null : await store.currentFingerprints(source.id);
-  const reuse = stored && source.parseReusing ? await reuseOf(store, source.id, stored) : NO_REUSE;
+  // keep their stored key and fingerprint. Key, fingerprint and row hash come in one read.
+  const stored = baseline ? null : await store.currentRows(source.id);
+  const reuse = stored && source.parseReusing ? reuseOfRows(stored) : NO_REUSE;
   // A list changed by notices applies the next notice to the stored list without the removals
   // still pending: a notice that removed them is not undone by the next one not naming them.
   const held = new Set(guardState.pending.map((p) => p.key));
@@ -186,10 +196,10 @@ async function fetchParseCommit(
   if (nextKeys.length === 0) throw new SnapshotRefusedError('empty', 'the snapshot has no entries');
   checkParseNotes(notes);
 
+  // Fingerprints of the mapped rows. A reused row's is the stored one (its bytes are those it was
+  // computed from); it is never written nor compared, so it is not looked up.
   const fingerprints = new Map<string, string>();
   for (const d of next) fingerprints.set(d.key, fingerprint(d));
-  // A reused row's fingerprint is the stored one: its bytes are those it was computed from.
-  for (const key of parsed.reused) fingerprints.set(key, stored!.get(key)!);
   // Rows loaded from the store are hashed afresh (they are few); new rows have theirs by key.
   const loaded = new Set<Designation>();
   const fingerprintOf = (d: Designation): string => (loaded.has(d) ? fingerprint(d) : fingerprints.get(d.key)!);
@@ -203,7 +213,7 @@ async function fetchParseCommit(
     diff = diffSnapshots(previous, next, fingerprintOf);
   } else {
     // Reused rows are never candidates: their key and fingerprint are the stored ones.
-    const { candidates, oldKeysToLoad } = narrowByFingerprint(stored, next, fingerprints);
+    const { candidates, oldKeysToLoad } = narrowByFingerprint(storedNotReused(stored, parsed.reused), next, fingerprints);
     // Only rows that are new or changed can bring bad text in: the rest equal what is stored.
     checkDesignationText(candidates);
     const oldRows = oldKeysToLoad.length > 0 ? await store.currentDesignations(source.id, oldKeysToLoad) : [];
@@ -214,7 +224,7 @@ async function fetchParseCommit(
       // --allow-mass-removal): only the newly missing ones count against the share.
       const judged = new Set(guardState.pending.map((p) => p.key));
       const fresh = diff.removed.filter((d) => !judged.has(d.key));
-      checkSnapshot(nextKeys.length, countByList(fresh), countByKeyList(stored.keys()), deps.guard);
+      checkSnapshot(nextKeys.length, countByList(fresh), countByKeyList(stored.keys), deps.guard);
     }
   }
   // Removals wait for a second download; only the confirmed ones are announced and applied.

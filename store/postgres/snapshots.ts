@@ -156,13 +156,13 @@ export function createSnapshotStore(pool: Pool): SnapshotStore & PendingRemovalS
       const { rows } = await pool.query<[string, string]>({ text: 'SELECT key, fingerprint FROM designations WHERE source = $1', values: [source], rowMode: 'array' });
       return new Map(rows);
     },
-    async currentRowHashes(source) {
-      const { rows } = await pool.query<[string, string]>({
-        text: 'SELECT row_hash, key FROM designations WHERE source = $1 AND row_hash IS NOT NULL',
+    async currentRows(source) {
+      const { rows } = await pool.query<[string, string, string | null]>({
+        text: 'SELECT key, fingerprint, row_hash FROM designations WHERE source = $1',
         values: [source],
         rowMode: 'array',
       });
-      return new Map(rows);
+      return { keys: rows.map((r) => r[0]), fingerprints: rows.map((r) => r[1]), rowHashes: rows.map((r) => r[2]) };
     },
     async currentDesignations(source, keys) {
       const { rows } = keys === undefined

@@ -25,7 +25,9 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
     getState: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state WHERE source = ?`),
     listStates: db.prepare(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_state ORDER BY source`),
     fingerprints: db.prepare('SELECT key, fingerprint FROM designations WHERE source = ?').raw(),
-    rowHashes: db.prepare('SELECT row_hash, key FROM designations WHERE source = ? AND row_hash IS NOT NULL').raw(),
+    // One row of three JSON arrays, parsed in currentRows: better-sqlite3 builds a raw row array
+    // per row at about the cost of the whole read again, and JSON.parse gives flat strings.
+    rows: db.prepare('SELECT json_group_array(key), json_group_array(fingerprint), json_group_array(row_hash) FROM designations WHERE source = ?').raw(),
     setRowHash: db.prepare('UPDATE designations SET row_hash = ? WHERE source = ? AND key = ?'),
     designations: db.prepare('SELECT data FROM designations WHERE source = ? ORDER BY key').pluck(),
     designationsByKey: db
@@ -176,8 +178,10 @@ export function createSnapshotStore(db: Database.Database, writeAlert: AlertWrit
       for (const [key, fp] of statements.fingerprints.all(source) as Array<[string, string]>) map.set(key, fp);
       return map;
     },
-    async currentRowHashes(source) {
-      return new Map(statements.rowHashes.all(source) as Array<[string, string]>);
+    async currentRows(source) {
+      // One aggregate row: the three arrays come from the same scan, in the same order.
+      const [keys, fingerprints, rowHashes] = statements.rows.get(source) as [string, string, string];
+      return { keys: JSON.parse(keys) as string[], fingerprints: JSON.parse(fingerprints) as string[], rowHashes: JSON.parse(rowHashes) as Array<string | null> };
     },
     async currentDesignations(source, keys) {
       if (keys === undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNotes, type Keyless } from '../../src/core/identity.js';
-import { keyRowsReusing, NO_REUSE, reuseOfStored, rowHash, type RowReuse } from '../../src/core/row-reuse.js';
+import { keyRowsReusing, NO_REUSE, reuseOfRows, rowHash, type RowReuse } from '../../src/core/row-reuse.js';
 import { makeDesignation } from '../helpers/designations.js';
 
 /** A keyless row named `name` on the Entity List at `address`. */
@@ -24,8 +24,12 @@ function rowsOf(specs: Array<[digest: string, row: Keyless]>, notes = emptyNotes
   };
 }
 
+/** Stored rows from `[row hash, key]` pairs, as the store's currentRows gives them. */
+const storedRows = (pairs: Array<[hash: string | null, key: string]>) =>
+  reuseOfRows({ keys: pairs.map(([, key]) => key), fingerprints: pairs.map(() => 'fp'), rowHashes: pairs.map(([hash]) => hash) });
+
 const reuseOf = (pairs: Record<string, string>): RowReuse =>
-  reuseOfStored(new Map(Object.entries(pairs).map(([digest, key]) => [rowHash('json', digest), key])), () => true);
+  storedRows(Object.entries(pairs).map(([digest, key]) => [rowHash('json', digest), key]));
 
 describe('keyRowsReusing', () => {
   it('keeps a known row unmapped under its stored key and maps a changed one', () => {
@@ -34,7 +38,7 @@ describe('keyRowsReusing', () => {
     const out = keyRowsReusing(rows.count, 'json', rows.digestOf, rows.mapAt, reuseOf({ 'd-alpha': 'EL:alpha co', 'd-beta': 'EL:beta co' }), notes);
     expect(rows.mappedAt).toEqual([1]);
     expect(out.keys).toEqual(['EL:alpha co', 'EL:beta co']);
-    expect([...out.reused]).toEqual(['EL:alpha co']);
+    expect(out.reused).toEqual({ size: 1, stored: Uint8Array.from([1, 0]) });
     expect(out.designations.map((d) => d.key)).toEqual(['EL:beta co']);
     expect(out.rowHashes).toEqual(new Map([['EL:beta co', rowHash('json', 'd-beta-2')]]));
     expect(notes.rows).toBe(2);
@@ -60,20 +64,24 @@ describe('keyRowsReusing', () => {
 
   it('never reuses a suffixed key, nor a hash stored under another prefix or mapping', () => {
     const rows = rowsOf([['d-alpha', row('Alpha Co')], ['d-beta', row('Beta Co')]]);
-    const stored = new Map([
+    const stored = storedRows([
       [rowHash('json', 'd-alpha'), 'EL:alpha co#1a2b3c4d'],
       [rowHash('csv:header', 'd-beta'), 'EL:beta co'],
     ]);
-    const out = keyRowsReusing(2, 'json', rows.digestOf, rows.mapAt, reuseOfStored(stored, () => true), emptyNotes());
+    const out = keyRowsReusing(2, 'json', rows.digestOf, rows.mapAt, stored, emptyNotes());
     expect(rows.mappedAt).toEqual([0, 1]);
     expect(out.reused.size).toBe(0);
     expect(out.keys).toEqual(['EL:alpha co', 'EL:beta co']);
   });
 
-  it('ignores stored hashes whose key the caller cannot use', () => {
-    const rows = rowsOf([['d-alpha', row('Alpha Co')]]);
-    const reuse = reuseOfStored(new Map([[rowHash('json', 'd-alpha'), 'EL:alpha co']]), () => false);
-    keyRowsReusing(1, 'json', rows.digestOf, rows.mapAt, reuse, emptyNotes());
-    expect(rows.mappedAt).toEqual([0]);
+  it('maps a row whose stored key has no row hash, or another row\'s hash', () => {
+    const rows = rowsOf([['d-alpha', row('Alpha Co')], ['d-beta', row('Beta Co')]]);
+    const reuse = storedRows([
+      [null, 'EL:alpha co'],
+      [rowHash('json', 'd-gamma'), 'EL:beta co'],
+    ]);
+    const out = keyRowsReusing(2, 'json', rows.digestOf, rows.mapAt, reuse, emptyNotes());
+    expect(rows.mappedAt).toEqual([0, 1]);
+    expect(out.reused.size).toBe(0);
   });
 });

@@ -224,9 +224,8 @@ export function parseCslJsonBytes(bytes: Buffer, notes: ParseNotes = emptyNotes(
   if (ranges === null) return parseWhole(bytes, notes);
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   const rows: Keyless[] = [];
-  for (let i = 0; i < ranges.length; i++) {
-    const [start, end] = ranges[i]!;
-    const designation = mapRow(parseElement(bytes, start, end, i), i, toKeyless);
+  for (let i = 0; i < ranges.length / 2; i++) {
+    const designation = mapRow(parseElement(bytes, ranges[2 * i]!, ranges[2 * i + 1]!, i), i, toKeyless);
     if (designation) rows.push(designation);
   }
   return assignKeys(rows, notes);
@@ -237,17 +236,44 @@ export function parseCslJsonBytes(bytes: Buffer, notes: ParseNotes = emptyNotes(
  * element, and a row whose hash `reuse` knows is neither parsed nor mapped. Such bytes were an
  * object that mapped without error when stored, so skipping them refuses nothing `parse` would
  * accept. The document's other fields are not read by the mapping, so they are not in the hash.
+ *
+ * Known rows are not even walked byte by byte: the scanner guesses where each element ends and
+ * the guess stands when the bytes up to it hash to a stored row (json-scan.ts `Vouch`), which
+ * only a whole element's bytes can. The digest and lookup made for a right guess are the row's
+ * own, so each row is hashed and looked up once.
  */
 export function parseCslJsonReusing(bytes: Buffer, notes: ParseNotes, reuse: RowReuse): ReusingParse {
-  const ranges = arrayElementRanges(bytes, 'results');
+  const known = reuse.rowsByDigest('json');
+  // Per element vouched for: the stored row its guessed bytes matched (-1: none), the digest of
+  // those bytes and where the guess ended. Taken by lookedUp and digestOf once the ranges are known.
+  const matched: number[] = [];
+  const guessed: Array<string | undefined> = [];
+  const guessedEnd: number[] = [];
+  const vouch = (start: number, end: number, i: number): boolean => {
+    const digest = rowDigest(bytes.subarray(start, end));
+    const at = known.get(digest) ?? -1;
+    matched[i] = at;
+    guessed[i] = digest;
+    guessedEnd[i] = end;
+    return at !== -1;
+  };
+  const ranges = arrayElementRanges(bytes, 'results', known.size > 0 ? vouch : undefined);
   if (ranges === null) return allMapped(parseWhole(bytes, notes));
+  // A guess that was not the element says nothing about the element's own bytes.
+  const rightGuess = (i: number) => guessedEnd[i] === ranges[2 * i + 1];
   const toKeyless = createRowMapper((i) => `JSON row ${i + 1} (results[${i}])`, notes);
   return keyRowsReusing(
-    ranges.length,
+    ranges.length / 2,
     'json',
-    (i) => rowDigest(bytes.subarray(ranges[i]![0], ranges[i]![1])),
-    (i) => mapRow(parseElement(bytes, ranges[i]![0], ranges[i]![1], i), i, toKeyless),
+    (i) => {
+      const digest = rightGuess(i) ? guessed[i] : undefined;
+      guessed[i] = undefined;
+      return digest ?? rowDigest(bytes.subarray(ranges[2 * i]!, ranges[2 * i + 1]!));
+    },
+    (i) => mapRow(parseElement(bytes, ranges[2 * i]!, ranges[2 * i + 1]!, i), i, toKeyless),
     reuse,
     notes,
+    undefined,
+    (i) => (rightGuess(i) ? matched[i] : undefined),
   );
 }

@@ -254,6 +254,33 @@ describeStores('snapshots', (ctx) => {
       expect(await store.countsByList('nowhere')).toEqual({});
     });
 
+    it('reads key, fingerprint and row hash of every current row in one answer', async () => {
+      const store = ctx.store;
+      // A key may hold any text, tabs included; a row hash may be unknown (null).
+      const tabbed = makeDesignation({ key: 'SDN:7\tx\t', name: 'Tabbed Key Co', list: 'SDN', sourceId: '7\tx\t' });
+      const rows = [hikvision, acme, tabbed];
+      const rowHashes = new Map([
+        [hikvision.key, 'm1:json:hik-1'],
+        [tabbed.key, 'm1:csv-abc:tab-1'],
+      ]);
+      await store.commitSnapshot({ ...commitOf('csl', T0, { ...emptyDiff(), added: rows }, { baseline: true }), rowHashes });
+      const asTriples = (r: { keys: readonly string[]; fingerprints: readonly string[]; rowHashes: ReadonlyArray<string | null> }) =>
+        r.keys.map((key, i) => [key, r.fingerprints[i], r.rowHashes[i]]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+      expect(asTriples(await store.currentRows('csl'))).toEqual(
+        rows.map((d) => [d.key, fingerprint(d), rowHashes.get(d.key) ?? null]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+
+      // A row the diff leaves alone takes the new hash it is given; the others keep theirs.
+      await store.commitSnapshot({ ...commitOf('csl', T1, { ...emptyDiff(), removed: [acme] }), rowHashes: new Map([[hikvision.key, 'm1:json:hik-2']]) });
+      expect(asTriples(await store.currentRows('csl'))).toEqual(
+        [
+          [hikvision.key, fingerprint(hikvision), 'm1:json:hik-2'],
+          [tabbed.key, fingerprint(tabbed), 'm1:csv-abc:tab-1'],
+        ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+      expect(await store.currentRows('nowhere')).toEqual({ keys: [], fingerprints: [], rowHashes: [] });
+    });
+
     it('persists across close and reopen', async () => {
       const first = ctx.store;
       await withBaseline(first);
