@@ -153,10 +153,22 @@ function trigrams(token: string): string[] {
 }
 
 /**
+ * Most of a token's padded trigrams that `allowed` edits can break when they make it `longer`
+ * letters longer (negative: shorter). A substitution or a deletion breaks the three trigrams
+ * holding the letter, a swap of neighbours the four holding either, an insertion only the two
+ * spanning the gap; and a length difference of k takes at least k insertions (or deletions).
+ */
+function trigramsLost(longer: number, allowed: number): number {
+  const k = Math.abs(longer);
+  return (longer > 0 ? 2 * k : 3 * k) + 4 * (allowed - k);
+}
+
+/**
  * Vocabulary token ids by trigram and token length. A token `d` edits away is at most `d`
  * letters longer or shorter and keeps all but 4d of the query's trigrams (a substitution breaks
  * at most three, a swap of neighbours four), so it appears in at least one of any 4d + 1 of
- * their posting lists: a lookup reads only the rarest ones, for the lengths in reach, and checks
+ * their posting lists (fewer when its length differs: trigramsLost): a lookup reads only the
+ * rarest ones, for the lengths in reach, and checks
  * what it finds with cheap necessary tests before the exact distance. A token may be filed under
  * several spellings (its plural-folded form and the word as published), each pointing at the same
  * id.
@@ -233,15 +245,16 @@ export class TrigramIndex {
       // The allowance goes by the shorter of the two; lengths out of reach are not read at all.
       const allowed = Math.min(cap, allowedEdits(Math.min(len, token.length)));
       if (Math.abs(len - token.length) > allowed) continue;
-      // A token `allowed` edits away keeps all but 4 × allowed of the query's trigrams, so it
-      // holds at least one of any 4 × allowed + 1 of them: read only the rarest ones.
+      // A token `allowed` edits away keeps all but `lost` of the query's trigrams, so it holds
+      // at least one of any lost + 1 of them: read only the rarest ones.
       const lists: number[][] = [];
       for (const gram of grams) {
         const list = this.postings.get(gram)?.[len];
         lists.push(list ?? []);
       }
       lists.sort((x, y) => x.length - y.length);
-      for (const list of lists.slice(0, Math.min(lists.length, 4 * allowed + 1))) {
+      const lost = trigramsLost(len - token.length, allowed);
+      for (const list of lists.slice(0, Math.min(lists.length, lost + 1))) {
         for (const entry of list) {
           if (entry >= this.counts.length) this.grow(entry);
           if (this.counts[entry] !== 0) continue;
