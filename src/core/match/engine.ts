@@ -287,8 +287,9 @@ export class MatchIndex {
     const names = this.names;
     this.bound.prepare(variant.tokens);
     this.postings.candidates(variant.tokens, threshold, (name) => {
-      if (!names.live(name)) return;
+      // The bound first: it drops most candidates, and reads what the score would read anyway.
       if (!this.bound.reaches(names.pool, names.start[name]!, names.count[name]!, variant.factor, threshold)) return;
+      if (!names.live(name)) return;
       if (names.count[name]! > this.found.length) this.found = new Float64Array(names.count[name]!);
       const score = scoreName(variant.tokens, names, name, weightOf, this.found, rarityOf, variant.factor, threshold);
       this.offer(hits, name, score.score * variant.factor, score.nameCoverage, threshold);

@@ -36,6 +36,8 @@ export class Postings {
   private pending = new Int32Array(4096);
   private pendingCount = 0;
   private accumulator = new Float64Array(1024);
+  /** Scratch of candidates: the names touched by the search under way. */
+  private touched = new Int32Array(1024);
 
   add(name: number, tokens: readonly number[]): void {
     if (this.pendingCount + 2 * tokens.length > this.pending.length) {
@@ -93,7 +95,18 @@ export class Postings {
     let rest = gains.reduce((sum, gain) => sum + gain, 0);
     const acc = this.accumulator;
     const flat = this.flat;
-    const touched: number[] = [];
+    // Scratch reused across searches: at a million names a search touches thousands of names,
+    // and a fresh array per search was a good part of what the garbage collector had to sweep.
+    let touched = this.touched;
+    let touchedCount = 0;
+    const touch = (name: number): void => {
+      if (touchedCount === touched.length) {
+        const next = new Int32Array(touched.length * 2);
+        next.set(touched);
+        this.touched = touched = next;
+      }
+      touched[touchedCount++] = name;
+    };
     for (const i of order) {
       if (rest / floor < threshold) break;
       rest -= gains[i]!;
@@ -101,18 +114,19 @@ export class Postings {
         const gain = expansion.weight * expansion.sim;
         for (let at = this.flatStart(expansion.id), end = this.flatEnd(expansion.id); at < end; at++) {
           const name = flat[at]!;
-          if (acc[name] === 0) touched.push(name);
+          if (acc[name] === 0) touch(name);
           acc[name]! += gain;
         }
         const extra = this.overflow[expansion.id];
         if (!extra) continue;
         for (const name of extra) {
-          if (acc[name] === 0) touched.push(name);
+          if (acc[name] === 0) touch(name);
           acc[name]! += gain;
         }
       }
     }
-    for (const name of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const name = touched[t]!;
       const bound = (acc[name]! + rest) / floor;
       acc[name] = 0;
       if (bound >= threshold) visit(name);
