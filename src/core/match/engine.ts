@@ -85,6 +85,14 @@ export class MatchIndex {
     return importIndex(index as unknown as IndexParts, state) ? index : null;
   }
 
+  /**
+   * Merge what was added since the last search into the read structures now rather than at the
+   * next search (a bulk build leaves its postings pending: postings.ts). Answers do not change.
+   */
+  settle(): void {
+    this.postings.pack();
+  }
+
   /** Designations indexed. */
   get size(): number {
     return this.byKey.size;
@@ -255,14 +263,19 @@ export class MatchIndex {
     const key = Array.from(this.names.pool.subarray(start, start + count)).sort((a, b) => a - b).join(' ');
     const known = this.sameNamesMemo.get(key);
     if (known) return known;
-    let rarest: readonly number[] | undefined;
+    let rarest = -1;
+    let fewest = 0;
     for (let i = 0; i < count; i++) {
-      const list = this.postings.of(this.names.pool[start + i]!) ?? [];
-      if (!rarest || list.length < rarest.length) rarest = list;
+      const token = this.names.pool[start + i]!;
+      const n = this.postings.count(token);
+      if (rarest === -1 || n < fewest) [rarest, fewest] = [token, n];
     }
-    const out = (rarest ?? []).filter(
-      (other) => this.names.live(other) && (this.names.flags[other]! & NAME_GROUPING) !== 0 && this.names.sameTokens(name, other),
-    );
+    const out: number[] = [];
+    if (rarest !== -1) {
+      this.postings.each(rarest, (other) => {
+        if (this.names.live(other) && (this.names.flags[other]! & NAME_GROUPING) !== 0 && this.names.sameTokens(name, other)) out.push(other);
+      });
+    }
     this.sameNamesMemo.set(key, out);
     return out;
   }
@@ -274,8 +287,9 @@ export class MatchIndex {
     const names = this.names;
     this.bound.prepare(variant.tokens);
     this.postings.candidates(variant.tokens, threshold, (name) => {
-      if (!names.live(name)) return;
+      // The bound first: it drops most candidates, and reads what the score would read anyway.
       if (!this.bound.reaches(names.pool, names.start[name]!, names.count[name]!, variant.factor, threshold)) return;
+      if (!names.live(name)) return;
       if (names.count[name]! > this.found.length) this.found = new Float64Array(names.count[name]!);
       const score = scoreName(variant.tokens, names, name, weightOf, this.found, rarityOf, variant.factor, threshold);
       this.offer(hits, name, score.score * variant.factor, score.nameCoverage, threshold);

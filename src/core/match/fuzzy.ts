@@ -153,10 +153,39 @@ function trigrams(token: string): string[] {
 }
 
 /**
+ * Record [id, edits] in `out`, or lower the edits of the pair already there. A plain loop, not
+ * `out.find(pair => …)`: a closure over the lookup loop's `id` makes V8 allocate that loop body's
+ * scope on every pass, for every entry looked at, whether or not it gets this far.
+ */
+function keepFewest(out: Array<[number, number]>, id: number, edits: number): void {
+  for (const pair of out) {
+    if (pair[0] !== id) continue;
+    if (edits < pair[1]) pair[1] = edits;
+    return;
+  }
+  out.push([id, edits]);
+}
+
+/** The list of a trigram no filed spelling of a length has (read only, never filled). */
+const NO_ENTRIES: readonly number[] = [];
+
+/**
+ * Most of a token's padded trigrams that `allowed` edits can break when they make it `longer`
+ * letters longer (negative: shorter). A substitution or a deletion breaks the three trigrams
+ * holding the letter, a swap of neighbours the four holding either, an insertion only the two
+ * spanning the gap; and a length difference of k takes at least k insertions (or deletions).
+ */
+function trigramsLost(longer: number, allowed: number): number {
+  const k = Math.abs(longer);
+  return (longer > 0 ? 2 * k : 3 * k) + 4 * (allowed - k);
+}
+
+/**
  * Vocabulary token ids by trigram and token length. A token `d` edits away is at most `d`
  * letters longer or shorter and keeps all but 4d of the query's trigrams (a substitution breaks
  * at most three, a swap of neighbours four), so it appears in at least one of any 4d + 1 of
- * their posting lists: a lookup reads only the rarest ones, for the lengths in reach, and checks
+ * their posting lists (fewer when its length differs: trigramsLost): a lookup reads only the
+ * rarest ones, for the lengths in reach, and checks
  * what it finds with cheap necessary tests before the exact distance. A token may be filed under
  * several spellings (its plural-folded form and the word as published), each pointing at the same
  * id.
@@ -179,7 +208,8 @@ export class TrigramIndex {
   private masks = new Int32Array(1024);
   /** Scratch: 1 for entries already looked at in this lookup. */
   private counts = new Uint8Array(1024);
-  private readonly touched: number[] = [];
+  /** Scratch: the entries marked in `counts` (an array emptied by `length = 0` gives its storage back, and regrows per lookup). */
+  private touched = new Int32Array(1024);
   /** Scratch: the query's letter counts by char code & 127 (twice, see sharedLetters), zero outside a lookup. */
   private readonly letters = new Int16Array(128);
   private readonly spare = new Int16Array(128);
@@ -223,30 +253,44 @@ export class TrigramIndex {
     const radius = Math.min(cap, allowedEdits(token.length));
     if (radius === 0) return out;
     const grams = trigrams(token);
-    const seen = this.touched;
+    let seen = this.touched;
+    let seenCount = 0;
     const mask = letterMask(token);
     const letters = this.letters;
     const spare = this.spare;
     for (let i = 0; i < token.length; i++) letters[token.charCodeAt(i) & 127]!++;
     spare.set(letters);
+    const lists = new Array<readonly number[]>(grams.length);
     for (let len = Math.max(4, token.length - radius); len <= token.length + radius; len++) {
       // The allowance goes by the shorter of the two; lengths out of reach are not read at all.
       const allowed = Math.min(cap, allowedEdits(Math.min(len, token.length)));
       if (Math.abs(len - token.length) > allowed) continue;
-      // A token `allowed` edits away keeps all but 4 × allowed of the query's trigrams, so it
-      // holds at least one of any 4 × allowed + 1 of them: read only the rarest ones.
-      const lists: number[][] = [];
-      for (const gram of grams) {
-        const list = this.postings.get(gram)?.[len];
-        lists.push(list ?? []);
+      // A token `allowed` edits away keeps all but `lost` of the query's trigrams, so it holds
+      // at least one of any lost + 1 of them: read only the rarest ones.
+      // Rarest first, ties in trigram order (a stable sort; done in place: Array#sort allocates).
+      for (let g = 0; g < grams.length; g++) {
+        const list = this.postings.get(grams[g]!)?.[len] ?? NO_ENTRIES;
+        let at = g;
+        while (at > 0 && lists[at - 1]!.length > list.length) {
+          lists[at] = lists[at - 1]!;
+          at--;
+        }
+        lists[at] = list;
       }
-      lists.sort((x, y) => x.length - y.length);
-      for (const list of lists.slice(0, Math.min(lists.length, 4 * allowed + 1))) {
-        for (const entry of list) {
+      const read = Math.min(grams.length, trigramsLost(len - token.length, allowed) + 1);
+      for (let l = 0; l < read; l++) {
+        const list = lists[l]!;
+        for (let e = 0; e < list.length; e++) {
+          const entry = list[e]!;
           if (entry >= this.counts.length) this.grow(entry);
           if (this.counts[entry] !== 0) continue;
           this.counts[entry] = 1;
-          seen.push(entry);
+          if (seenCount === seen.length) {
+            const next = new Int32Array(seen.length * 2);
+            next.set(seen);
+            this.touched = seen = next;
+          }
+          seen[seenCount++] = entry;
           if (bitCount(this.masks[entry]! ^ mask) > 2 * allowed) continue;
           const other = this.texts[entry]!;
           if (other === token) continue;
@@ -256,14 +300,11 @@ export class TrigramIndex {
           if (!live(id)) continue;
           const edits = reach(token, other, cap);
           if (edits === null || edits === 0) continue;
-          const known = out.find((pair) => pair[0] === id);
-          if (!known) out.push([id, edits]);
-          else if (edits < known[1]) known[1] = edits;
+          keepFewest(out, id, edits);
         }
       }
     }
-    for (const entry of seen) this.counts[entry] = 0;
-    seen.length = 0;
+    for (let i = 0; i < seenCount; i++) this.counts[seen[i]!] = 0;
     letters.fill(0);
     spare.fill(0);
     return out;

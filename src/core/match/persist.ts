@@ -66,7 +66,8 @@ export interface IndexState {
 /** The JSON bytes from `start` to `end` (exclusive); synchronous, since searches are. */
 export type JsonReader = (start: number, end: number) => Uint8Array;
 
-const FORMAT = 1;
+/** 2: postings as flat typed arrays (postings.ts). */
+const FORMAT = 2;
 const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
 const REMOVED = 255;
 
@@ -95,6 +96,8 @@ export function exportIndex(index: IndexParts): IndexState {
   });
   offsets[3 * n] = lists.length;
   jsonAt[n] = bytes;
+  // Flat lists only: a restored copy then holds a few typed arrays, not a list per token.
+  index.postings.pack();
   const { vocab, names, postings, byKey, liveNames, deadNames } = index;
   return {
     format: FORMAT,
