@@ -66,8 +66,8 @@ export interface IndexState {
 /** The JSON bytes from `start` to `end` (exclusive); synchronous, since searches are. */
 export type JsonReader = (start: number, end: number) => Uint8Array;
 
-/** 2: postings as flat typed arrays (postings.ts). */
-const FORMAT = 2;
+/** 2: postings as flat typed arrays (postings.ts); 3: the typo index too (fuzzy.ts). */
+const FORMAT = 3;
 const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
 const REMOVED = 255;
 
@@ -96,8 +96,9 @@ export function exportIndex(index: IndexParts): IndexState {
   });
   offsets[3 * n] = lists.length;
   jsonAt[n] = bytes;
-  // Flat lists only: a restored copy then holds a few typed arrays, not a list per token.
+  // Flat lists only: a restored copy then holds a few typed arrays, not a list per token (or per trigram).
   index.postings.pack();
+  index.vocab.pack();
   const { vocab, names, postings, byKey, liveNames, deadNames } = index;
   return {
     format: FORMAT,

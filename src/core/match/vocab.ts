@@ -140,6 +140,11 @@ export class Vocabulary {
     return this.trigrams.textsSince(mark);
   }
 
+  /** Merge the typo index's recent filings into its flat lists (before the vocabulary is kept: persist.ts). */
+  pack(): void {
+    this.trigrams.pack();
+  }
+
   /** Tokens ever filed within typo reach of `token`, in use or not, as [id, edits] (callers check use). */
   nearAny(token: string, cap = 2): Array<[number, number]> {
     return this.trigrams.near(token, () => true, cap);
