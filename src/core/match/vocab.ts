@@ -142,6 +142,14 @@ export class Vocabulary {
   }
 
   /**
+   * Merge the typo index's recent filings into its flat lists now rather than at the next
+   * lookup (a bulk build leaves them pending: fuzzy.ts). Answers do not change.
+   */
+  pack(): void {
+    this.trigrams.pack();
+  }
+
+  /**
    * The vocabulary as plain data to keep (persist.ts): its fields, the typo index packed into its
    * flat lists, and without the token → id map, which `restored` rebuilds from the texts in id
    * order (the order it was filled in) faster than a deserialiser rebuilds a kept Map.
