@@ -166,9 +166,6 @@ function keepFewest(out: Array<[number, number]>, id: number, edits: number): vo
   out.push([id, edits]);
 }
 
-/** The list of a trigram no filed spelling of a length has (read only, never filled). */
-const NO_ENTRIES: readonly number[] = [];
-
 /**
  * Most of a token's padded trigrams that `allowed` edits can break when they make it `longer`
  * letters longer (negative: shorter). A substitution or a deletion breaks the three trigrams
@@ -179,6 +176,12 @@ function trigramsLost(longer: number, allowed: number): number {
   const k = Math.abs(longer);
   return (longer > 0 ? 2 * k : 3 * k) + 4 * (allowed - k);
 }
+
+/** Spellings shorter than this are not filed (allowedEdits gives them no typos). */
+const MIN_FILED = 4;
+/** Pending pairs beyond this share of the flat lists (and this floor) are merged by a rebuild. */
+const OVERFLOW_SHARE = 1 / 8;
+const OVERFLOW_FLOOR = 4096;
 
 /**
  * Vocabulary token ids by trigram and token length. A token `d` edits away is at most `d`
@@ -198,39 +201,74 @@ function trigramsLost(longer: number, allowed: number): number {
  * At a million names most of the rarest lists' entries share a few syllables with the query
  * and nothing else ("chuangsheng" / "shengchuang"); the first two tests drop 98 % of them
  * before any distance is computed.
+ *
+ * Layout (as postings.ts): every list is a range of one Int32Array. Trigram g (numbered in order
+ * of first sight) owns the slots slotStart[gramStart[g] .. gramStart[g + 1]], one per length from
+ * MIN_FILED up to the longest spelling filed under it; slot s's entries are
+ * flat[slotStart[s] .. slotStart[s + 1]]. The flat lists are built in two passes (count, then
+ * fill) from the (trigram, entry) pairs filed since; pairs wait in a flat buffer until a lookup
+ * needs them, then a few (a snapshot's new words after the build) go to small overflow lists by
+ * trigram and length, many to a rebuild. Entries are numbered in filing order, so every list,
+ * read as flat part then overflow, is in filing order: the order of the former lists of arrays,
+ * and with it the order a lookup looks at entries and returns its pairs in. A kept index
+ * (persist.ts) is packed first: a few typed arrays, a Map of trigrams and the spellings.
  */
 export class TrigramIndex {
-  private readonly postings = new Map<string, number[][]>();
+  /** Trigram → its number (first sight order). */
+  private readonly gramIds = new Map<string, number>();
   /** Filed spellings: entry number → token id and text. */
-  private readonly ids: number[] = [];
+  private ids = new Int32Array(1024);
   private readonly texts: string[] = [];
   /** Letter mask of each filed spelling (see letterMask). */
   private masks = new Int32Array(1024);
+  /** Trigram g's slots: gramStart[g] .. gramStart[g + 1] (one per length from MIN_FILED), for g < gramStart.length - 1. */
+  private gramStart = new Int32Array(1);
+  /** Slot s's entries: flat[slotStart[s] .. slotStart[s + 1]]. */
+  private slotStart = new Int32Array(1);
+  private flat = new Int32Array(0);
+  /** Entries filed since the last rebuild, by trigram and then length - MIN_FILED; read after the flat part. */
+  private overflow: Array<Array<number[] | undefined> | undefined> = [];
+  private overflowCount = 0;
+  /** (trigram, entry) pairs in neither yet, in filing order. */
+  private pending = new Int32Array(4096);
+  private pendingCount = 0;
   /** Scratch: 1 for entries already looked at in this lookup. */
   private counts = new Uint8Array(1024);
   /** Scratch: the entries marked in `counts` (an array emptied by `length = 0` gives its storage back, and regrows per lookup). */
   private touched = new Int32Array(1024);
+  /** Scratch of a lookup: the query's trigram numbers (-1: never filed), and its lists for one length, rarest first. */
+  private queryGrams = new Int32Array(64);
+  private listGram = new Int32Array(64);
+  private listSize = new Int32Array(64);
   /** Scratch: the query's letter counts by char code & 127 (twice, see sharedLetters), zero outside a lookup. */
   private readonly letters = new Int16Array(128);
   private readonly spare = new Int16Array(128);
 
   add(id: number, text: string): void {
-    if (text.length < 4) return;
-    const entry = this.ids.length;
+    if (text.length < MIN_FILED) return;
+    const entry = this.texts.length;
     const grams = trigrams(text);
-    this.ids.push(id);
     this.texts.push(text);
     if (entry >= this.masks.length) {
-      const next = new Int32Array(this.masks.length * 2);
-      next.set(this.masks);
-      this.masks = next;
+      const masks = new Int32Array(this.masks.length * 2);
+      masks.set(this.masks);
+      this.masks = masks;
+      const ids = new Int32Array(this.ids.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
     }
+    this.ids[entry] = id;
     this.masks[entry] = letterMask(text);
+    if (this.pendingCount + 2 * grams.length > this.pending.length) {
+      const next = new Int32Array(Math.max(this.pending.length * 2, this.pendingCount + 2 * grams.length));
+      next.set(this.pending.subarray(0, this.pendingCount));
+      this.pending = next;
+    }
     for (const gram of grams) {
-      let byLength = this.postings.get(gram);
-      if (!byLength) this.postings.set(gram, (byLength = []));
-      for (let len = byLength.length; len <= text.length; len++) byLength.push([]);
-      byLength[text.length]!.push(entry);
+      let g = this.gramIds.get(gram);
+      if (g === undefined) this.gramIds.set(gram, (g = this.gramIds.size));
+      this.pending[this.pendingCount++] = g;
+      this.pending[this.pendingCount++] = entry;
     }
   }
 
@@ -244,6 +282,11 @@ export class TrigramIndex {
     return this.texts.slice(from);
   }
 
+  /** Merge everything into the flat lists (before the index is kept: persist.ts). */
+  pack(): void {
+    if (this.pendingCount > 0 || this.overflowCount > 0) this.rebuild();
+  }
+
   /**
    * Ids of filed tokens within typo reach of `token` (see `reach`, at most `cap` edits), as
    * [id, edits] pairs with the fewest edits per id; `live` says which ids are still in use.
@@ -252,7 +295,18 @@ export class TrigramIndex {
     const out: Array<[number, number]> = [];
     const radius = Math.min(cap, allowedEdits(token.length));
     if (radius === 0) return out;
+    this.settle();
     const grams = trigrams(token);
+    if (grams.length > this.queryGrams.length) {
+      this.queryGrams = new Int32Array(2 * grams.length);
+      this.listGram = new Int32Array(2 * grams.length);
+      this.listSize = new Int32Array(2 * grams.length);
+    }
+    const queryGrams = this.queryGrams;
+    const listGram = this.listGram;
+    const listSize = this.listSize;
+    for (let g = 0; g < grams.length; g++) queryGrams[g] = this.gramIds.get(grams[g]!) ?? -1;
+    const flat = this.flat;
     let seen = this.touched;
     let seenCount = 0;
     const mask = letterMask(token);
@@ -260,8 +314,7 @@ export class TrigramIndex {
     const spare = this.spare;
     for (let i = 0; i < token.length; i++) letters[token.charCodeAt(i) & 127]!++;
     spare.set(letters);
-    const lists = new Array<readonly number[]>(grams.length);
-    for (let len = Math.max(4, token.length - radius); len <= token.length + radius; len++) {
+    for (let len = Math.max(MIN_FILED, token.length - radius); len <= token.length + radius; len++) {
       // The allowance goes by the shorter of the two; lengths out of reach are not read at all.
       const allowed = Math.min(cap, allowedEdits(Math.min(len, token.length)));
       if (Math.abs(len - token.length) > allowed) continue;
@@ -269,19 +322,27 @@ export class TrigramIndex {
       // at least one of any lost + 1 of them: read only the rarest ones.
       // Rarest first, ties in trigram order (a stable sort; done in place: Array#sort allocates).
       for (let g = 0; g < grams.length; g++) {
-        const list = this.postings.get(grams[g]!)?.[len] ?? NO_ENTRIES;
+        const gram = queryGrams[g]!;
+        const size = this.flatSize(gram, len) + (this.extra(gram, len)?.length ?? 0);
         let at = g;
-        while (at > 0 && lists[at - 1]!.length > list.length) {
-          lists[at] = lists[at - 1]!;
+        while (at > 0 && listSize[at - 1]! > size) {
+          listSize[at] = listSize[at - 1]!;
+          listGram[at] = listGram[at - 1]!;
           at--;
         }
-        lists[at] = list;
+        listSize[at] = size;
+        listGram[at] = gram;
       }
       const read = Math.min(grams.length, trigramsLost(len - token.length, allowed) + 1);
       for (let l = 0; l < read; l++) {
-        const list = lists[l]!;
-        for (let e = 0; e < list.length; e++) {
-          const entry = list[e]!;
+        const gram = listGram[l]!;
+        // The list: its flat part, then its overflow (`extra`), read as one.
+        const start = this.flatStart(gram, len);
+        const inFlat = this.flatSize(gram, len);
+        const extra = this.extra(gram, len);
+        const size = listSize[l]!;
+        for (let e = 0; e < size; e++) {
+          const entry = e < inFlat ? flat[start + e]! : extra![e - inFlat]!;
           if (entry >= this.counts.length) this.grow(entry);
           if (this.counts[entry] !== 0) continue;
           this.counts[entry] = 1;
@@ -308,6 +369,114 @@ export class TrigramIndex {
     letters.fill(0);
     spare.fill(0);
     return out;
+  }
+
+  /** The slot of trigram `gram` (-1: none) at length `len` in the flat lists, or -1. */
+  private slot(gram: number, len: number): number {
+    if (gram < 0 || gram + 1 >= this.gramStart.length) return -1;
+    const slot = this.gramStart[gram]! + len - MIN_FILED;
+    return slot < this.gramStart[gram + 1]! ? slot : -1;
+  }
+
+  /** The overflow list of trigram `gram` (-1: none) at length `len`, if any. */
+  private extra(gram: number, len: number): number[] | undefined {
+    return gram < 0 ? undefined : this.overflow[gram]?.[len - MIN_FILED];
+  }
+
+  private flatStart(gram: number, len: number): number {
+    const slot = this.slot(gram, len);
+    return slot === -1 ? 0 : this.slotStart[slot]!;
+  }
+
+  private flatSize(gram: number, len: number): number {
+    const slot = this.slot(gram, len);
+    return slot === -1 ? 0 : this.slotStart[slot + 1]! - this.slotStart[slot]!;
+  }
+
+  /** Make the pending pairs readable: into the overflow lists when few, else by a rebuild. */
+  private settle(): void {
+    if (this.pendingCount === 0) return;
+    const pairs = this.pendingCount / 2;
+    if (this.overflowCount + pairs > Math.max(OVERFLOW_FLOOR, this.flat.length * OVERFLOW_SHARE)) {
+      this.rebuild();
+      return;
+    }
+    const pending = this.pending;
+    for (let at = 0; at < this.pendingCount; at += 2) {
+      const gram = pending[at]!;
+      const entry = pending[at + 1]!;
+      const byLength = (this.overflow[gram] ??= []);
+      const list = byLength[this.texts[entry]!.length - MIN_FILED];
+      if (list) list.push(entry);
+      else byLength[this.texts[entry]!.length - MIN_FILED] = [entry];
+    }
+    this.overflowCount += pairs;
+    this.pendingCount = 0;
+  }
+
+  /** One flat layout of flat + overflow + pending lists, each in that order (filing order). Two passes: count, then fill. */
+  private rebuild(): void {
+    const grams = this.gramIds.size;
+    const oldGrams = this.gramStart.length - 1;
+    const oldGramStart = this.gramStart;
+    const oldSlotStart = this.slotStart;
+    const pending = this.pending;
+    const texts = this.texts;
+    // Slots per trigram: up to the longest spelling filed under it.
+    const gramStart = new Int32Array(grams + 1);
+    for (let g = 0; g < oldGrams; g++) gramStart[g + 1] = oldGramStart[g + 1]! - oldGramStart[g]!;
+    for (let g = 0; g < this.overflow.length; g++) {
+      const byLength = this.overflow[g];
+      if (byLength && byLength.length > gramStart[g + 1]!) gramStart[g + 1] = byLength.length;
+    }
+    for (let at = 0; at < this.pendingCount; at += 2) {
+      const width = texts[pending[at + 1]!]!.length - MIN_FILED + 1;
+      if (width > gramStart[pending[at]! + 1]!) gramStart[pending[at]! + 1] = width;
+    }
+    for (let g = 0; g < grams; g++) gramStart[g + 1]! += gramStart[g]!;
+    // Pass 1: count each slot's entries (into slotStart[s + 1]).
+    const slots = gramStart[grams]!;
+    const slotStart = new Int32Array(slots + 1);
+    for (let g = 0; g < oldGrams; g++) {
+      for (let old = oldGramStart[g]!, s = gramStart[g]!; old < oldGramStart[g + 1]!; old++, s++) {
+        slotStart[s + 1] = oldSlotStart[old + 1]! - oldSlotStart[old]!;
+      }
+    }
+    for (let g = 0; g < this.overflow.length; g++) {
+      const byLength = this.overflow[g];
+      if (!byLength) continue;
+      for (let k = 0; k < byLength.length; k++) slotStart[gramStart[g]! + k + 1]! += byLength[k]?.length ?? 0;
+    }
+    for (let at = 0; at < this.pendingCount; at += 2) {
+      slotStart[gramStart[pending[at]!]! + texts[pending[at + 1]!]!.length - MIN_FILED + 1]!++;
+    }
+    for (let s = 0; s < slots; s++) slotStart[s + 1]! += slotStart[s]!;
+    // Pass 2: fill, each list in its old order, overflow after it, pending pairs last.
+    const flat = new Int32Array(slotStart[slots]!);
+    const fill = slotStart.slice(0, slots);
+    for (let g = 0; g < grams; g++) {
+      const byLength = this.overflow[g];
+      for (let s = gramStart[g]!, k = 0; s < gramStart[g + 1]!; s++, k++) {
+        if (g < oldGrams && oldGramStart[g]! + k < oldGramStart[g + 1]!) {
+          const old = oldGramStart[g]! + k;
+          flat.set(this.flat.subarray(oldSlotStart[old]!, oldSlotStart[old + 1]!), fill[s]!);
+          fill[s]! += oldSlotStart[old + 1]! - oldSlotStart[old]!;
+        }
+        const extra = byLength?.[k];
+        if (extra) for (const entry of extra) flat[fill[s]!++] = entry;
+      }
+    }
+    for (let at = 0; at < this.pendingCount; at += 2) {
+      const entry = pending[at + 1]!;
+      flat[fill[gramStart[pending[at]!]! + texts[entry]!.length - MIN_FILED]!++] = entry;
+    }
+    this.gramStart = gramStart;
+    this.slotStart = slotStart;
+    this.flat = flat;
+    this.overflow = [];
+    this.overflowCount = 0;
+    this.pendingCount = 0;
+    if (this.pending.length > 4096) this.pending = new Int32Array(4096);
   }
 
   private grow(entry: number): void {

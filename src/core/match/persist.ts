@@ -13,7 +13,6 @@ import type { Designation } from '../model.js';
 import type { EntityKind } from './groups.js';
 import { NameStore } from './names.js';
 import { Postings } from './postings.js';
-import { TrigramIndex } from './fuzzy.js';
 import { Vocabulary } from './vocab.js';
 
 /** The fields of MatchIndex this module reads and writes (engine.ts). */
@@ -66,8 +65,8 @@ export interface IndexState {
 /** The JSON bytes from `start` to `end` (exclusive); synchronous, since searches are. */
 export type JsonReader = (start: number, end: number) => Uint8Array;
 
-/** 2: postings as flat typed arrays (postings.ts). */
-const FORMAT = 2;
+/** 2: postings as flat typed arrays (postings.ts); 3: the typo index too (fuzzy.ts), the vocabulary without its token map (vocab.ts). */
+const FORMAT = 3;
 const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
 const REMOVED = 255;
 
@@ -96,13 +95,13 @@ export function exportIndex(index: IndexParts): IndexState {
   });
   offsets[3 * n] = lists.length;
   jsonAt[n] = bytes;
-  // Flat lists only: a restored copy then holds a few typed arrays, not a list per token.
+  // Flat lists only: a restored copy then holds a few typed arrays, not a list per token (or per trigram).
   index.postings.pack();
-  const { vocab, names, postings, byKey, liveNames, deadNames } = index;
+  const { names, postings, byKey, liveNames, deadNames } = index;
   return {
     format: FORMAT,
     // Class instances serialise as their own fields; importIndex gives them their classes back.
-    vocab,
+    vocab: index.vocab.kept(),
     names,
     postings,
     byKey,
@@ -120,9 +119,7 @@ export function exportIndex(index: IndexParts): IndexState {
 /** Fill a new, empty index from a state; returns false when the state is not of this format. */
 export function importIndex(index: IndexParts, state: IndexState): boolean {
   if (state?.format !== FORMAT) return false;
-  const vocab = Object.setPrototypeOf(state.vocab, Vocabulary.prototype) as Vocabulary;
-  Object.setPrototypeOf((vocab as unknown as { trigrams: object }).trigrams, TrigramIndex.prototype);
-  index.vocab = vocab;
+  index.vocab = Vocabulary.restored(state.vocab);
   index.names = Object.setPrototypeOf(state.names, NameStore.prototype) as NameStore;
   index.postings = Object.setPrototypeOf(state.postings, Postings.prototype) as Postings;
   index.byKey = state.byKey;

@@ -22,7 +22,8 @@ const GENERIC_SHARE = 0.02;
 const GENERIC_FLOOR = 20;
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
+  /** Token → id; not kept (see `kept`), rebuilt from `texts` on restore. */
+  private ids = new Map<string, number>();
   private readonly texts: string[] = [];
   private df = new Int32Array(1024);
   private generic = new Uint8Array(1024);
@@ -138,6 +139,36 @@ export class Vocabulary {
   /** Spellings filed in the typo index since the mark (new tokens, and new words of old tokens). */
   spellingsSince(mark: number): string[] {
     return this.trigrams.textsSince(mark);
+  }
+
+  /**
+   * Merge the typo index's recent filings into its flat lists now rather than at the next
+   * lookup (a bulk build leaves them pending: fuzzy.ts). Answers do not change.
+   */
+  pack(): void {
+    this.trigrams.pack();
+  }
+
+  /**
+   * The vocabulary as plain data to keep (persist.ts): its fields, the typo index packed into its
+   * flat lists, and without the token → id map, which `restored` rebuilds from the texts in id
+   * order (the order it was filled in) faster than a deserialiser rebuilds a kept Map.
+   */
+  kept(): object {
+    this.trigrams.pack();
+    const { ids: _ids, ...fields } = this;
+    return fields;
+  }
+
+  /** The vocabulary a `kept()` (through serialisation) was taken from. */
+  static restored(fields: object): Vocabulary {
+    const vocab = Object.setPrototypeOf(fields, Vocabulary.prototype) as Vocabulary;
+    Object.setPrototypeOf(vocab.trigrams, TrigramIndex.prototype);
+    const ids = new Map<string, number>();
+    const texts = vocab.texts;
+    for (let id = 0; id < texts.length; id++) ids.set(texts[id]!, id);
+    vocab.ids = ids;
+    return vocab;
   }
 
   /** Tokens ever filed within typo reach of `token`, in use or not, as [id, edits] (callers check use). */
