@@ -87,10 +87,12 @@ export class MatchIndex {
 
   /**
    * Merge what was added since the last search into the read structures now rather than at the
-   * next search (a bulk build leaves its postings pending: postings.ts). Answers do not change.
+   * next search (a bulk build leaves its postings and typo index pending: postings.ts, fuzzy.ts).
+   * Answers do not change.
    */
   settle(): void {
     this.postings.pack();
+    this.vocab.pack();
   }
 
   /** Designations indexed. */
