@@ -38,6 +38,9 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       await app.deliverer.drain();
       if (opts.json) writeJson(ctx.io, { source: source.id, ...outcome });
       else printOutcome(ctx, source.id, outcome);
+      // The designation index screening updated, kept beside the database for the next process
+      // (src/worker/lookup-index.ts): after the alerts and hits are committed and delivered.
+      await app.lookupIndex.keep().catch(() => false);
       if (outcome.status === 'refused' || outcome.status === 'unavailable') {
         throw new CommandFailed(`${source.id}: ${outcome.status}: ${outcome.reason}`);
       }

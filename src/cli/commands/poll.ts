@@ -55,6 +55,8 @@ export function registerPoll(program: Command, ctx: CliContext): void {
       await app.deliverer.recover();
       const sent = await app.deliverer.drain();
       if (opts.json) writeJson(ctx.io, { results, delivered: sent });
+      // As `ingest` does: the index screening updated is kept for the next process.
+      await app.lookupIndex.keep().catch(() => false);
       const failed = results.filter((r) => r.status === 'refused' || r.status === 'unavailable');
       if (failed.length > 0) throw new CommandFailed(`${failed.map((r) => r.source).join(', ')} failed`);
     });
