@@ -18,8 +18,8 @@
  * renamed into place, so a reader never sees half a file. A database that is not a file
  * (":memory:", a server) gets no copy: the index is built in memory.
  *
- * The process's shared index (lookup-index.ts) uses the copy too, through `pinCopy` (or
- * `restoreCopy`) and `keepCopy`: it holds its designations in memory, every block checked as it
+ * The process's shared index (lookup-index.ts) uses the copy too, through `pinCopy` and
+ * `keepCopy`: it holds its designations in memory, every block checked as it
  * is read (one read of ~20 MB for 30,000 designations, ~20 ms), so a search never meets damage later.
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -100,18 +100,13 @@ export async function copyVersion(store: Pick<Store, 'designationsVersion'>): Pr
   return `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}`;
 }
 
-/**
- * The index of the copy at `path` when it was written under `version` and every byte of it
- * checks; else null (missing, stale, damaged: the caller builds). The designations are read
- * into memory, so the index holds no file open and no search can throw DamagedCopy.
- */
-export function restoreCopy(path: string, version: string): MatchIndex | null {
-  return pinCopy(path, version)?.restore() ?? null;
-}
-
 /** A copy opened and found of the version asked for, to be read later: `restore()` once, or `release()`. */
 export interface PinnedCopy {
-  /** restoreCopy's answer from the file as it was pinned (a copy renamed over it since is not read); closes it. */
+  /**
+   * The index of the pinned file (a copy renamed over it since is not read) when every byte of it
+   * checks, else null (damaged: the caller builds); closes the file. The designations are read
+   * into memory, so the index holds no file open and no search can throw DamagedCopy.
+   */
   restore(): MatchIndex | null;
   release(): void;
 }
@@ -126,7 +121,7 @@ export function pinCopy(path: string, version: string): PinnedCopy | null {
   try {
     fd = openSync(path, 'r');
     const length = Buffer.alloc(4);
-    if (readSync(fd, length, 0, 4, 0) !== 4) return close(fd);
+    if (readSync(fd, length, 0, 4, 0) !== 4 || length.readUInt32BE(0) > fstatSync(fd).size) return close(fd);
     const bytes = Buffer.alloc(length.readUInt32BE(0));
     if (readSync(fd, bytes, 0, bytes.length, 4) !== bytes.length || bytes.toString('utf8') !== version) return close(fd);
   } catch {
@@ -197,7 +192,7 @@ function readCopy(path: string, version: string): MatchIndex | null {
   return readOpenCopy(fd, path, version, false);
 }
 
-/** readCopy from an open file, which it closes unless the index reads from it; `whole`: see restoreCopy. */
+/** readCopy from an open file, which it closes unless the index reads from it; `whole`: see PinnedCopy.restore. */
 function readOpenCopy(opened: number, path: string, version: string, whole: boolean): MatchIndex | null {
   let fd: number | null = opened;
   try {

@@ -23,6 +23,7 @@
 import { MatchIndex } from '../core/match/index.js';
 import type { SnapshotDiff } from '../core/model.js';
 import type { Store } from '../../store/types.js';
+import { collectGarbage } from './collect-garbage.js';
 import { copyVersion, keepCopy, pinCopy, type PinnedCopy } from './lookup-copy.js';
 
 export interface SharedLookupIndex {
@@ -183,6 +184,8 @@ export function createLookupIndex(store: LookupIndexStore, onSearch?: (ms: numbe
       if (held.copied === version || (await versionOf(store)) !== held.version) return false;
       const index = await indexOf(held).catch(() => null);
       if (!index || current !== held) return false;
+      // Screening's garbage goes before the copy's export adds its own (~80 MB at 30,000 designations): else the peak RSS holds both.
+      collectGarbage();
       const wrote = await keepCopy(copy, version, index, async () => (await copyVersion(store)) === version);
       if (wrote && current === held) held.copied = version;
       return wrote;
