@@ -27,7 +27,7 @@ import { silentLogger } from '../src/log.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { screenIndexed } from '../src/watchlists/screen.js';
 import { pollSource } from '../src/worker/poll.js';
-import { counterpartyIndexOf, warmScreening } from '../src/worker/watchlist-hits.js';
+import { counterpartyIndexOf, releaseCounterpartyIndex, warmScreening } from '../src/worker/watchlist-hits.js';
 import { counterpartyCopyPath } from '../src/worker/counterparty-copy.js';
 import { engineStamp } from '../src/cli/engine-stamp.js';
 import { persistedIndexPath } from '../src/worker/lookup-copy.js';
@@ -136,6 +136,8 @@ async function runChange(db: string, file: string, changes: number, warm: boolea
   const ingestCpuMs = cpu() - cpu0;
   const peakBeforeKeepMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const k0 = performance.now();
+  // As `ingest` does after delivery (keepLookupCopy).
+  if (!warm) releaseCounterpartyIndex(store);
   const kept = warm ? false : await app.lookupIndex.keep();
   const keepMs = performance.now() - k0;
   const records = await store.listAlerts(10);
