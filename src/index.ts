@@ -22,6 +22,7 @@ import { createMetrics, type Metrics } from './health/metrics.js';
 import { createDeliverer, newInstanceId, type Deliverer } from './worker/deliver.js';
 import { download } from './worker/http.js';
 import { createLookupIndex, type SharedLookupIndex } from './worker/lookup-index.js';
+import { persistedIndexPath } from './worker/lookup-copy.js';
 import { counterpartyCopyPath } from './worker/counterparty-copy.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollLeased } from './worker/lease.js';
@@ -76,7 +77,8 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
   const instanceId = newInstanceId();
   const metrics = createMetrics(store);
   const notifiers = [...(await buildNotifiers(config, { stdout: env.stdout, log, store })), ...(env.notifiers ?? [])];
-  const lookupIndex = createLookupIndex(store, metrics.lookup);
+  // Restored from the copy beside a database file when current (src/worker/lookup-copy.ts).
+  const lookupIndex = createLookupIndex(store, metrics.lookup, persistedIndexPath(config.dbPath));
   const channelIds = () => notifiers.flatMap((n) => n.channels().map((c) => c.id));
   const pollDeps: PollDeps = {
     store,

@@ -1,6 +1,6 @@
 /**
  * The store part that names the current designations' version, so a copy of the lookup index
- * kept beside the database (src/cli/persisted-index.ts) can tell it is stale without reading a
+ * kept beside the database (src/worker/lookup-copy.ts) can tell it is stale without reading a
  * designation.
  *
  * Every write of current designations happens in a snapshot commit, which adds a snapshot row

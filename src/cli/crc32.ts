@@ -1,6 +1,6 @@
 /**
  * CRC-32 (the zlib/PNG polynomial) of some bytes: the checksums of the lookup copy
- * (persisted-index.ts). zlib's native one where Node has it (20.15 and later: ~4 GB/s), else the
+ * (src/worker/lookup-copy.ts). zlib's native one where Node has it (20.15 and later: ~4 GB/s), else the
  * same function in JS from a table.
  *
  *   crc32(Buffer.from('123456789'))   // 0xcbf43926

@@ -1,5 +1,5 @@
 /**
- * The identity of the match engine's code, for the lookup copy (persisted-index.ts): a copy is
+ * The identity of the match engine's code, for the lookup copy (src/worker/lookup-copy.ts): a copy is
  * read only by the engine code that wrote it. It is a hash of the contents of the engine's
  * modules (src/core/match) and of any-ascii's, the one package the engine uses — contents, not
  * times: `npm run build` rewrites every file, and a rebuild that changes no engine code keeps

@@ -243,6 +243,9 @@ async function fetchParseCommit(
   for (const alert of alerts) alert.notes.push(...bodyNotes);
   // Counterparty watchlists: the screening this change owes is committed with it, run after it.
   const screening = baseline ? null : await screeningJobFor(store, diff);
+  // A fresh process screens from the index copy beside the database, which is of the state before
+  // this change: restored now (tens of ms, never a build), the change applied after the commit.
+  if (screening) await deps.lookupIndex?.restore().catch(() => false);
   const rules = alerts.length > 0 ? await store.listWatchRules() : [];
   const channels = deps.channels();
   const admin = deps.adminChannels.length > 0 ? deps.adminChannels : channels;

@@ -62,6 +62,14 @@ export async function screeningJobFor(store: Store, diff: SnapshotDiff): Promise
 /** Per store: the counterparty index and the version of each watchlist it holds. */
 const counterpartyIndexes = new WeakMap<Store, { versions: Map<string, string>; index: CounterpartyIndex }>();
 
+/**
+ * Let the counterparty index of `store` go (the next screening reads or builds it again): a
+ * process that has screened and is about to exit frees it before writing the designation copy.
+ */
+export function releaseCounterpartyIndex(store: Store): void {
+  counterpartyIndexes.delete(store);
+}
+
 function versionOf(w: WatchlistSummary): string {
   return `${w.count}@${w.updatedAt}`;
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { persistedIndexPath } from '../../src/cli/persisted-index.js';
+import { persistedIndexPath } from '../../src/worker/lookup-copy.js';
 import { thousands } from '../../src/core/basis.js';
 import { cliSandbox, runCli } from '../helpers/cli.js';
 import { cslJson, manyRows, SOURCES } from '../helpers/csl.js';
@@ -57,7 +57,7 @@ describe('lookup from the copy', () => {
     // Every designation read from the copy damaged: each answer comes from a rebuilt index.
     const whole = readFileSync(copy);
     const damaged = Buffer.from(whole);
-    // The designations follow the version and the head (persisted-index.ts's layout).
+    // The designations follow the version and the head (lookup-copy.ts's layout).
     const versionLength = whole.readUInt32BE(0);
     const designationsAt = 12 + versionLength + whole.readUInt32BE(4 + versionLength);
     let spots = 0;

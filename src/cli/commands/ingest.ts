@@ -11,7 +11,7 @@ import { buildSnapshotSource } from '../../sources/registry.js';
 import { download } from '../../worker/http.js';
 import { pollSource } from '../../worker/poll.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-import { printOutcome } from './poll.js';
+import { keepLookupCopy, printOutcome } from './poll.js';
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
@@ -38,6 +38,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       await app.deliverer.drain();
       if (opts.json) writeJson(ctx.io, { source: source.id, ...outcome });
       else printOutcome(ctx, source.id, outcome);
+      await keepLookupCopy(app);
       if (outcome.status === 'refused' || outcome.status === 'unavailable') {
         throw new CommandFailed(`${source.id}: ${outcome.status}: ${outcome.reason}`);
       }

@@ -12,7 +12,7 @@ import { basisLine, basisOf, NOT_LOADED, staleWarning, type Basis } from '../../
 import type { MatchResult } from '../../core/match/index.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
-import { withLookupIndex, type IndexSource } from '../persisted-index.js';
+import { withLookupIndex, type IndexSource } from '../../worker/lookup-copy.js';
 import { readUserText } from '../read-user-text.js';
 import { openSqliteGlance, type SqliteGlance } from '../../../store/sqlite/glance.js';
 
@@ -64,7 +64,7 @@ export function registerLookup(program: Command, ctx: CliContext): void {
         // --json output is for programs: the warning is in `basis.stale`, and said on stderr for people.
         if (warning && opts.json) ctx.io.stderr.write(`entitywatch: ${warning}\n`);
         const queries = opts.file ? (await readUserText(opts.file)).split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [query!];
-        // The index kept beside the database while no snapshot moved it (persisted-index.ts); a
+        // The index kept beside the database while no snapshot moved it (src/worker/lookup-copy.ts); a
         // rebuilt one is kept after the answer is out.
         const { answer, keep } = await withLookupIndex(indexSource(ctx, glance), dbPath, (index) => queries.map((q) => index.search(q, { limit: opts.limit })));
         if (opts.file) {

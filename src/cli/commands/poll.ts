@@ -7,6 +7,8 @@ import { CommandFailed } from '../../errors.js';
 import { buildSource } from '../../sources/registry.js';
 import type { PollOutcome } from '../../worker/poll.js';
 import { describeCounts } from '../../worker/poll-outcome.js';
+import { releaseCounterpartyIndex } from '../../worker/watchlist-hits.js';
+import type { App } from '../../index.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 
 export function printOutcome(ctx: CliContext, source: string, outcome: PollOutcome): void {
@@ -36,6 +38,17 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
   }
 }
 
+/**
+ * Once a short-lived process's alerts and hits are committed and delivered: the designation index
+ * screening updated is kept beside the database for the next process (src/worker/lookup-index.ts).
+ * The counterparty index goes first, so the copy's export does not add to it (peak RSS ~320
+ * against ~350 MB at 100,000 counterparties). Never fails the command: the copy is a cache.
+ */
+export async function keepLookupCopy(app: App): Promise<void> {
+  releaseCounterpartyIndex(app.store);
+  await app.lookupIndex.keep().catch(() => false);
+}
+
 export function registerPoll(program: Command, ctx: CliContext): void {
   program
     .command('poll')
@@ -55,6 +68,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
       await app.deliverer.recover();
       const sent = await app.deliverer.drain();
       if (opts.json) writeJson(ctx.io, { results, delivered: sent });
+      await keepLookupCopy(app);
       const failed = results.filter((r) => r.status === 'refused' || r.status === 'unavailable');
       if (failed.length > 0) throw new CommandFailed(`${failed.map((r) => r.source).join(', ')} failed`);
     });

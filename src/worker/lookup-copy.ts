@@ -17,14 +17,18 @@
  * written only when the store's version did not move while it was read, to a temporary file
  * renamed into place, so a reader never sees half a file. A database that is not a file
  * (":memory:", a server) gets no copy: the index is built in memory.
+ *
+ * The process's shared index (lookup-index.ts) uses the copy too, through `pinCopy` and
+ * `keepCopy`: it holds its designations in memory, every block checked as it
+ * is read (one read of ~20 MB for 30,000 designations, ~20 ms), so a search never meets damage later.
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { MatchIndex, type IndexState } from '../core/match/engine.js';
 import { sqlitePathOf } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
-import { crc32 } from './crc32.js';
-import { engineStamp } from './engine-stamp.js';
+import { crc32 } from '../cli/crc32.js';
+import { engineStamp } from '../cli/engine-stamp.js';
 
 /** What the copy needs of the store: the designations' version, and the designations to rebuild from. */
 export type IndexSource = Pick<Store, 'designationsVersion' | 'allCurrentDesignations'>;
@@ -86,9 +90,72 @@ export async function openLookupIndex(store: IndexSource, dbUrl: string, options
   const index = new MatchIndex();
   for (const { source, designation } of await store.allCurrentDesignations()) index.upsert(designation, source);
   const keep = async (): Promise<void> => {
-    if (path && `${await store.designationsVersion()}|${code}` === version) writeCopy(path, version, index);
+    if (path && `${await store.designationsVersion()}|${code}` === version) await writeCopy(path, version, index);
   };
   return { index, fromCopy: false, keep };
+}
+
+/** The version a copy of this store's current designations is written under: the store's, and this code's. */
+export async function copyVersion(store: Pick<Store, 'designationsVersion'>): Promise<string> {
+  return `${await store.designationsVersion()}|${engineStamp()}|${LAYOUT}`;
+}
+
+/** A copy opened and found of the version asked for, to be read later: `restore()` once, or `release()`. */
+export interface PinnedCopy {
+  /**
+   * The index of the pinned file (a copy renamed over it since is not read) when every byte of it
+   * checks, else null (damaged: the caller builds); closes the file. The designations are read
+   * into memory, so the index holds no file open and no search can throw DamagedCopy.
+   */
+  restore(): MatchIndex | null;
+  release(): void;
+}
+
+/**
+ * The copy at `path` when its version is `version` (a read of its first bytes), held open so a
+ * later `restore()` reads that very file, whatever replaced it since; else null. A fresh process
+ * pins the copy of the state before a change ahead of the change's commit and reads it after.
+ */
+export function pinCopy(path: string, version: string): PinnedCopy | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const length = Buffer.alloc(4);
+    if (readSync(fd, length, 0, 4, 0) !== 4 || length.readUInt32BE(0) > fstatSync(fd).size) return close(fd);
+    const bytes = Buffer.alloc(length.readUInt32BE(0));
+    if (readSync(fd, bytes, 0, bytes.length, 4) !== bytes.length || bytes.toString('utf8') !== version) return close(fd);
+  } catch {
+    return fd === null ? null : close(fd);
+  }
+  let open: number | null = fd;
+  const take = (): number | null => {
+    const taken = open;
+    open = null;
+    openCopies.unregister(pinned);
+    return taken;
+  };
+  const pinned: PinnedCopy = {
+    restore: () => {
+      const taken = take();
+      return taken === null ? null : readOpenCopy(taken, path, version, true);
+    },
+    release: () => {
+      const taken = take();
+      if (taken !== null) close(taken);
+    },
+  };
+  // A pin dropped unread still closes its file.
+  openCopies.register(pinned, fd, pinned);
+  return pinned;
+}
+
+/**
+ * Write `index` as the copy at `path` under `version`, unless `stillCurrent()` says the store
+ * moved before the new copy would take the old one's place (temporary file, then rename).
+ * Returns whether it was written; a failure to write (read-only directory, full disk) writes none.
+ */
+export async function keepCopy(path: string, version: string, index: MatchIndex, stillCurrent: () => Promise<boolean>): Promise<boolean> {
+  return writeCopy(path, version, index, stillCurrent);
 }
 
 /** The file layout below; a copy of another layout reads as stale. */
@@ -116,9 +183,19 @@ interface Head {
  * them, so a replaced copy never mixes with the one the index came from.
  */
 function readCopy(path: string, version: string): MatchIndex | null {
-  let fd: number | null = null;
+  let fd: number;
   try {
     fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  return readOpenCopy(fd, path, version, false);
+}
+
+/** readCopy from an open file, which it closes unless the index reads from it; `whole`: see PinnedCopy.restore. */
+function readOpenCopy(opened: number, path: string, version: string, whole: boolean): MatchIndex | null {
+  let fd: number | null = opened;
+  try {
     const size = fstatSync(fd).size;
     const at = (position: number, length: number): Buffer => {
       const bytes = Buffer.allocUnsafe(length);
@@ -137,6 +214,14 @@ function readCopy(path: string, version: string): MatchIndex | null {
     // A copy cut off anywhere, the designations included, is refused here and not at a search.
     const jsonLength = jsonAt[jsonAt.length - 1] ?? -1;
     if (size !== jsonStart + jsonLength || checks.length !== Math.ceil(jsonLength / BLOCK)) return close(fd);
+    if (whole) {
+      const json = at(jsonStart, jsonLength);
+      for (let b = 0; b < checks.length; b++) if (crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK)) !== checks[b]) return close(fd);
+      close(fd);
+      fd = null;
+      state.json = new Uint8Array(json.buffer, json.byteOffset, json.length);
+      return MatchIndex.fromState(state);
+    }
     state.json = (start, end) => {
       // The whole blocks the bytes lie in, each checked.
       const first = Math.floor(start / BLOCK);
@@ -167,9 +252,10 @@ function close(fd: number): null {
   return null;
 }
 
-function writeCopy(path: string, version: string, index: MatchIndex): void {
+/** Returns whether the copy was written; `stillCurrent`, when given, is asked before the rename. */
+async function writeCopy(path: string, version: string, index: MatchIndex, stillCurrent?: () => Promise<boolean>): Promise<boolean> {
   const { json, ...rest } = index.toState();
-  if (typeof json === 'function') return; // Only an index built in this process is written.
+  if (typeof json === 'function') return false; // exportIndex gives bytes: a reader is never written back.
   const checks = new Uint32Array(Math.ceil(json.length / BLOCK));
   for (let b = 0; b < checks.length; b++) checks[b] = crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK));
   const head = serialize({ state: { ...rest, json: new Uint8Array(0) }, checks } satisfies Head);
@@ -189,10 +275,16 @@ function writeCopy(path: string, version: string, index: MatchIndex): void {
     }
     closeSync(fd);
     fd = null;
+    if (stillCurrent && !(await stillCurrent())) {
+      rmSync(temporary, { force: true });
+      return false;
+    }
     renameSync(temporary, path);
+    return true;
   } catch {
     if (fd !== null) close(fd);
     rmSync(temporary, { force: true });
     // No copy this time (a read-only directory, a full disk): the next lookup builds again.
+    return false;
   }
 }

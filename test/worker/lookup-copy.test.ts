@@ -1,5 +1,5 @@
 /**
- * The lookup index kept beside a real SQLite file (src/cli/persisted-index.ts): written by the
+ * The lookup index kept beside a real SQLite file (src/worker/lookup-copy.ts): written by the
  * first lookup, read by the next, rebuilt after any accepted snapshot and whenever the copy is
  * damaged (found when it is read, or when a search reads a designation from it); never written
  * for an in-memory database.
@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLookupIndex, persistedIndexPath, persistedLookupIndex, withLookupIndex } from '../../src/cli/persisted-index.js';
+import { openLookupIndex, persistedIndexPath, persistedLookupIndex, withLookupIndex } from '../../src/worker/lookup-copy.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { makeDesignation } from '../helpers/designations.js';
