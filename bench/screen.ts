@@ -29,7 +29,7 @@ import { screenIndexed } from '../src/watchlists/screen.js';
 import { pollSource } from '../src/worker/poll.js';
 import { counterpartyIndexOf, releaseCounterpartyIndex, warmScreening } from '../src/worker/watchlist-hits.js';
 import { counterpartyCopyPath } from '../src/worker/counterparty-copy.js';
-import { engineStamp } from '../src/cli/engine-stamp.js';
+import { engineStamp } from '../src/worker/engine-stamp.js';
 import { persistedIndexPath } from '../src/worker/lookup-copy.js';
 import { generateCounterparties } from './generate-counterparties.js';
 import { toJson, type GeneratedRow } from './generate-csl.js';

@@ -14,7 +14,7 @@
  * The chunks go to dist/src/cli-bundle/, a sibling of dist/src/core/: paths the code resolves
  * from its own module URL resolve to the same tsc output as they do unbundled.
  *
- * The match engine's stamp (cli/engine-stamp.ts: a hash of the engine files' contents, which
+ * The match engine's stamp (worker/engine-stamp.ts: a hash of the engine files' contents, which
  * tells the lookup copy which engine wrote it) is computed here, over the files bundled, and
  * compiled in: a lookup reads no engine file to know it.
  */
@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { engineFiles, stampOf } from '../dist/src/cli/engine-stamp.js';
+import { engineFiles, stampOf } from '../dist/src/worker/engine-stamp.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(root, 'dist', 'src', 'cli-bundle');

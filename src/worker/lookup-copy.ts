@@ -27,8 +27,8 @@ import { deserialize, serialize } from 'node:v8';
 import { MatchIndex, type IndexState } from '../core/match/engine.js';
 import { sqlitePathOf } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
-import { crc32 } from '../cli/crc32.js';
-import { engineStamp } from '../cli/engine-stamp.js';
+import { crc32 } from './crc32.js';
+import { engineStamp } from './engine-stamp.js';
 
 /** What the copy needs of the store: the designations' version, and the designations to rebuild from. */
 export type IndexSource = Pick<Store, 'designationsVersion' | 'allCurrentDesignations'>;

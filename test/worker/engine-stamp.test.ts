@@ -1,5 +1,5 @@
 /**
- * The match engine's stamp (src/cli/engine-stamp.ts), which the lookup copy is checked against:
+ * The match engine's stamp (src/worker/engine-stamp.ts), which the lookup copy is checked against:
  * it follows the files' contents, not their times, so `npm run build` keeps a current copy; and
  * the bundle carries the stamp of the very engine files it was built from (`npm test` builds first).
  */
@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { engineFiles, engineStamp, stampOf } from '../../src/cli/engine-stamp.js';
+import { engineFiles, engineStamp, stampOf } from '../../src/worker/engine-stamp.js';
 import { tempDir } from '../store/fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,8 +1,8 @@
-/** The lookup copy's checksum (src/cli/crc32.ts): the standard CRC-32, the JS fallback equal to zlib's. */
+/** The lookup copy's checksum (src/worker/crc32.ts): the standard CRC-32, the JS fallback equal to zlib's. */
 import { randomBytes } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32Js } from '../../src/cli/crc32.js';
+import { crc32, crc32Js } from '../../src/worker/crc32.js';
 
 describe('crc32', () => {
   it('is the standard CRC-32', () => {
