@@ -8,14 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { reach, TrigramIndex } from '../../../src/core/match/fuzzy.js';
 
-const syllables = ['hua', 'xin', 'chuang', 'sheng', 'long', 'feng', 'yuan', 'guang', 'tian', 'jin', 'ke', 'ng', 'a'];
-
-function generator(seed: number): { next: (n: number) => number; word: (parts: number) => string } {
-  let state = seed;
-  const next = (n: number): number => (state = (state * 1103515245 + 12345) % 2147483648) % n;
-  const word = (parts: number): string => Array.from({ length: parts }, () => syllables[next(syllables.length)]).join('');
-  return { next, word };
-}
+import { syllableWords as generator } from '../../helpers/syllable-words.js';
 
 describe('TrigramIndex flat lists', () => {
   it('answers alike, in the same order, however filings and lookups interleave', () => {

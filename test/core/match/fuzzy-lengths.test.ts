@@ -5,13 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reach, TrigramIndex } from '../../../src/core/match/fuzzy.js';
+import { syllableWords } from '../../helpers/syllable-words.js';
 
 describe('TrigramIndex.near across lengths', () => {
   it('finds what a scan finds after insertions, deletions, swaps and substitutions', () => {
-    const syllables = ['hua', 'xin', 'chuang', 'sheng', 'long', 'feng', 'yuan', 'guang', 'tian', 'jin', 'ke', 'ng', 'a'];
-    let state = 11;
-    const next = (n: number): number => (state = (state * 1103515245 + 12345) % 2147483648) % n;
-    const word = (parts: number): string => Array.from({ length: parts }, () => syllables[next(syllables.length)]).join('');
+    const { next, word } = syllableWords(11);
     const filed: string[] = [];
     const index = new TrigramIndex();
     for (let id = 0; id < 4000; id++) {

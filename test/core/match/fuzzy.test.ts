@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, reach, similarity, TrigramIndex } from '../../../src/core/match/fuzzy.js';
+import { SYLLABLES_WITHOUT_A, syllableWords } from '../../helpers/syllable-words.js';
 
 describe('editDistance', () => {
   it.each([
@@ -59,10 +60,7 @@ describe('TrigramIndex', () => {
   it('finds exactly what a scan of every filed spelling with reach() finds (syllable-alike vocabulary)', () => {
     // Tokens built from a few shared syllables, like the generated million-name corpus: most
     // share trigrams and letters with each other, which is what the letter filters must not over-prune.
-    const syllables = ['hua', 'xin', 'chuang', 'sheng', 'long', 'feng', 'yuan', 'guang', 'tian', 'jin', 'ke', 'ng'];
-    let state = 7;
-    const next = (n: number): number => (state = (state * 1103515245 + 12345) % 2147483648) % n;
-    const word = (parts: number): string => Array.from({ length: parts }, () => syllables[next(syllables.length)]).join('');
+    const { next, word } = syllableWords(7, SYLLABLES_WITHOUT_A);
     const filed: string[] = [];
     const index = new TrigramIndex();
     for (let id = 0; id < 3000; id++) {
