@@ -58,6 +58,8 @@ export class MatchIndex {
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
+  /** Scratch of twinOf: a name's token ids. */
+  private twinIds = new Int32Array(64);
   private readonly bound = new CoverageBound();
   /** sameNames answers for the search under way (cleared by each search). */
   private readonly sameNamesMemo = new Map<string, readonly number[]>();
@@ -107,20 +109,19 @@ export class MatchIndex {
     if (old !== undefined) this.removeEntry(old);
     const id = this.entries.length;
     const entry: Entry = { designation, kind: kindOf(designation.type), names: [], primaryName: -1, aliasNames: [], tokens: [] };
-    const seen = new Set<string>();
     const raws = [designation.name, ...designation.aliases];
     for (let r = 0; r < raws.length; r++) {
       const segments = splitAliasText(raws[r]!);
       for (let s = 0; s < segments.length; s++) {
         const segment = segments[s]!;
         const flags = (r === 0 ? NAME_PRIMARY : 0) | (s === 0 ? NAME_GROUPING : 0);
-        const name = this.addVariant(id, entry, segment, matchTerms(segment), flags, seen);
+        const name = this.addVariant(id, entry, segment, matchTerms(segment), flags);
         if (s === 0 && name !== -1) {
           if (r === 0) entry.primaryName = name;
           else entry.aliasNames.push(name);
         }
         const bare = withoutParentheses(segment);
-        if (bare !== null) this.addVariant(id, entry, segment, matchTerms(bare), flags & NAME_PRIMARY, seen);
+        if (bare !== null) this.addVariant(id, entry, segment, matchTerms(bare), flags & NAME_PRIMARY);
       }
     }
     this.vocab.count(entry.tokens, 1);
@@ -187,22 +188,21 @@ export class MatchIndex {
    * name id, or -1. A name that repeats an earlier one still becomes the grouping name when it is
    * the first part of a published name (its earlier twin then carries the flag).
    */
-  private addVariant(entry: number, target: Entry, text: string, terms: MatchTerms, flags: number, seen: Set<string>): number {
+  private addVariant(entry: number, target: Entry, text: string, terms: MatchTerms, flags: number): number {
     if (terms.tokens.length === 0) return -1;
-    const signature = terms.tokens.join(' ');
-    if (seen.has(signature)) {
-      const twin = target.names.find((name) => this.signatureOf(name) === signature);
-      if (twin === undefined) return -1;
+    const twin = this.twinOf(target, terms.tokens);
+    if (twin !== -1) {
       this.names.flags[twin]! |= flags;
       return twin;
     }
-    seen.add(signature);
     const tokens = terms.tokens.map((token, i) => this.vocab.intern(token, terms.words[i]));
     let surname: number[] | null = null;
     if (target.kind === 'person') {
       // "SURNAME, Given": the part before the comma; otherwise either end may be the family name.
       const family = surnameTokens(text);
-      surname = family ? family.map((token) => this.vocab.intern(token)) : [...new Set([tokens[0]!, tokens[tokens.length - 1]!])];
+      const first = tokens[0]!;
+      const last = tokens[tokens.length - 1]!;
+      surname = family ? family.map((token) => this.vocab.intern(token)) : first === last ? [first] : [first, last];
     }
     const id = this.names.add(entry, text, tokens, surname, flags);
     target.names.push(id);
@@ -212,11 +212,31 @@ export class MatchIndex {
     return id;
   }
 
-  private signatureOf(name: number): string {
-    const start = this.names.start[name]!;
-    const tokens: string[] = [];
-    for (let i = 0; i < this.names.count[name]!; i++) tokens.push(this.vocab.text(this.names.pool[start + i]!)!);
-    return tokens.join(' ');
+  /**
+   * The first of the designation's names with exactly these tokens in this order, or -1. Compares
+   * token ids, looked up without interning (a token the vocabulary lacks is in none of its names),
+   * which is the same test as comparing the tokens joined by spaces (tokens hold no spaces) without
+   * a string per name or a Set per designation.
+   */
+  private twinOf(target: Entry, tokens: readonly string[]): number {
+    const n = tokens.length;
+    if (target.names.length === 0) return -1;
+    if (n > this.twinIds.length) this.twinIds = new Int32Array(2 * n);
+    const ids = this.twinIds;
+    for (let i = 0; i < n; i++) {
+      const id = this.vocab.id(tokens[i]!);
+      if (id === undefined) return -1;
+      ids[i] = id;
+    }
+    const { start, count, pool } = this.names;
+    for (const name of target.names) {
+      if (count[name] !== n) continue;
+      const at = start[name]!;
+      let i = 0;
+      while (i < n && pool[at + i] === ids[i]) i++;
+      if (i === n) return name;
+    }
+    return -1;
   }
 
   private removeEntry(id: number): void {

@@ -152,6 +152,41 @@ function trigrams(token: string): string[] {
   return out;
 }
 
+/** Char codes below this pack three to a trigram code in 30 bits (a small integer: no boxed Map key). */
+const CODE_LIMIT = 1 << 10;
+const CARET = 94;
+const DOLLAR = 36;
+
+/**
+ * The distinct padded trigrams of a token as codes (c0 << 20 | c1 << 10 | c2), in the order
+ * `trigrams` gives them, into `out` (at least token.length + 2 long); returns how many, or -1
+ * when a char code is CODE_LIMIT or more. Equal codes are equal trigrams, so the same ones are
+ * dropped as repeats: the filing is the same as from the strings, without a string per trigram.
+ */
+function trigramCodes(token: string, out: Int32Array): number {
+  const n = token.length + 2;
+  let count = 0;
+  let a = CARET;
+  let b = token.charCodeAt(0);
+  if (b >= CODE_LIMIT) return -1;
+  for (let i = 2; i < n; i++) {
+    const c = i - 1 < token.length ? token.charCodeAt(i - 1) : DOLLAR;
+    if (c >= CODE_LIMIT) return -1;
+    const code = (a << 20) | (b << 10) | c;
+    let k = 0;
+    while (k < count && out[k] !== code) k++;
+    if (k === count) out[count++] = code;
+    a = b;
+    b = c;
+  }
+  return count;
+}
+
+/** The trigram a code of trigramCodes stands for. */
+function gramOfCode(code: number): string {
+  return String.fromCharCode(code >>> 20, (code >>> 10) & (CODE_LIMIT - 1), code & (CODE_LIMIT - 1));
+}
+
 /**
  * Record [id, edits] in `out`, or lower the edits of the pair already there. A plain loop, not
  * `out.find(pair => …)`: a closure over the lookup loop's `id` makes V8 allocate that loop body's
@@ -216,6 +251,13 @@ const OVERFLOW_FLOOR = 4096;
 export class TrigramIndex {
   /** Trigram → its number (first sight order). */
   private readonly gramIds = new Map<string, number>();
+  /**
+   * Filing's cache in front of gramIds: trigram code (trigramCodes) → number. Created on first
+   * use, so a kept index from before it had one works too; lookups read gramIds only.
+   */
+  private gramCodes: Map<number, number> | undefined;
+  /** Scratch of add: the trigram codes of one spelling. */
+  private codeScratch = new Int32Array(64);
   /** Filed spellings: entry number → token id and text. */
   private ids = new Int32Array(1024);
   private readonly texts: string[] = [];
@@ -247,7 +289,12 @@ export class TrigramIndex {
   add(id: number, text: string): void {
     if (text.length < MIN_FILED) return;
     const entry = this.texts.length;
-    const grams = trigrams(text);
+    if (text.length + 2 > this.codeScratch.length) this.codeScratch = new Int32Array(2 * (text.length + 2));
+    const scratch = this.codeScratch;
+    let count = trigramCodes(text, scratch);
+    // A letter beyond CODE_LIMIT (rare after folding): the trigrams as strings.
+    const grams = count === -1 ? trigrams(text) : null;
+    if (grams !== null) count = grams.length;
     this.texts.push(text);
     if (entry >= this.masks.length) {
       const masks = new Int32Array(this.masks.length * 2);
@@ -259,17 +306,34 @@ export class TrigramIndex {
     }
     this.ids[entry] = id;
     this.masks[entry] = letterMask(text);
-    if (this.pendingCount + 2 * grams.length > this.pending.length) {
-      const next = new Int32Array(Math.max(this.pending.length * 2, this.pendingCount + 2 * grams.length));
+    if (this.pendingCount + 2 * count > this.pending.length) {
+      const next = new Int32Array(Math.max(this.pending.length * 2, this.pendingCount + 2 * count));
       next.set(this.pending.subarray(0, this.pendingCount));
       this.pending = next;
     }
+    if (grams === null) {
+      // Numbered by code: a string per trigram only the first time the index sees it.
+      const codes = (this.gramCodes ??= new Map());
+      for (let i = 0; i < count; i++) {
+        const code = scratch[i]!;
+        let g = codes.get(code);
+        if (g === undefined) codes.set(code, (g = this.gramId(gramOfCode(code))));
+        this.pending[this.pendingCount++] = g;
+        this.pending[this.pendingCount++] = entry;
+      }
+      return;
+    }
     for (const gram of grams) {
-      let g = this.gramIds.get(gram);
-      if (g === undefined) this.gramIds.set(gram, (g = this.gramIds.size));
-      this.pending[this.pendingCount++] = g;
+      this.pending[this.pendingCount++] = this.gramId(gram);
       this.pending[this.pendingCount++] = entry;
     }
+  }
+
+  /** The number of a trigram, given on first sight. */
+  private gramId(gram: string): number {
+    let g = this.gramIds.get(gram);
+    if (g === undefined) this.gramIds.set(gram, (g = this.gramIds.size));
+    return g;
   }
 
   /** Spellings filed so far (each filing is one entry, in order). */
