@@ -15,13 +15,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
 import type { MemberPoolParts } from '../watchlists/member-pool.js';
 import type { ScreenedCounterparty } from '../watchlists/screen.js';
-import { sqlitePathOf } from '../../store/index.js';
+import { engineStamp, stampOf as stampOfFiles } from './engine-stamp.js';
+import { pathBesideDatabase } from './lookup-copy.js';
 
 /** The file layout below; a copy of another layout reads as stale. */
 const LAYOUT = 'counterparty copy 1';
@@ -31,30 +31,22 @@ const ARRAYS = ['encoded', 'from', 'to', 'positions', 'postingAt'] as const;
 
 /** Where the copy for this database lives, or null when it gets none (":memory:", a server). */
 export function counterpartyCopyPath(dbUrl: string): string | null {
-  let path: string;
-  try {
-    path = sqlitePathOf(dbUrl);
-  } catch {
-    return null;
-  }
-  return path === '' || path === ':memory:' ? null : `${path}.screening`;
+  return pathBesideDatabase(dbUrl, '.screening');
 }
 
 let code: string | null = null;
 
-/** A hash of the code a pool depends on: how names are read (core/match, any-ascii) and encoded. */
+/**
+ * A hash of the code a pool depends on: how names are read (the match engine and any-ascii:
+ * engine-stamp.ts, the lookup copy's stamp) and how the pool encodes them (its own two files).
+ */
 function codeStamp(): string {
   if (code !== null) return code;
-  const hash = createHash('sha256');
-  const read = (file: string): void => {
-    hash.update(file.slice(file.lastIndexOf('/') + 1)).update('\0').update(readFileSync(file)).update('\0');
-  };
-  const match = dirname(fileURLToPath(new URL('../core/match/engine.js', import.meta.url)));
-  for (const name of readdirSync(match).filter((n) => /\.[jt]s$/.test(n)).sort()) read(join(match, name));
-  const watchlists = dirname(fileURLToPath(new URL('../watchlists/member-pool.js', import.meta.url)));
-  for (const name of readdirSync(watchlists).filter((n) => /^(member-pool|no-keys)\.[jt]s$/.test(n)).sort()) read(join(watchlists, name));
-  read(join(dirname(createRequire(import.meta.url).resolve('any-ascii')), 'package.json'));
-  return (code = hash.digest('hex'));
+  const watchlists = fileURLToPath(new URL('../watchlists/', import.meta.url));
+  // .js compiled, .ts under the test runner.
+  const own = readdirSync(watchlists).filter((name) => /^(member-pool|no-keys)\.[jt]s$/.test(name)).sort();
+  code = `${engineStamp()}+${stampOfFiles(own.map((name) => join(watchlists, name)))}`;
+  return code;
 }
 
 /** What the copy must have been built from: the layout, the code, and the names in order. */

@@ -41,15 +41,23 @@ export interface OpenedIndex {
   keep: () => Promise<void>;
 }
 
-/** Where the copy of the index for this database lives, or null when it gets none. */
-export function persistedIndexPath(dbUrl: string): string | null {
+/**
+ * `<database><suffix>`, where a cache kept beside this database lives (this file's `.lookup`,
+ * counterparty-copy.ts's `.screening`), or null when the database is not a file (":memory:", a server).
+ */
+export function pathBesideDatabase(dbUrl: string, suffix: string): string | null {
   let path: string;
   try {
     path = sqlitePathOf(dbUrl);
   } catch {
     return null;
   }
-  return path === '' || path === ':memory:' ? null : `${path}.lookup`;
+  return path === '' || path === ':memory:' ? null : `${path}${suffix}`;
+}
+
+/** Where the copy of the index for this database lives, or null when it gets none. */
+export function persistedIndexPath(dbUrl: string): string | null {
+  return pathBesideDatabase(dbUrl, '.lookup');
 }
 
 /** The index over every current designation: from the copy beside the database when it is current, else built (and the copy rewritten). */
