@@ -92,14 +92,18 @@ export function exportIndex(index: IndexParts): IndexState {
     primary[i] = entry ? entry.primaryName : -1;
     jsonAt[i] = bytes;
     if (!entry) return;
-    const text = JSON.stringify(entry.designation);
-    const need = Buffer.byteLength(text, 'utf8');
+    // A restored entry keeps the bytes it was read from: copied as they are, neither parsed nor
+    // serialised again (that was half the write of a copy after a screening).
+    const kept = entry instanceof ColumnEntry ? entry.bytes() : null;
+    const text = kept === null ? JSON.stringify(entry.designation) : null;
+    const need = kept !== null ? kept.length : Buffer.byteLength(text!, 'utf8');
     if (bytes + need > json.length) {
       const grown = Buffer.allocUnsafe(Math.max(bytes + need, Math.ceil(json.length * 1.5)));
       json.copy(grown, 0, 0, bytes);
       json = grown;
     }
-    bytes += json.write(text, bytes, 'utf8');
+    if (kept !== null) json.set(kept, bytes);
+    bytes += kept !== null ? kept.length : json.write(text!, bytes, 'utf8');
   });
   offsets[3 * n] = lists.length;
   jsonAt[n] = bytes;
@@ -149,12 +153,16 @@ class Columns {
     return Array.from(lists.subarray(offsets[3 * i + part]!, offsets[3 * i + part + 1]!));
   }
 
-  designation(i: number): Designation {
+  /** Entry i's designation as the UTF-8 JSON bytes it was kept as (a view, or a reader's read). */
+  bytes(i: number): Uint8Array {
     const { json, jsonAt } = this.state;
     const start = jsonAt[i]!;
     const end = jsonAt[i + 1]!;
-    const bytes = typeof json === 'function' ? json(start, end) : json.subarray(start, end);
-    return JSON.parse(this.decoder.decode(bytes)) as Designation;
+    return typeof json === 'function' ? json(start, end) : json.subarray(start, end);
+  }
+
+  designation(i: number): Designation {
+    return JSON.parse(this.decoder.decode(this.bytes(i))) as Designation;
   }
 }
 
@@ -171,6 +179,10 @@ class ColumnEntry implements EntryParts {
 
   get designation(): Designation {
     return (this.cache.designation ??= this.columns.designation(this.i));
+  }
+  /** The designation's kept JSON bytes (what `designation` parses). */
+  bytes(): Uint8Array {
+    return this.columns.bytes(this.i);
   }
   get names(): number[] {
     return (this.cache.names ??= this.columns.list(this.i, 0));

@@ -63,6 +63,26 @@ describe('persisted MatchIndex', () => {
     expect(copy.entityOf(docs[2000]!.designation.key, 'b')).toEqual(original.entityOf(docs[2000]!.designation.key, 'b'));
   });
 
+  it('keeps a restored index as it would keep the index it came from, changes included', () => {
+    const original = build();
+    const copy = restored(original);
+    // Some restored designations read (parsed) before the copy is kept again, some not.
+    for (const doc of docs.slice(0, 40)) copy.get(doc.designation.key, 'b');
+    for (const index of [original, copy]) {
+      index.upsert({ ...docs[7]!.designation, name: 'Amended Name Holdings' }, docs[7]! === docs[0] ? 'a' : 'b');
+      index.upsert({ ...docs[5]!.designation, key: 'new', name: 'Quantum Photonics Reborn Ltd' }, 'c');
+    }
+    const again = restored(copy);
+    const fresh = restored(original);
+    for (const doc of docs) {
+      for (const source of ['a', 'b']) expect(again.get(doc.designation.key, source)).toEqual(fresh.get(doc.designation.key, source));
+    }
+    expect(again.get('new', 'c')?.name).toBe('Quantum Photonics Reborn Ltd');
+    for (const query of [...queries.slice(0, 200), 'Amended Name Holdings', 'Quantum Photonics Reborn']) {
+      expect(again.search(query, { limit: 5 }), query).toEqual(original.search(query, { limit: 5 }));
+    }
+  });
+
   it('refuses a state of another format', () => {
     const state = { ...build().toState(), format: 0 } as unknown as IndexState;
     expect(MatchIndex.fromState(state)).toBeNull();
