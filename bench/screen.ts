@@ -137,8 +137,7 @@ async function runChange(db: string, file: string, changes: number, warm: boolea
   const peakBeforeKeepMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const k0 = performance.now();
   // As `ingest` does after delivery (keepLookupCopy).
-  if (!warm) releaseCounterpartyIndex(store);
-  const kept = warm ? false : await app.lookupIndex.keep();
+  const kept = warm ? false : await app.lookupIndex.keep(releaseCounterpartyIndex(store));
   const keepMs = performance.now() - k0;
   const records = await store.listAlerts(10);
   const hit = records.find((r) => r.alert.kind === 'watchlist-hit')?.alert;
@@ -199,9 +198,10 @@ async function main(): Promise<void> {
   await app.store.importWatchlist('customers', counterparties, 'bench', new Date().toISOString());
   // As a worker's start or an earlier screening would: the counterparty index copy is written.
   await warmScreening(app.pollDeps);
-  // And the designation index copy, as the `lookup` or the screening of an earlier process would.
+  // And the designation index copy, as the screening of an earlier process would: with the typo
+  // neighbour lists of every counterparty spelling (earlier screenings kept those they reached).
   const lookupCopy = persistedIndexPath(base)!;
-  if (!(await app.lookupIndex.keep())) throw new Error('no designation index copy written');
+  if (!(await app.lookupIndex.keep(releaseCounterpartyIndex(app.store)))) throw new Error('no designation index copy written');
   await app.close();
   const copy = counterpartyCopyPath(base);
 

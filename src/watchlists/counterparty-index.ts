@@ -23,7 +23,7 @@
  * ("da" or "jiang" of "dajiang"). Not covered: such a reading found only through a typo.
  */
 import { TrigramIndex } from '../core/match/fuzzy.js';
-import { KeyCache, type MatchTerms } from '../core/match/engine.js';
+import { KeyCache, type MatchTerms, type NeighbourSeed } from '../core/match/engine.js';
 import type { Designation } from '../core/model.js';
 import { MemberPool, segmentsOf, type MemberPoolParts } from './member-pool.js';
 import { NoKeysTest, type SpellingFactsSource } from './no-keys.js';
@@ -172,6 +172,15 @@ export class CounterpartyIndex {
     this.sortedHeads();
     this.sortedTails();
     this.begin(designations).readAll();
+  }
+
+  /**
+   * The typo neighbour lists of counterparty spellings worked out so far, as of the last
+   * screening: kept with the designation index's copy, they start the next process's screening
+   * (src/worker/lookup-copy.ts); null before any screening.
+   */
+  neighbourSeed(): NeighbourSeed | null {
+    return this.keyCache.seed();
   }
 
   /**

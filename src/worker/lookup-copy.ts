@@ -24,7 +24,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { MatchIndex, type IndexState } from '../core/match/engine.js';
+import { MatchIndex, type IndexState, type KeptNeighbours } from '../core/match/engine.js';
 import { sqlitePathOf } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import { crc32 } from './crc32.js';
@@ -162,8 +162,8 @@ export function pinCopy(path: string, version: string): PinnedCopy | null {
  * moved before the new copy would take the old one's place (temporary file, then rename).
  * Returns whether it was written; a failure to write (read-only directory, full disk) writes none.
  */
-export async function keepCopy(path: string, version: string, index: MatchIndex, stillCurrent: () => Promise<boolean>): Promise<boolean> {
-  return writeCopy(path, version, index, stillCurrent);
+export async function keepCopy(path: string, version: string, index: MatchIndex, stillCurrent: () => Promise<boolean>, neighbours: KeptNeighbours | null = null): Promise<boolean> {
+  return writeCopy(path, version, index, stillCurrent, neighbours);
 }
 
 /** The file layout below; a copy of another layout reads as stale. */
@@ -177,10 +177,14 @@ export class DamagedCopy extends Error {
   override name = 'DamagedCopy';
 }
 
-/** What the head holds besides the index state: a CRC-32 of each BLOCK of the designations' JSON bytes. */
+/**
+ * What the head holds besides the index state: a CRC-32 of each BLOCK of the designations' JSON
+ * bytes, and the typo neighbour lists of a screening against the index (keptNeighbours), if any.
+ */
 interface Head {
   state: IndexState;
   checks: Uint32Array;
+  neighbours?: KeptNeighbours | null;
 }
 
 /**
@@ -216,7 +220,11 @@ function readOpenCopy(opened: number, path: string, version: string, whole: bool
     const fields = at(headAt - 8, 8);
     const head = at(headAt, fields.readUInt32BE(0));
     if (crc32(head) !== fields.readUInt32BE(4)) return close(fd);
-    const { state, checks } = deserialize(head) as Head;
+    const { state, checks, neighbours } = deserialize(head) as Head;
+    const restored = (index: MatchIndex | null): MatchIndex | null => {
+      if (index && neighbours) index.adoptNeighbours(neighbours);
+      return index;
+    };
     const jsonStart = headAt + head.length;
     const { jsonAt } = state;
     // A copy cut off anywhere, the designations included, is refused here and not at a search.
@@ -228,7 +236,7 @@ function readOpenCopy(opened: number, path: string, version: string, whole: bool
       close(fd);
       fd = null;
       state.json = new Uint8Array(json.buffer, json.byteOffset, json.length);
-      return MatchIndex.fromState(state);
+      return restored(MatchIndex.fromState(state));
     }
     state.json = (start, end) => {
       // The whole blocks the bytes lie in, each checked.
@@ -239,7 +247,7 @@ function readOpenCopy(opened: number, path: string, version: string, whole: bool
       }
       return blocks.subarray(start - first * BLOCK, end - first * BLOCK);
     };
-    const index = MatchIndex.fromState(state);
+    const index = restored(MatchIndex.fromState(state));
     if (!index) return close(fd);
     // The file stays open while the index may read from it, and no longer.
     openCopies.register(index, fd);
@@ -261,12 +269,12 @@ function close(fd: number): null {
 }
 
 /** Returns whether the copy was written; `stillCurrent`, when given, is asked before the rename. */
-async function writeCopy(path: string, version: string, index: MatchIndex, stillCurrent?: () => Promise<boolean>): Promise<boolean> {
+async function writeCopy(path: string, version: string, index: MatchIndex, stillCurrent?: () => Promise<boolean>, neighbours: KeptNeighbours | null = null): Promise<boolean> {
   const { json, ...rest } = index.toState();
   if (typeof json === 'function') return false; // exportIndex gives bytes: a reader is never written back.
   const checks = new Uint32Array(Math.ceil(json.length / BLOCK));
   for (let b = 0; b < checks.length; b++) checks[b] = crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK));
-  const head = serialize({ state: { ...rest, json: new Uint8Array(0) }, checks } satisfies Head);
+  const head = serialize({ state: { ...rest, json: new Uint8Array(0) }, checks, neighbours } satisfies Head);
   const versionBytes = Buffer.from(version, 'utf8');
   const fields = Buffer.alloc(12 + versionBytes.length);
   fields.writeUInt32BE(versionBytes.length, 0);

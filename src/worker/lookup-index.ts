@@ -21,6 +21,7 @@
  *   await lookupIndex.keep();                        // once alerts and hits are committed
  */
 import { MatchIndex } from '../core/match/index.js';
+import type { NeighbourSeed } from '../core/match/engine.js';
 import type { SnapshotDiff } from '../core/model.js';
 import type { Store } from '../../store/types.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -38,9 +39,11 @@ export interface SharedLookupIndex {
   restore(): Promise<boolean>;
   /**
    * Write the held index to the copy when it is up to date with the store and holds changes the
-   * copy lacks (applied or built here), only if the store did not move meanwhile. Returns whether it wrote.
+   * copy lacks (applied or built here), only if the store did not move meanwhile. Returns whether
+   * it wrote. `neighbours`: a screening's typo neighbour lists (releaseCounterpartyIndex), kept
+   * with it when they hold for the index as written (MatchIndex.keptNeighbours).
    */
-  keep(): Promise<boolean>;
+  keep(neighbours?: NeighbourSeed | null): Promise<boolean>;
 }
 
 /** What the shared index reads of the store. */
@@ -176,7 +179,7 @@ export function createLookupIndex(store: LookupIndexStore, onSearch?: (ms: numbe
       else hold(versions, pinned);
       return true;
     },
-    async keep(): Promise<boolean> {
+    async keep(neighbours?: NeighbourSeed | null): Promise<boolean> {
       const held = current;
       if (!copy || !held) return false;
       // The copy's version first, then that the index is up to date: see pin.
@@ -186,7 +189,7 @@ export function createLookupIndex(store: LookupIndexStore, onSearch?: (ms: numbe
       if (!index || current !== held) return false;
       // Screening's garbage goes before the copy's export adds its own (~80 MB at 30,000 designations): else the peak RSS holds both.
       collectGarbage();
-      const wrote = await keepCopy(copy, version, index, async () => (await copyVersion(store)) === version);
+      const wrote = await keepCopy(copy, version, index, async () => (await copyVersion(store)) === version, index.keptNeighbours(neighbours ?? null));
       if (wrote && current === held) held.copied = version;
       return wrote;
     },

@@ -21,6 +21,7 @@
 import type { Logger } from 'pino';
 import type { Alert, SourceHealthAlert } from '../core/alert.js';
 import { MatchIndex } from '../core/match/index.js';
+import type { NeighbourSeed } from '../core/match/engine.js';
 import type { SnapshotDiff } from '../core/model.js';
 import { routeAlert } from '../core/watch.js';
 import { describeError } from '../errors.js';
@@ -65,9 +66,12 @@ const counterpartyIndexes = new WeakMap<Store, { versions: Map<string, string>; 
 /**
  * Let the counterparty index of `store` go (the next screening reads or builds it again): a
  * process that has screened and is about to exit frees it before writing the designation copy.
+ * Returns the index's typo neighbour lists, for that copy to keep (SharedLookupIndex.keep).
  */
-export function releaseCounterpartyIndex(store: Store): void {
+export function releaseCounterpartyIndex(store: Store): NeighbourSeed | null {
+  const held = counterpartyIndexes.get(store);
   counterpartyIndexes.delete(store);
+  return held?.index.neighbourSeed() ?? null;
 }
 
 function versionOf(w: WatchlistSummary): string {

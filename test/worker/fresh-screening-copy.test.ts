@@ -13,8 +13,11 @@ import { createApp, type App } from '../../src/index.js';
 import { silentLogger } from '../../src/log.js';
 import { createCslSource } from '../../src/sources/csl/index.js';
 import { counterpartyCopyPath } from '../../src/worker/counterparty-copy.js';
+import { keepLookupCopy } from '../../src/cli/commands/poll.js';
+import { MatchIndex } from '../../src/core/match/engine.js';
 import { openLookupIndex, persistedIndexPath } from '../../src/worker/lookup-copy.js';
 import { pollSource } from '../../src/worker/poll.js';
+import { warmScreening } from '../../src/worker/watchlist-hits.js';
 import { cslJson, manyRows, type CslRowSpec } from '../helpers/csl.js';
 import { tempDir } from '../store/fixtures.js';
 
@@ -37,6 +40,7 @@ const COUNTERPARTIES = [
   { name: 'Beta Photonics Research', country: null, reference: 'C-3' },
   { name: 'Example Company 0007', country: null, reference: 'C-4' },
   { name: 'Unrelated Textiles GmbH', country: 'DE', reference: 'C-5' },
+  { name: 'Zorvantix Trading', country: null, reference: 'C-6' },
 ];
 
 function openApp(db: string): Promise<App> {
@@ -135,6 +139,45 @@ describe('a fresh process screening from the kept index copy', () => {
     expect(['unchanged', 'not-modified']).toContain(again.outcome.status);
     expect(again.kept).toBe(false);
     expect(statSync(persistedIndexPath(db)!).mtimeMs).toBe(stamp);
+  });
+
+  it("keeps a screening's typo neighbour lists in the copy; the next process starts from them and finds what a build finds", async () => {
+    const db = prepare('seeded', true);
+    const first = await openApp(db);
+    try {
+      await pollSource(createCslSource({ url: changed }), first.pollDeps);
+      // Every counterparty spelling's lists worked out (the change reached only some), then kept
+      // as `ingest` keeps them once alerts are delivered (src/cli/commands/poll.ts).
+      await warmScreening(first.pollDeps);
+      await keepLookupCopy(first);
+    } finally {
+      await first.close();
+    }
+    // A second change: a designation one letter from a counterparty word no list held before.
+    const next = join(temp.dir, 'next.json');
+    writeFileSync(next, cslJson([...CHANGED, { name: 'Zorvantex Trading Ltd', address: '5 Harbour Road', id: 'z' }]));
+    const unseeded = join(temp.dir, 'unseeded.db');
+    copyFileSync(db, unseeded);
+    copyFileSync(counterpartyCopyPath(db)!, counterpartyCopyPath(unseeded)!);
+    const adopted = vi.spyOn(MatchIndex.prototype, 'adoptNeighbours');
+    const second = async (file: string): Promise<unknown> => {
+      const app = await openApp(file);
+      try {
+        const earlier = new Set((await app.store.listAlerts(50)).map((r) => r.alert.id));
+        expect(await pollSource(createCslSource({ url: next }), app.pollDeps)).toMatchObject({ status: 'changed', added: 1 });
+        // This change's hit alert only (the first change's is there too).
+        const hit = (await app.store.listAlerts(50)).map((r) => r.alert).find((a) => a.kind === 'watchlist-hit' && !earlier.has(a.id));
+        return hit?.kind === 'watchlist-hit' ? hit.hits : null;
+      } finally {
+        await app.close();
+      }
+    };
+    const fromSeed = await second(db);
+    expect(adopted).toHaveBeenCalledTimes(1);
+    adopted.mockRestore();
+    const fromStore = await second(unseeded);
+    expect(fromSeed).toEqual(fromStore);
+    expect(fromSeed).toEqual([expect.objectContaining({ counterparty: 'Zorvantix Trading' })]);
   });
 
   it('ignores a stale copy: builds from the store, same hits', async () => {

@@ -42,11 +42,12 @@ export function printOutcome(ctx: CliContext, source: string, outcome: PollOutco
  * Once a short-lived process's alerts and hits are committed and delivered: the designation index
  * screening updated is kept beside the database for the next process (src/worker/lookup-index.ts).
  * The counterparty index goes first, so the copy's export does not add to it (peak RSS ~320
- * against ~350 MB at 100,000 counterparties). Never fails the command: the copy is a cache.
+ * against ~350 MB at 100,000 counterparties); its typo neighbour lists go into the copy, so the
+ * next process's screening does not work them out again. Never fails the command: the copy is a cache.
  */
 export async function keepLookupCopy(app: App): Promise<void> {
-  releaseCounterpartyIndex(app.store);
-  await app.lookupIndex.keep().catch(() => false);
+  const neighbours = releaseCounterpartyIndex(app.store);
+  await app.lookupIndex.keep(neighbours).catch(() => false);
 }
 
 export function registerPoll(program: Command, ctx: CliContext): void {

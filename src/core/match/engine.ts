@@ -14,8 +14,8 @@
  */
 import type { Designation } from '../model.js';
 import { CoverageBound } from './bound.js';
-import { KeyCache, keySpellings, spellingFacts, type SpellingFacts } from './keys.js';
-export { KeyCache, type SpellingFacts } from './keys.js';
+import { KeyCache, keptNeighbours, keySpellings, neighbourSeed, spellingFacts, type KeptNeighbours, type NeighbourSeed, type SpellingFacts } from './keys.js';
+export { KeyCache, type KeptNeighbours, type NeighbourSeed, type SpellingFacts } from './keys.js';
 import { groupMembers, kindOf, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
@@ -61,6 +61,8 @@ export class MatchIndex {
   /** Scratch of twinOf: a name's token ids. */
   private twinIds = new Int32Array(64);
   private readonly bound = new CoverageBound();
+  /** Typo neighbour lists kept with the copy this index was restored from (adoptNeighbours), decoded at the first screening. */
+  private seed: KeptNeighbours | NeighbourSeed | null = null;
   /** sameNames answers for the search under way (cleared by each search). */
   private readonly sameNamesMemo = new Map<string, readonly number[]>();
   private readonly grouping: GroupingView = {
@@ -167,9 +169,23 @@ export class MatchIndex {
     return id !== undefined && this.vocab.frequency(id) > 0;
   }
 
-  /** Start a screening with `cache` (keys.ts): the spellings filed since its last one, or null. */
+  /** Start a screening with `cache` (keys.ts): the spellings filed since its last one (or since the adopted seed's), or null. */
   beginKeys(cache: KeyCache): string[] | null {
-    return cache.begin(this, this.vocab);
+    if (this.seed !== null && !('owner' in this.seed)) this.seed = neighbourSeed(this, this.seed);
+    return cache.begin(this, this.vocab, this.seed);
+  }
+
+  /**
+   * `seed` (a KeyCache's, keys.ts) as plain data to keep with this index's copy, when its lists
+   * hold for this index as it is now: taken from a screening against it, with nothing filed since.
+   */
+  keptNeighbours(seed: NeighbourSeed | null): KeptNeighbours | null {
+    return seed !== null && seed.owner === this && seed.mark === this.vocab.spellingCount ? keptNeighbours(seed) : null;
+  }
+
+  /** Start the next screening's KeyCache from lists kept with this index's copy (`keptNeighbours` of the index it was restored from). */
+  adoptNeighbours(kept: KeptNeighbours): void {
+    if (kept.mark === this.vocab.spellingCount) this.seed = kept;
   }
 
   search(query: string, options: SearchOptions = {}): MatchResult[] {

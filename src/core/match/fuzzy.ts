@@ -109,13 +109,13 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 /** One bit per letter present (char code & 31: letters map one to one, digits share bits with them). */
-function letterMask(token: string): number {
+export function letterMask(token: string): number {
   let mask = 0;
   for (let i = 0; i < token.length; i++) mask |= 1 << (token.charCodeAt(i) & 31);
   return mask;
 }
 
-function bitCount(value: number): number {
+export function bitCount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);

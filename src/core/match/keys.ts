@@ -35,13 +35,72 @@ export interface TokenBound {
  */
 const FRESH_LIMIT = 2_000;
 
+/**
+ * Typo neighbour lists of a KeyCache, to start another process's cache with (kept in the index
+ * copy beside the database, src/worker/lookup-copy.ts): each spelling's [id, edits] pairs against
+ * the vocabulary of the index `owner` as it stood at `mark` filings (Vocabulary.spellingCount).
+ */
+export interface NeighbourSeed {
+  owner: object;
+  mark: number;
+  lists: ReadonlyMap<string, Array<[number, number]>>;
+}
+
+/**
+ * A seed's lists as plain data (for v8.serialize): the spellings joined by "\n", and spelling i's
+ * pairs at pairs[2·at[i] .. 2·at[i+1]] as id, edits, id, edits …
+ */
+export interface KeptNeighbours {
+  mark: number;
+  spellings: string;
+  at: Int32Array;
+  pairs: Int32Array;
+}
+
+/** A seed as plain data; a spelling holding the separator (none does, folded) is left out: its list is worked out again. */
+export function keptNeighbours(seed: NeighbourSeed): KeptNeighbours {
+  const spellings: string[] = [];
+  let total = 0;
+  for (const [spelling, list] of seed.lists) {
+    if (spelling.includes('\n')) continue;
+    spellings.push(spelling);
+    total += list.length;
+  }
+  const at = new Int32Array(spellings.length + 1);
+  const pairs = new Int32Array(2 * total);
+  let n = 0;
+  spellings.forEach((spelling, i) => {
+    at[i] = n;
+    for (const [id, edits] of seed.lists.get(spelling)!) {
+      pairs[2 * n] = id;
+      pairs[2 * n + 1] = edits;
+      n++;
+    }
+  });
+  at[spellings.length] = n;
+  return { mark: seed.mark, spellings: spellings.join('\n'), at, pairs };
+}
+
+/** The seed `keptNeighbours` was taken from, for the index `owner` it was kept with (a restored copy of the same). */
+export function neighbourSeed(owner: object, kept: KeptNeighbours): NeighbourSeed {
+  const lists = new Map<string, Array<[number, number]>>();
+  const spellings = kept.spellings === '' ? [] : kept.spellings.split('\n');
+  const { at, pairs } = kept;
+  spellings.forEach((spelling, i) => {
+    const list: Array<[number, number]> = [];
+    for (let n = at[i]!; n < at[i + 1]!; n++) list.push([pairs[2 * n]!, pairs[2 * n + 1]!]);
+    lists.set(spelling, list);
+  });
+  return { owner, mark: kept.mark, lists };
+}
+
 export class KeyCache {
   /** Bounds by token and word, for the screening under way. */
   readonly bounds = new Map<string, TokenBound>();
   /** A word's split reading (query.ts `split`), for the screening under way: [head, tail] or null. */
   readonly splits = new Map<string, readonly [string, string] | null>();
   /** Typo neighbours (two edits, in use or not) of the caller's spellings, across screenings. */
-  private readonly neighbours = new Map<string, Array<[number, number]>>();
+  private neighbours = new Map<string, Array<[number, number]>>();
   private owner: object | null = null;
   private mark = 0;
 
@@ -51,12 +110,20 @@ export class KeyCache {
   /**
    * Start a screening against `vocab` (of the index `owner`): returns the spellings filed since the
    * last screening, for the caller to `forget` the spellings within two edits of them; null when
-   * nothing was kept (a first screening, another index, or too much new).
+   * nothing was kept (a first screening, another index, or too much new). A first screening
+   * against `owner` starts from `seed` when it is that index's: the spellings filed since its mark
+   * are returned to forget, as after a screening of this cache's own.
    */
-  begin(owner: object, vocab: Vocabulary): string[] | null {
+  begin(owner: object, vocab: Vocabulary, seed?: NeighbourSeed | null): string[] | null {
     this.bounds.clear();
     this.splits.clear();
-    const fresh = owner === this.owner ? vocab.spellingsSince(this.mark) : null;
+    let fresh: string[] | null = null;
+    if (owner === this.owner) fresh = vocab.spellingsSince(this.mark);
+    else if (seed && seed.owner === owner && seed.mark <= vocab.spellingCount) {
+      // The lists themselves are shared: a list is replaced (forget, then a new one), never changed.
+      this.neighbours = new Map(seed.lists);
+      fresh = vocab.spellingsSince(seed.mark);
+    }
     this.owner = owner;
     this.mark = vocab.spellingCount;
     // Forgetting costs a lookup per fresh spelling, dropping everything one per kept list later.
@@ -69,6 +136,14 @@ export class KeyCache {
 
   forget(spelling: string): void {
     this.neighbours.delete(spelling);
+  }
+
+  /**
+   * The neighbour lists as a seed: they hold for the index of the last screening as it stood then
+   * (the index tells whether it filed anything since: MatchIndex.keptNeighbours); null before any.
+   */
+  seed(): NeighbourSeed | null {
+    return this.owner === null ? null : { owner: this.owner, mark: this.mark, lists: this.neighbours };
   }
 
   neighboursOf(vocab: Vocabulary, spelling: string): Array<[number, number]> {

@@ -15,7 +15,7 @@
  * ("Group"), nothing for legal-form words that survived stripping because of where they stood
  * ("S.A. Galapagos", "Stock Joint Company X"), a twentieth for a misspelt one ("Compny").
  */
-import { reach, similarity } from './fuzzy.js';
+import { allowedEdits, bitCount, letterMask, reach, similarity } from './fuzzy.js';
 import { LEGAL_FORM_TOKENS } from './legal-forms.js';
 import { foldText, matchTerms, splitAliasText } from './normalise.js';
 import type { Expansion, QueryToken } from './score.js';
@@ -40,8 +40,8 @@ const SHORT_TYPO_RARITY = 0.5;
 /** Words of one query name beyond this are ignored: a pasted paragraph is not a name. */
 export const MAX_QUERY_WORDS = 24;
 
-/** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"). */
-const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5);
+/** Legal-form words long enough to be recognised through a typo ("Compny", "Corproation"), with their letter masks. */
+const LONG_LEGAL_WORDS = [...LEGAL_FORM_TOKENS].filter((word) => word.length >= 5).map((word) => ({ word, mask: letterMask(word) }));
 
 export interface QueryVariant {
   tokens: QueryToken[];
@@ -70,7 +70,11 @@ export function nearLegalForm(token: string, known: boolean): boolean {
   let near = nearLegalMemo.get(token);
   if (near === undefined) {
     if (nearLegalMemo.size >= NEAR_LEGAL_MEMO_SIZE) nearLegalMemo.clear();
-    nearLegalMemo.set(token, (near = LONG_LEGAL_WORDS.some((word) => reach(token, word) !== null)));
+    // Each edit changes at most two letters of the set a word holds: a word whose letters differ
+    // more is out of reach without working out the distance (most words, against all 34).
+    const mask = letterMask(token);
+    near = LONG_LEGAL_WORDS.some(({ word, mask: other }) => bitCount(mask ^ other) <= 2 * allowedEdits(Math.min(token.length, word.length)) && reach(token, word) !== null);
+    nearLegalMemo.set(token, near);
   }
   return near;
 }
