@@ -9,7 +9,7 @@
  * (src/worker/lookup-copy.ts, restored before the commit) — and by a process that has its
  * indexes built already (a running worker, `warmScreening`). Per change: the ingest as a whole
  * (start-up excluded), when the change's alert was committed and when screening started and
- * ended, hits, peak RSS, and (fresh processes) the write of the updated copy after it all.
+ * ended, hits, peak RSS, and the write of the updated index copy after it all (as `ingest` does, or a running worker once its alerts are out).
  * Then a full re-screen (`watchlist screen`, the counterparty index from the same copy) of all
  * 100,000 counterparties against every designation. Floor: `node -e 0`.
  *
@@ -27,7 +27,7 @@ import { silentLogger } from '../src/log.js';
 import { createCslSource } from '../src/sources/csl/index.js';
 import { screenIndexed } from '../src/watchlists/screen.js';
 import { pollSource } from '../src/worker/poll.js';
-import { counterpartyIndexOf, releaseCounterpartyIndex, warmScreening } from '../src/worker/watchlist-hits.js';
+import { counterpartyIndexOf, neighbourSeedOf, releaseCounterpartyIndex, warmScreening } from '../src/worker/watchlist-hits.js';
 import { counterpartyCopyPath } from '../src/worker/counterparty-copy.js';
 import { engineStamp } from '../src/worker/engine-stamp.js';
 import { persistedIndexPath } from '../src/worker/lookup-copy.js';
@@ -82,7 +82,7 @@ interface ChangeResult {
   peakRssMb: number;
   /** The designation index was restored from the copy before the commit. */
   restored: boolean;
-  /** The updated copy's write after the poll (`lookupIndex.keep()`, as `ingest` does), and whether it wrote. */
+  /** The updated copy's write after the poll (`lookupIndex.keep()`, as `ingest` or the worker's copy keeper does), and whether it wrote. */
   keepMs: number;
   kept: boolean;
   /** Peak RSS up to the copy's write (`peakRssMb` includes it). */
@@ -136,8 +136,9 @@ async function runChange(db: string, file: string, changes: number, warm: boolea
   const ingestCpuMs = cpu() - cpu0;
   const peakBeforeKeepMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const k0 = performance.now();
-  // As `ingest` does after delivery (keepLookupCopy).
-  const kept = warm ? false : await app.lookupIndex.keep(releaseCounterpartyIndex(store));
+  // As `ingest` does after delivery (keepLookupCopy), or a running worker once the alerts are out
+  // (copy-keeper.ts), holding its counterparty index.
+  const kept = await app.lookupIndex.keep(warm ? neighbourSeedOf(store) : releaseCounterpartyIndex(store));
   const keepMs = performance.now() - k0;
   const records = await store.listAlerts(10);
   const hit = records.find((r) => r.alert.kind === 'watchlist-hit')?.alert;
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
       if (mode === 'fresh+copy') copyFileSync(lookupCopy, persistedIndexPath(db)!);
       const r = child(['change', db, file, String(changes), mode === 'warm' ? 'warm' : 'cold']) as ChangeResult;
       const label = { fresh: 'fresh, no copy ', 'fresh+copy': 'fresh, copy    ', warm: 'running worker ' }[mode];
-      const kept = mode === 'warm' ? '' : `   then copy ${r.kept ? 'written' : 'NOT written'} in ${r.keepMs.toFixed(0)} ms (peak RSS before it ${r.peakBeforeKeepMb} MB)`;
+      const kept = `   then copy ${r.kept ? 'written' : 'NOT written'} in ${r.keepMs.toFixed(0)} ms (peak RSS before it ${r.peakBeforeKeepMb} MB)`;
       console.log(
         `  +${String(changes).padEnd(5)} ${label} ingest ${r.ingestMs.toFixed(0).padStart(6)} ms (cpu ${r.ingestCpuMs.toFixed(0)} ms)   change alert committed at ${r.alertCommittedMs.toFixed(0)} ms, ` +
           `screening ${r.screeningStartMs.toFixed(0)}–${r.screeningEndMs.toFixed(0)} ms (cpu ${r.screeningCpuMs.toFixed(0)} ms)   ${r.hits} hits   peak RSS ${r.peakRssMb} MB   ${mode === 'warm' ? 'index held' : r.restored ? 'index from the copy' : 'index built'}${kept}   [target: 2,000 ms, 300 MB]`,

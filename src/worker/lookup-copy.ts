@@ -166,8 +166,8 @@ export async function keepCopy(path: string, version: string, index: MatchIndex,
   return writeCopy(path, version, index, stillCurrent, neighbours);
 }
 
-/** The file layout below; a copy of another layout reads as stale. */
-const LAYOUT = 'layout 3';
+/** The file layout below; a copy of another layout reads as stale. 4: the head after the designations, which are written as exported. */
+const LAYOUT = 'layout 4';
 
 /** The designations' bytes are checked in blocks of this size: one CRC per designation cost 20 ms of every rebuild. */
 const BLOCK = 16_384;
@@ -189,10 +189,12 @@ interface Head {
 
 /**
  * File layout: 4 bytes (UInt32BE) version length, the version in UTF-8, 4 bytes head length,
- * 4 bytes CRC-32 of the head, the head (v8.serialize of the state without its designations, and
- * the CRC-32 of each BLOCK of theirs), then the designations' JSON bytes. Only the head is read up front:
- * the designations (two thirds of the file) are read from the open file when a search returns
- * them, so a replaced copy never mixes with the one the index came from.
+ * 4 bytes CRC-32 of the head, the designations' JSON bytes, then the head (v8.serialize of the
+ * state without its designations, and the CRC-32 of each BLOCK of theirs) to the end of the
+ * file. The designations come before the head so they are written as they are exported, never
+ * held whole (~20 MB at 30,000). Only the head is read up front: the designations (two thirds of
+ * the file) are read from the open file when a search returns them, so a replaced copy never
+ * mixes with the one the index came from.
  */
 function readCopy(path: string, version: string): MatchIndex | null {
   let fd: number;
@@ -216,20 +218,21 @@ function readOpenCopy(opened: number, path: string, version: string, whole: bool
     };
     const versionLength = at(0, 4).readUInt32BE(0);
     if (at(4, versionLength).toString('utf8') !== version) return close(fd);
-    const headAt = 12 + versionLength;
-    const fields = at(headAt - 8, 8);
-    const head = at(headAt, fields.readUInt32BE(0));
+    const jsonStart = 12 + versionLength;
+    const fields = at(jsonStart - 8, 8);
+    const headLength = fields.readUInt32BE(0);
+    if (headLength > size - jsonStart) return close(fd);
+    const head = at(size - headLength, headLength);
     if (crc32(head) !== fields.readUInt32BE(4)) return close(fd);
     const { state, checks, neighbours } = deserialize(head) as Head;
     const restored = (index: MatchIndex | null): MatchIndex | null => {
       if (index && neighbours) index.adoptNeighbours(neighbours);
       return index;
     };
-    const jsonStart = headAt + head.length;
     const { jsonAt } = state;
     // A copy cut off anywhere, the designations included, is refused here and not at a search.
     const jsonLength = jsonAt[jsonAt.length - 1] ?? -1;
-    if (size !== jsonStart + jsonLength || checks.length !== Math.ceil(jsonLength / BLOCK)) return close(fd);
+    if (size !== jsonStart + jsonLength + headLength || checks.length !== Math.ceil(jsonLength / BLOCK)) return close(fd);
     if (whole) {
       const json = at(jsonStart, jsonLength);
       for (let b = 0; b < checks.length; b++) if (crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK)) !== checks[b]) return close(fd);
@@ -270,25 +273,36 @@ function close(fd: number): null {
 
 /** Returns whether the copy was written; `stillCurrent`, when given, is asked before the rename. */
 async function writeCopy(path: string, version: string, index: MatchIndex, stillCurrent?: () => Promise<boolean>, neighbours: KeptNeighbours | null = null): Promise<boolean> {
-  const { json, ...rest } = index.toState();
-  if (typeof json === 'function') return false; // exportIndex gives bytes: a reader is never written back.
-  const checks = new Uint32Array(Math.ceil(json.length / BLOCK));
-  for (let b = 0; b < checks.length; b++) checks[b] = crc32(json.subarray(b * BLOCK, (b + 1) * BLOCK));
-  const head = serialize({ state: { ...rest, json: new Uint8Array(0) }, checks, neighbours } satisfies Head);
   const versionBytes = Buffer.from(version, 'utf8');
   const fields = Buffer.alloc(12 + versionBytes.length);
   fields.writeUInt32BE(versionBytes.length, 0);
   versionBytes.copy(fields, 4);
-  fields.writeUInt32BE(head.length, 4 + versionBytes.length);
-  fields.writeUInt32BE(crc32(head), 8 + versionBytes.length);
   const temporary = `${path}.${process.pid}.tmp`;
   let fd: number | null = null;
   try {
-    // Part by part: no 30 MB concatenation of the three.
     fd = openSync(temporary, 'w');
-    for (const part of [fields, head, json]) {
-      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
-    }
+    const out = fd;
+    const put = (part: Uint8Array, position: number): void => {
+      for (let at = 0; at < part.length; ) at += writeSync(out, part, at, part.length - at, position + at);
+    };
+    // The head's length and CRC are not known yet: written over these zeros at the end.
+    put(fields, 0);
+    let written = fields.length;
+    const checks: number[] = [];
+    // Whole blocks per chunk (the last excepted), each block's CRC taken as it goes by.
+    const state = index.toState({
+      chunk: 64 * BLOCK,
+      write: (bytes) => {
+        for (let b = 0; b < bytes.length; b += BLOCK) checks.push(crc32(bytes.subarray(b, b + BLOCK)));
+        put(bytes, written);
+        written += bytes.length;
+      },
+    });
+    const head = serialize({ state: { ...state, json: new Uint8Array(0) }, checks: Uint32Array.from(checks), neighbours } satisfies Head);
+    put(head, written);
+    fields.writeUInt32BE(head.length, 4 + versionBytes.length);
+    fields.writeUInt32BE(crc32(head), 8 + versionBytes.length);
+    put(fields.subarray(4 + versionBytes.length), 4 + versionBytes.length);
     closeSync(fd);
     fd = null;
     if (stillCurrent && !(await stillCurrent())) {

@@ -74,6 +74,11 @@ export function releaseCounterpartyIndex(store: Store): NeighbourSeed | null {
   return held?.index.neighbourSeed() ?? null;
 }
 
+/** The typo neighbour lists of the counterparty index held for `store` (kept held), for the designation index copy; null when none is held. */
+export function neighbourSeedOf(store: Store): NeighbourSeed | null {
+  return counterpartyIndexes.get(store)?.index.neighbourSeed() ?? null;
+}
+
 function versionOf(w: WatchlistSummary): string {
   return `${w.count}@${w.updatedAt}`;
 }

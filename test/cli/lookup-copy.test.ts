@@ -57,11 +57,12 @@ describe('lookup from the copy', () => {
     // Every designation read from the copy damaged: each answer comes from a rebuilt index.
     const whole = readFileSync(copy);
     const damaged = Buffer.from(whole);
-    // The designations follow the version and the head (lookup-copy.ts's layout).
+    // The designations follow the version and come before the head (lookup-copy.ts's layout).
     const versionLength = whole.readUInt32BE(0);
-    const designationsAt = 12 + versionLength + whole.readUInt32BE(4 + versionLength);
+    const designationsAt = 12 + versionLength;
+    const headAt = whole.length - whole.readUInt32BE(4 + versionLength);
     let spots = 0;
-    for (let at = whole.indexOf('{"list"', designationsAt); at !== -1; at = whole.indexOf('{"list"', at + 1), spots++) damaged[at] = 0x78;
+    for (let at = whole.indexOf('{"list"', designationsAt); at !== -1 && at < headAt; at = whole.indexOf('{"list"', at + 1), spots++) damaged[at] = 0x78;
     expect(spots).toBe(1205);
     const rebuilt = [];
     for (const argv of [['lookup', QUERIES[0]!], ['lookup', QUERIES[3]!, '--json', '--limit', '3']]) {

@@ -199,8 +199,9 @@ describe('a fresh process screening from the kept index copy', () => {
     const reference = await ingest(prepare('built', false));
     const damaged = await ingest(
       prepare('damaged', true, (bytes) => {
-        // The last byte is inside the designations' JSON, which only a full read checks.
-        bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 0x20;
+        // Inside the designations' JSON (just before the head, the file's last part), which only a full read checks.
+        const at = bytes.length - bytes.readUInt32BE(4 + bytes.readUInt32BE(0)) - 2;
+        bytes[at] = bytes[at]! ^ 0x20;
       }),
     );
     expect(damaged.built).toBe(true);
@@ -220,8 +221,7 @@ describe('a fresh process screening from the kept index copy', () => {
     const reference = await ingest(prepare('built', false));
     const damaged = await ingest(
       prepare('head', true, (bytes) => {
-        const versionLength = bytes.readUInt32BE(0);
-        const at = 12 + versionLength + 20;
+        const at = bytes.length - bytes.readUInt32BE(4 + bytes.readUInt32BE(0)) + 20;
         bytes[at] = bytes[at]! ^ 0xff;
       }),
     );

@@ -94,9 +94,11 @@ describe('persistedLookupIndex', () => {
     await persistedLookupIndex(store, db);
     const path = persistedIndexPath(db)!;
     const whole = readFileSync(path);
-    // The designation's JSON is the last thing in the file; the name also sits in the index head.
-    const at = whole.lastIndexOf('"Hangzhou Hikvision');
-    expect(at).toBeGreaterThan(whole.length / 2);
+    // The designations' JSON comes before the head, the file's last part (lookup-copy.ts's layout);
+    // the name may sit in the head too, so it is looked for before the head only.
+    const headAt = whole.length - whole.readUInt32BE(4 + whole.readUInt32BE(0));
+    const at = whole.subarray(0, headAt).lastIndexOf('"Hangzhou Hikvision');
+    expect(at).toBeGreaterThan(12);
     const ask = (index: Awaited<ReturnType<typeof persistedLookupIndex>>) => names(index, 'Hikvision');
     for (const damage of [
       // Still valid JSON, another name: only a checksum tells.
@@ -123,8 +125,9 @@ describe('persistedLookupIndex', () => {
     await persistedLookupIndex(store, db);
     const path = persistedIndexPath(db)!;
     const whole = readFileSync(path);
+    // The head is the file's last part (lookup-copy.ts's layout); its length follows the version.
     const versionLength = whole.readUInt32BE(0);
-    const headAt = 12 + versionLength;
+    const headAt = whole.length - whole.readUInt32BE(4 + versionLength);
     // One bit of the head, past the v8 serialization header: v8 may well read that without complaint.
     const damaged = Buffer.from(whole);
     damaged[headAt + 64] = damaged[headAt + 64]! ^ 0x01;

@@ -5,13 +5,15 @@
  * way finish, and closes the database. At start it says, in plain lines on stderr (startup.ts),
  * the database, the sources, where alerts go, the next poll and how to stop.
  * Serves /healthz, /readyz and /metrics on HEALTH_PORT (src/health/server.ts) unless it is 0.
+ * Keeps the designation index copy beside a SQLite database current (src/worker/copy-keeper.ts).
  */
 import type { Command } from 'commander';
 import cron from 'node-cron';
 import { redactDbUrl, schedulePeriodMs } from '../../config.js';
 import { startHealthServer } from '../../health/server.js';
 import { createScheduler } from '../../worker/scheduler.js';
-import { warmScreeningAfter } from '../../worker/watchlist-hits.js';
+import { createCopyKeeper } from '../../worker/copy-keeper.js';
+import { neighbourSeedOf, warmScreeningAfter } from '../../worker/watchlist-hits.js';
 import { startupLines } from '../startup.js';
 import type { CliContext } from '../context.js';
 
@@ -44,18 +46,23 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const recovered = await app.deliverer.recover();
       if (recovered > 0) log.info({ recovered }, 'settled interrupted deliveries');
       app.deliverer.start();
+      // The designation index copy, rewritten after changes (and after the warm-up, when stale), for short-lived processes.
+      const keeper = createCopyKeeper(() => app.lookupIndex.keep(neighbourSeedOf(app.store)), log);
       const scheduler = createScheduler({
         cron: app.config.schedule.cron,
         jitterMs: app.config.schedule.jitterMs,
         sources: app.sources,
         poll: app.poll,
         log,
-        afterPoll: () => app.deliverer.wake(),
+        afterPoll: (_source, outcome) => {
+          app.deliverer.wake();
+          if (outcome.status === 'changed') keeper.request();
+        },
       });
       scheduler.start();
       const initial = opts.initialPoll ? app.sources.map((source) => scheduler.pollNow(source)) : [];
       // Screening's indexes, built once the first polls are done, so the first change screens warm.
-      void warmScreeningAfter(initial, app.pollDeps);
+      void warmScreeningAfter(initial, app.pollDeps).then(() => keeper.request());
       const task = cron.createTask(app.config.schedule.cron, () => undefined);
       const nextPoll = task.getNextRuns(1)[0] ?? null;
       await task.destroy();
@@ -75,6 +82,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
       });
       log.info({ signal }, 'stopping');
       await scheduler.stop();
+      await keeper.stop();
       await slack?.stop();
       await discord?.stop();
       await app.deliverer.stop();

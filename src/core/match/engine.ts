@@ -20,8 +20,8 @@ import { groupMembers, kindOf, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';
-import { exportIndex, importIndex, type EntryParts, type IndexParts, type IndexState } from './persist.js';
-export type { IndexState } from './persist.js';
+import { exportIndex, importIndex, type EntryParts, type IndexParts, type IndexState, type JsonChunks } from './persist.js';
+export type { IndexState, JsonChunks } from './persist.js';
 import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
 import { rankHits, type Hit } from './rank.js';
@@ -78,9 +78,12 @@ export class MatchIndex {
     if (designations) for (const d of designations) this.upsert(d);
   }
 
-  /** The index as plain data to keep (persist.ts); `MatchIndex.fromState` gives back an index answering the same. */
-  toState(): IndexState {
-    return exportIndex(this as unknown as IndexParts);
+  /**
+   * The index as plain data to keep (persist.ts); `MatchIndex.fromState` gives back an index
+   * answering the same. With `json`, the designations' JSON bytes go there instead of into the state.
+   */
+  toState(json?: JsonChunks): IndexState {
+    return exportIndex(this as unknown as IndexParts, json);
   }
 
   /** The index a `toState()` was taken from, or null when the state is of another format. */

@@ -70,17 +70,71 @@ const FORMAT = 3;
 const KINDS: readonly EntityKind[] = ['person', 'entity', 'vessel', 'aircraft', null];
 const REMOVED = 255;
 
-export function exportIndex(index: IndexParts): IndexState {
+/**
+ * Where exportIndex puts the designations' JSON bytes: `write` gets them in order, in chunks of
+ * exactly `chunk` bytes but the last (a designation may span two), each to be consumed before it
+ * returns (the chunk's memory is reused). Without one, the bytes are the state's `json`.
+ */
+export interface JsonChunks {
+  chunk: number;
+  write(bytes: Uint8Array): void;
+}
+
+/** The bytes into one buffer, grown by half when full: no concatenation, so they exist once (~18 MB at 30,000). */
+class Collected {
+  private buffer: Buffer;
+  length = 0;
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  add(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.length + bytes.length, Math.ceil(this.buffer.length * 1.5)));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+  bytes(): Uint8Array {
+    // A view of the filled part (a Buffer is a Uint8Array; wrapping it in a new one would copy it).
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** The bytes to `out` in its chunks, through one reused buffer. */
+class Chunked {
+  private readonly buffer: Buffer;
+  private filled = 0;
+  length = 0;
+  constructor(private readonly out: JsonChunks) {
+    this.buffer = Buffer.allocUnsafe(out.chunk);
+  }
+  add(bytes: Uint8Array): void {
+    this.length += bytes.length;
+    for (let at = 0; at < bytes.length; ) {
+      const take = Math.min(bytes.length - at, this.buffer.length - this.filled);
+      this.buffer.set(bytes.subarray(at, at + take), this.filled);
+      this.filled += take;
+      at += take;
+      if (this.filled === this.buffer.length) this.flush();
+    }
+  }
+  flush(): void {
+    if (this.filled > 0) this.out.write(this.buffer.subarray(0, this.filled));
+    this.filled = 0;
+  }
+}
+
+/** The index as plain data; with `out`, the designations' JSON goes there and the state's `json` is empty. */
+export function exportIndex(index: IndexParts, out?: JsonChunks): IndexState {
   const n = index.entries.length;
   const kinds = new Uint8Array(n);
   const primary = new Int32Array(n);
   const offsets = new Int32Array(3 * n + 1);
   const lists: number[] = [];
-  // Every designation's JSON written into one buffer, grown by half when full: no Buffer per
-  // designation and no concatenation, so the copy's bytes exist once (~18 MB at 30,000).
-  let json = Buffer.allocUnsafe(Math.max(4096, n * 512));
+  const json = out ? new Chunked(out) : new Collected(Math.max(4096, n * 512));
   const jsonAt = new Int32Array(n + 1);
-  let bytes = 0;
   index.entries.forEach((entry, i) => {
     offsets[3 * i] = lists.length;
     if (entry) lists.push(...entry.names);
@@ -90,21 +144,14 @@ export function exportIndex(index: IndexParts): IndexState {
     if (entry) lists.push(...entry.tokens);
     kinds[i] = entry ? kindCode(entry.kind) : REMOVED;
     primary[i] = entry ? entry.primaryName : -1;
-    jsonAt[i] = bytes;
+    jsonAt[i] = json.length;
     if (!entry) return;
     // A restored entry keeps the bytes it was read from: copied as they are, neither parsed nor
     // serialised again (that was half the write of a copy after a screening).
-    const kept = entry instanceof ColumnEntry ? entry.bytes() : null;
-    const text = kept === null ? JSON.stringify(entry.designation) : null;
-    const need = kept !== null ? kept.length : Buffer.byteLength(text!, 'utf8');
-    if (bytes + need > json.length) {
-      const grown = Buffer.allocUnsafe(Math.max(bytes + need, Math.ceil(json.length * 1.5)));
-      json.copy(grown, 0, 0, bytes);
-      json = grown;
-    }
-    if (kept !== null) json.set(kept, bytes);
-    bytes += kept !== null ? kept.length : json.write(text!, bytes, 'utf8');
+    json.add(entry instanceof ColumnEntry ? entry.bytes() : Buffer.from(JSON.stringify(entry.designation), 'utf8'));
   });
+  if (json instanceof Chunked) json.flush();
+  const bytes = json.length;
   offsets[3 * n] = lists.length;
   jsonAt[n] = bytes;
   // Flat lists only: a restored copy then holds a few typed arrays, not a list per token (or per trigram).
@@ -123,8 +170,7 @@ export function exportIndex(index: IndexParts): IndexState {
     primary,
     offsets,
     lists: Int32Array.from(lists),
-    // A view of the filled part (a Buffer is a Uint8Array; wrapping it in a new one would copy it).
-    json: json.subarray(0, bytes),
+    json: json instanceof Collected ? json.bytes() : new Uint8Array(0),
     jsonAt,
   };
 }

@@ -83,6 +83,23 @@ describe('persisted MatchIndex', () => {
     }
   });
 
+  it('gives the designations in chunks of the size asked, the same bytes as in one piece, restored or not', () => {
+    const original = build();
+    const copy = restored(original);
+    for (const index of [original, copy]) {
+      const whole = index.toState();
+      const chunks: Buffer[] = [];
+      // A size no designation fits evenly: designations span chunks.
+      const state = index.toState({ chunk: 1_000, write: (bytes) => chunks.push(Buffer.from(bytes)) });
+      expect(chunks.slice(0, -1).every((c) => c.length === 1_000)).toBe(true);
+      expect(chunks.at(-1)!.length).toBeGreaterThan(0);
+      expect(chunks.at(-1)!.length).toBeLessThanOrEqual(1_000);
+      expect(Buffer.concat(chunks).equals(Buffer.from(whole.json as Uint8Array))).toBe(true);
+      expect(state.json).toHaveLength(0);
+      expect(state.jsonAt).toEqual(whole.jsonAt);
+    }
+  });
+
   it('refuses a state of another format', () => {
     const state = { ...build().toState(), format: 0 } as unknown as IndexState;
     expect(MatchIndex.fromState(state)).toBeNull();
