@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/watchlists/screen-csv.js';
@@ -58,6 +58,20 @@ describe('entitywatch watchlist', () => {
     expect(await runCli(['watchlist', 'remove', 'suppliers'], env)).toMatchObject({ code: 0, stdout: 'removed watchlist suppliers\n' });
     expect(JSON.parse((await runCli(['watchlist', 'list', '--json'], env)).stdout)).toEqual([]);
     expect(await runCli(['watchlist', 'remove', 'suppliers'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('no watchlist named "suppliers"') });
+  });
+
+  it('keeps the index it screened against beside the database, for the next lookup or ingest to restore', async () => {
+    await runCli(['ingest', 'csl', snapshot('v1.json', [...base, HIKVISION])], env);
+    await runCli(['watchlist', 'import', SUPPLIERS, '--name', 'suppliers'], env);
+    const copy = `${env.ENTITYWATCH_DB}.lookup`;
+    // Nothing screened yet, nothing looked up: no index was built, none kept.
+    expect(existsSync(copy)).toBe(false);
+    expect((await runCli(['watchlist', 'screen', 'suppliers'], env)).code).toBe(0);
+    expect(existsSync(copy)).toBe(true);
+    const kept = statSync(copy).mtimeMs;
+    // Current: the lookup reads it and leaves it as it is.
+    expect((await runCli(['lookup', 'Hikvision'], env)).stdout).toContain('Hangzhou Hikvision Digital Technology');
+    expect(statSync(copy).mtimeMs).toBe(kept);
   });
 
   it('refuses to screen before the lists are loaded (exit 1), rather than say "No hits"', async () => {

@@ -14,11 +14,11 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { readBasis } from '../../../handlers/basis.js';
-import { basisLine, NOT_LOADED, staleWarning } from '../../core/basis.js';
+import { basisLine, NOT_LOADED, staleWarning, type Basis } from '../../core/basis.js';
 import { CommandFailed, UsageError } from '../../errors.js';
 import { parseCounterpartyFile } from '../../watchlists/read-file.js';
 import { parseWatchlistName } from '../../watchlists/schema.js';
-import { screenIndexed } from '../../watchlists/screen.js';
+import { screenIndexed, type WatchlistHit } from '../../watchlists/screen.js';
 import { SCREEN_CSV_HEADER, screenCsv } from '../../watchlists/screen-csv.js';
 import { writeJson, writeLine, type CliContext } from '../context.js';
 import { readUserBytes } from '../read-user-text.js';
@@ -98,29 +98,45 @@ export function registerWatchlist(program: Command, ctx: CliContext): void {
       const index = await app.lookupIndex();
       // Loaded here, not with the command table: the screening module brings the matching engine.
       const { counterpartyIndexOf } = await import('../../worker/watchlist-hits.js');
-      const hits = screenIndexed(counterpartyIndexOf(app.pollDeps.counterpartyCopy, members), index);
-      const summary = `${plural(members.length, 'counterparty', 'counterparties')} of ${name} screened against ${plural(index.size, 'designation')}`;
-      if (opts.json) {
-        writeJson(ctx.io, { watchlist: name, counterparties: members.length, designations: index.size, hits, basis });
-        return;
+      const counterparties = counterpartyIndexOf(app.pollDeps.counterpartyCopy, members);
+      const hits = screenIndexed(counterparties, index);
+      try {
+        printScreening(ctx, { name, members: members.length, index: index.size, hits, basis, warning, opts });
+      } finally {
+        // Once the answer is out: the index this screening read (and its typo neighbour lists) kept
+        // beside the database, so the next short-lived process restores it. A cache: never fails the command.
+        await app.lookupIndex.keep(counterparties.neighbourSeed()).catch(() => false);
       }
-      if (opts.csv) {
-        ctx.io.stdout.write(screenCsv(hits));
-        ctx.io.stderr.write(`${hits.length === 0 ? 'No hits' : plural(hits.length, 'hit')}: ${summary}. ${basisLine(basis)}\n`);
-        return;
-      }
-      if (warning) writeLine(ctx.io, warning);
-      if (hits.length === 0) {
-        writeLine(ctx.io, `No hits: ${summary}.`);
-        writeLine(ctx.io, basisLine(basis));
-        return;
-      }
-      writeLine(ctx.io, `${plural(hits.length, 'hit')}: ${summary}.`);
-      for (const hit of hits) {
-        const ref = hit.reference ? ` [${hit.reference}]` : '';
-        const via = hit.matchedName !== hit.designationName ? ` (matched "${hit.matchedName}")` : '';
-        writeLine(ctx.io, `${hit.score.toFixed(2)}  ${hit.counterparty}${ref} ↔ ${hit.list} ${hit.designationName}${via}`);
-      }
-      writeLine(ctx.io, basisLine(basis));
     });
+}
+
+/** What `watchlist screen` prints: the hits, as text, CSV (summary on stderr) or JSON. */
+function printScreening(
+  ctx: CliContext,
+  r: { name: string; members: number; index: number; hits: WatchlistHit[]; basis: Basis; warning: string | null; opts: { csv?: boolean; json?: boolean } },
+): void {
+  const { name, hits, basis, warning, opts } = r;
+  const summary = `${plural(r.members, 'counterparty', 'counterparties')} of ${name} screened against ${plural(r.index, 'designation')}`;
+  if (opts.json) {
+    writeJson(ctx.io, { watchlist: name, counterparties: r.members, designations: r.index, hits, basis });
+    return;
+  }
+  if (opts.csv) {
+    ctx.io.stdout.write(screenCsv(hits));
+    ctx.io.stderr.write(`${hits.length === 0 ? 'No hits' : plural(hits.length, 'hit')}: ${summary}. ${basisLine(basis)}\n`);
+    return;
+  }
+  if (warning) writeLine(ctx.io, warning);
+  if (hits.length === 0) {
+    writeLine(ctx.io, `No hits: ${summary}.`);
+    writeLine(ctx.io, basisLine(basis));
+    return;
+  }
+  writeLine(ctx.io, `${plural(hits.length, 'hit')}: ${summary}.`);
+  for (const hit of hits) {
+    const ref = hit.reference ? ` [${hit.reference}]` : '';
+    const via = hit.matchedName !== hit.designationName ? ` (matched "${hit.matchedName}")` : '';
+    writeLine(ctx.io, `${hit.score.toFixed(2)}  ${hit.counterparty}${ref} ↔ ${hit.list} ${hit.designationName}${via}`);
+  }
+  writeLine(ctx.io, basisLine(basis));
 }
