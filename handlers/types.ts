@@ -10,6 +10,7 @@ import type { Alert } from '../src/core/alert.js';
 import type { Basis } from '../src/core/basis.js';
 import type { Designation } from '../src/core/model.js';
 import type { WatchRule } from '../src/core/watch.js';
+import type { ScreenedCounterparty } from '../src/watchlists/screen.js';
 import type { DesignationEvent, HistoryStore, OutboxStore, RulesStore, SnapshotStore, WatchlistStore } from '../store/types.js';
 
 export type Platform = 'slack' | 'discord' | 'cli';
@@ -52,6 +53,12 @@ export interface HandlerContext {
   store: HandlerStore;
   /** The current name index (built lazily, rebuilt after source changes: see lookup-index.ts). */
   lookupIndex(): Promise<LookupIndex>;
+  /**
+   * The members of a watchlist (by its stored name) worth searching: those whose names can reach
+   * the threshold against the current lists, so that searching them finds every hit searching all
+   * finds (src/worker/watchlist-hits.ts `searchableMembers`). Absent: every member is searched.
+   */
+  screenable?(watchlist: string): Promise<ScreenedCounterparty[]>;
   /** Who typed the command. */
   actor: Actor;
   /** Notifier channel id of where the command was typed: "slack:C0123", "discord:456". */

@@ -112,11 +112,12 @@ async function screen(ctx: HandlerContext, text: string): Promise<Reply> {
   if ('kind' in found) return found;
   const basis = await readBasis(ctx.store, ctx.now(), ctx.staleAfterMs ?? null);
   if (basis.designations === 0) return { kind: 'error', message: notLoadedReply() };
-  const members = await ctx.store.watchlistMembers(found.name);
+  // Only the members whose names can reach a list, when the process can tell (the same hits).
+  const members = ctx.screenable ? await ctx.screenable(found.name) : await ctx.store.watchlistMembers(found.name);
   const hits = await screenInChunks(members, await ctx.lookupIndex());
   const ranked = [...hits].sort((a, b) => b.score - a.score);
   const file = { name: screenFileName(found.name, ctx.now()), contentType: 'text/csv', bytes: Buffer.from(screenCsv(ranked), 'utf8') };
-  return { kind: 'text', text: screenText(found.name, members.length, hits, basis, file.name), file };
+  return { kind: 'text', text: screenText(found.name, found.count, hits, basis, file.name), file };
 }
 
 async function importList(ctx: HandlerContext, text: string): Promise<Reply> {

@@ -26,6 +26,7 @@ import { persistedIndexPath } from './worker/lookup-copy.js';
 import { counterpartyCopyPath } from './worker/counterparty-copy.js';
 import type { PollDeps, PollOutcome } from './worker/poll.js';
 import { pollLeased } from './worker/lease.js';
+import { searchableMembers } from './worker/watchlist-hits.js';
 import type { Store } from '../store/types.js';
 
 export interface App {
@@ -104,7 +105,15 @@ export async function createApp(config: Config, env: AppEnv): Promise<App> {
     instanceId,
     observer: metrics,
   });
-  const platformDeps: PlatformDeps = { log, store, notifiers, now, lookupIndex, staleAfterMs: config.schedule.staleAfterMs };
+  const platformDeps: PlatformDeps = {
+    log,
+    store,
+    notifiers,
+    now,
+    lookupIndex,
+    staleAfterMs: config.schedule.staleAfterMs,
+    screenable: (watchlist) => searchableMembers(pollDeps, watchlist),
+  };
   const poll = (source: Source) => pollLeased(source, pollDeps, { holder: instanceId, metrics });
   return {
     config,

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { HandlerStore, LookupIndex } from '../../handlers/types.js';
 import type { Notifier } from '../notifiers/types.js';
 import type { Store } from '../../store/types.js';
+import type { ScreenedCounterparty } from '../watchlists/screen.js';
 
 /**
  * The store parts the platforms use: the commands' (HandlerStore), and the current designations
@@ -32,4 +33,6 @@ export interface PlatformDeps {
   lookupIndex(): Promise<LookupIndex>;
   /** Answers flag a source not updated for this long (config `schedule.staleAfterMs`). */
   staleAfterMs: number;
+  /** HandlerContext.screenable: a watchlist's members worth searching, from the process's screening indexes. */
+  screenable?(watchlist: string): Promise<ScreenedCounterparty[]>;
 }

@@ -124,6 +124,18 @@ async function designationIndex(deps: ScreeningDeps): Promise<MatchIndex> {
 }
 
 /**
+ * The members of watchlist `name` whose names can reach the threshold against the current lists
+ * (CounterpartyIndex.searchable, over the process's counterparty and designation indexes):
+ * searching these finds every hit a search of all its members finds, in the same order.
+ */
+export async function searchableMembers(deps: ScreeningDeps, name: string): Promise<ScreenedCounterparty[]> {
+  const watchlists = (await deps.store.listWatchlists()).filter((w) => w.count > 0);
+  if (!watchlists.some((w) => w.name === name)) return [];
+  const counterparties = await counterpartyIndex(deps, watchlists);
+  return counterparties.searchable(await designationIndex(deps)).filter((c) => c.watchlist === name);
+}
+
+/**
  * Build what screening needs (the counterparty and designation indexes) ahead of the first change,
  * so a running worker screens a change in the time its candidates take. A no-op without watchlists.
  */

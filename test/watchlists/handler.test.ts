@@ -4,7 +4,10 @@ import { resolveAdminCommand } from '../../handlers/registry.js';
 import { MAX_REPLY_CHARS, screenText, watchlistHandler, WATCHLIST_HELP } from '../../handlers/watchlist.js';
 import { watchCommand } from '../../src/platforms/discord/commands.js';
 import { basisOf } from '../../src/core/basis.js';
+import type { MatchIndex } from '../../src/core/match/index.js';
+import { silentLogger } from '../../src/log.js';
 import type { WatchlistHit } from '../../src/watchlists/screen.js';
+import { searchableMembers } from '../../src/worker/watchlist-hits.js';
 import { makeDesignation } from '../helpers/designations.js';
 import { handlerContext, NOW, type TestContext } from '../handlers/context.js';
 
@@ -79,6 +82,24 @@ describe('watchlist handler', () => {
       ].join('\n'),
       file: { name: 'screen-suppliers-2026-05-04.csv', contentType: 'text/csv', bytes: Buffer.from(csv, 'utf8') },
     });
+  });
+
+  it("searches only the members the process's screening indexes say can reach a list, with the same reply", async () => {
+    await withSuppliers();
+    const everyone = await watchlistHandler.run(t.ctx, 'screen suppliers');
+    const asked: string[] = [];
+    let searched = -1;
+    const deps = { store: t.store, log: silentLogger(), now: () => NOW, newId: () => 'al_1', channels: () => [], adminChannels: [], lookupIndex: t.ctx.lookupIndex as () => Promise<MatchIndex> };
+    t.ctx.screenable = async (name) => {
+      asked.push(name);
+      const members = await searchableMembers(deps, name);
+      searched = members.length;
+      return members;
+    };
+    expect(await watchlistHandler.run(t.ctx, 'screen Suppliers')).toEqual(everyone);
+    expect(asked).toEqual(['suppliers']);
+    // "Northwind Traders" holds words on no list that outweigh the rest: not searched.
+    expect(searched).toBe(2);
   });
 
   it('refuses to screen before the lists are loaded, rather than say "no hits"', async () => {

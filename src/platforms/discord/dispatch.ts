@@ -14,6 +14,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { ChatFile, HandlerContext, HandlerStore, LookupIndex, Reply, ReplyFile } from '../../../handlers/types.js';
+import type { ScreenedCounterparty } from '../../watchlists/screen.js';
 import { UsageError } from '../../errors.js';
 import { MAX_CHAT_FILE_BYTES, readCapped, tooLarge } from '../download.js';
 import type { Alert } from '../../core/alert.js';
@@ -27,6 +28,8 @@ import { attachmentOf, channelIdOf, hasManageServer, INTERACTION, Interaction, i
 export interface DispatchDeps {
   store: HandlerStore;
   lookupIndex(): Promise<LookupIndex>;
+  /** HandlerContext.screenable, when the process has screening indexes. */
+  screenable?(watchlist: string): Promise<ScreenedCounterparty[]>;
   /** Lookups flag sources not updated for this long (config `schedule.staleAfterMs`). */
   staleAfterMs?: number;
   /** Prefix completion over current names, for autocomplete. */
@@ -105,6 +108,7 @@ export async function dispatchInteraction(payload: unknown, deps: DispatchDeps):
   const ctx: HandlerContext = {
     store: deps.store,
     lookupIndex: deps.lookupIndex,
+    screenable: deps.screenable,
     actor: { platform: 'discord', userId: userIdOf(interaction), isAdmin: hasManageServer(interaction) },
     channelId: `discord:${channelId}`,
     now: deps.now,

@@ -60,6 +60,7 @@ export async function startDiscordPlatform(platform: PlatformDeps, config: Disco
   const deps: DispatchDeps = {
     store,
     lookupIndex,
+    screenable: platform.screenable,
     staleAfterMs: platform.staleAfterMs,
     completer,
     now: platform.now,

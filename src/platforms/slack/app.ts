@@ -30,7 +30,7 @@ import { renderReply, SHARE_ACTION } from './render.js';
 /** Where Slack sends commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
-export interface SlackAppDeps extends Pick<PlatformDeps, 'store' | 'log' | 'lookupIndex' | 'now'> {
+export interface SlackAppDeps extends Pick<PlatformDeps, 'store' | 'log' | 'lookupIndex' | 'now' | 'screenable'> {
   config: SlackConfig;
   /** Posts test alerts and learns about rule channels. */
   notifier: SlackNotifier;
@@ -92,6 +92,7 @@ export function createSlackApp(deps: SlackAppDeps): BoltApp {
       attachment: (ref) => readFile({ userId, channelId, ref }),
       store: deps.store,
       lookupIndex: deps.lookupIndex,
+      screenable: deps.screenable,
       actor: { platform: 'slack', userId, isAdmin: admin },
       channelId: `${SLACK_PREFIX}${channelId}`,
       now: deps.now,
