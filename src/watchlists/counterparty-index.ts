@@ -39,6 +39,15 @@ export interface KeyedDesignations extends SpellingFactsSource {
   entityOf(key: string, source?: string): Designation[];
 }
 
+/** What `candidates` looks spellings up in besides the pool (CounterpartyIndex.lookups). */
+export interface CandidateLookups {
+  /** Filed spellings with a typo allowance, by number. */
+  trigrams: TrigramIndex;
+  /** Ids of the long spellings in sorted order, and in the order of their reversals. */
+  heads: Int32Array;
+  tails: Int32Array;
+}
+
 /** Words this long may be cut into two by a split reading (query.ts). */
 const SPLIT_MIN_LENGTH = 6;
 
@@ -63,14 +72,31 @@ export class CounterpartyIndex {
   /** Typo neighbours of counterparty spellings in the designation index, kept between screenings. */
   private keyCache = this.newKeyCache();
 
-  /** `parts`: what `parts()` gave for these very members' names, in this order (a kept copy), taken instead of reading the names. */
-  constructor(members: readonly ScreenedCounterparty[] = [], parts?: MemberPoolParts) {
+  /**
+   * `parts`: what `parts()` gave for these very members' names, in this order (a kept copy), taken
+   * instead of reading the names; `lookups`: what `lookups()` gave with them, taken instead of
+   * building the typo index and the sorted long words.
+   */
+  constructor(members: readonly ScreenedCounterparty[] = [], parts?: MemberPoolParts, lookups?: CandidateLookups) {
     this.build(members, parts);
+    if (parts && lookups) {
+      this.trigrams = lookups.trigrams;
+      this.heads = Array.from(lookups.heads, (id) => this.pool.spellings[id]!);
+      this.tails = Array.from(lookups.tails, (id) => reverse(this.pool.spellings[id]!));
+    }
   }
 
   /** The member pool as plain data, to keep (src/worker/counterparty-copy.ts). */
   parts(): MemberPoolParts {
     return this.pool.parts();
+  }
+
+  /** The lookups candidates need (built now if not yet), to keep with the pool: the typo index packed, long words as spelling ids in sorted order. */
+  lookups(): CandidateLookups {
+    const trigrams = this.typos();
+    trigrams.pack();
+    const ids = (words: readonly string[], spelling: (word: string) => string): Int32Array => Int32Array.from(words, (word) => this.pool.idOf(spelling(word))!);
+    return { trigrams, heads: ids(this.sortedHeads(), (word) => word), tails: ids(this.sortedTails(), reverse) };
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 /**
  * The counterparty index kept beside the database (`<database>.screening`), so a process that
  * screens its first change — `entitywatch ingest`, a worker just started — does not read every
- * counterparty's name again (about a second for 100,000): it reads the member pool's arrays.
+ * counterparty's name again (about a second for 100,000): it reads the member pool's arrays and the lookups candidates need (the typo index, long words sorted).
  *
  *   const index = readCounterpartyCopy(path, members) ?? new CounterpartyIndex(members);
  *   writeCounterpartyCopy(path, members, index);   // after a build
@@ -17,14 +17,17 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
+import { deserialize, serialize } from 'node:v8';
+import { TrigramIndex } from '../core/match/fuzzy.js';
+import { CounterpartyIndex, type CandidateLookups } from '../watchlists/counterparty-index.js';
 import type { MemberPoolParts } from '../watchlists/member-pool.js';
 import type { ScreenedCounterparty } from '../watchlists/screen.js';
 import { engineStamp, stampOf as stampOfFiles } from './engine-stamp.js';
 import { pathBesideDatabase } from './lookup-copy.js';
 
 /** The file layout below; a copy of another layout reads as stale. */
-const LAYOUT = 'counterparty copy 1';
+/** 2: the candidate lookups (typo index, sorted long words) after the arrays. */
+const LAYOUT = 'counterparty copy 2';
 
 /** The pool's typed arrays, in file order. */
 const ARRAYS = ['encoded', 'from', 'to', 'positions', 'postingAt'] as const;
@@ -58,9 +61,10 @@ function stampOf(members: readonly ScreenedCounterparty[]): string {
 
 /**
  * File layout: 4 bytes (UInt32LE) head length, the head as JSON ({ stamp, spellings: byte
- * length, lengths of ARRAYS, sum: a hash of what follows }), the spellings in UTF-8 separated by
- * "\n", then each array's bytes as the machine holds them (the stamp names the architecture).
- * The sum is checked on every read: a damaged copy would otherwise pass wrong candidates.
+ * length, lengths of ARRAYS, lookups: byte length, sum: a hash of what follows }), the spellings
+ * in UTF-8 separated by "\n", each array's bytes as the machine holds them (the stamp names the
+ * architecture), then the candidate lookups (CounterpartyIndex.lookups) as v8.serialize gives
+ * them. The sum is checked on every read: a damaged copy would otherwise pass wrong candidates.
  */
 export function writeCounterpartyCopy(path: string, members: readonly ScreenedCounterparty[], index: CounterpartyIndex): void {
   const parts = index.parts();
@@ -68,13 +72,14 @@ export function writeCounterpartyCopy(path: string, members: readonly ScreenedCo
   if (parts.spellings.some((s) => s.includes('\n'))) return;
   const spellings = Buffer.from(parts.spellings.join('\n'), 'utf8');
   const arrays = ARRAYS.map((a) => Buffer.from(parts[a].buffer, parts[a].byteOffset, parts[a].byteLength));
-  const body = { spellings: spellings.length, lengths: ARRAYS.map((a) => parts[a].length), sum: checksum([spellings, ...arrays]) };
+  const lookups = serialize(index.lookups());
+  const body = { spellings: spellings.length, lengths: ARRAYS.map((a) => parts[a].length), lookups: lookups.length, sum: checksum([spellings, ...arrays, lookups]) };
   const head = Buffer.from(JSON.stringify({ stamp: stampOf(members), ...body }), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([size, head, spellings, ...arrays]));
+    writeFileSync(temporary, Buffer.concat([size, head, spellings, ...arrays, lookups]));
     renameSync(temporary, path);
   } catch {
     // A cache that cannot be written costs the next process a rebuild, nothing else.
@@ -98,8 +103,8 @@ export function readCounterpartyCopy(path: string, members: readonly ScreenedCou
   }
   try {
     const headLength = bytes.readUInt32LE(0);
-    const head = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as { stamp?: unknown; spellings?: unknown; lengths?: unknown; sum?: unknown };
-    if (head.stamp !== stampOf(members) || typeof head.spellings !== 'number' || !Array.isArray(head.lengths)) return null;
+    const head = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as { stamp?: unknown; spellings?: unknown; lengths?: unknown; lookups?: unknown; sum?: unknown };
+    if (head.stamp !== stampOf(members) || typeof head.spellings !== 'number' || !Array.isArray(head.lengths) || typeof head.lookups !== 'number') return null;
     let at = 4 + headLength;
     if (head.sum !== checksum([bytes.subarray(at)])) return null;
     const text = bytes.toString('utf8', at, at + head.spellings);
@@ -111,10 +116,13 @@ export function readCounterpartyCopy(path: string, members: readonly ScreenedCou
       arrays.push(new Int32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * length)));
       at += 4 * length;
     }
-    if (at !== bytes.length || arrays.length !== ARRAYS.length) return null;
+    if (at + head.lookups !== bytes.length || arrays.length !== ARRAYS.length) return null;
     const [encoded, from, to, positions, postingAt] = arrays as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const parts: MemberPoolParts = { spellings: text === '' ? [] : text.split('\n'), encoded, from, to, positions, postingAt };
-    return new CounterpartyIndex(members, parts);
+    const lookups = deserialize(bytes.subarray(at)) as CandidateLookups;
+    // Serialised as its fields (as the lookup copy keeps the vocabulary's): its class given back.
+    Object.setPrototypeOf(lookups.trigrams, TrigramIndex.prototype);
+    return new CounterpartyIndex(members, parts, lookups);
   } catch {
     return null;
   }

@@ -6,9 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateCounterparties } from '../../bench/generate-counterparties.js';
 import { syntheticCorpus } from '../../bench/lookup-synthetic.js';
+import { TrigramIndex } from '../../src/core/match/fuzzy.js';
 import { MatchIndex } from '../../src/core/match/index.js';
 import { counterpartyCopyPath, readCounterpartyCopy, writeCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
 import { CounterpartyIndex } from '../../src/watchlists/counterparty-index.js';
@@ -33,6 +34,17 @@ describe('counterparty index copy', () => {
     const { spellings: builtSpellings, ...builtArrays } = built.parts();
     expect(spellings).toEqual(builtSpellings);
     expect(arrays).toEqual(builtArrays);
+    // The candidate lookups come back as they were written, without being built again.
+    const typos = vi.spyOn(TrigramIndex.prototype, 'add');
+    const lookups = read!.lookups();
+    expect(typos).not.toHaveBeenCalled();
+    typos.mockRestore();
+    const builtLookups = built.lookups();
+    expect([lookups.heads, lookups.tails]).toEqual([builtLookups.heads, builtLookups.tails]);
+    expect(lookups.heads.length).toBeGreaterThan(100);
+    for (const spelling of spellings.filter((s) => s.length >= 5).slice(0, 300)) {
+      expect(lookups.trigrams.near(spelling, () => true, 2)).toEqual(builtLookups.trigrams.near(spelling, () => true, 2));
+    }
     const expected = screenChanges(changed, new CounterpartyIndex(members), index);
     expect(expected.hits.length).toBeGreaterThan(0);
     expect(screenChanges(changed, read!, index)).toEqual(expected);
