@@ -16,11 +16,12 @@ import type { Designation } from '../model.js';
 import { CoverageBound } from './bound.js';
 import { KeyCache, keySpellings, spellingFacts, type SpellingFacts } from './keys.js';
 export { KeyCache, type SpellingFacts } from './keys.js';
-import { groupMembers, kindOf, type GroupingView } from './groups.js';
+import { EntryStore } from './entries.js';
+import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
 import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';
-import { exportIndex, importIndex, type EntryParts, type IndexParts, type IndexState } from './persist.js';
+import { exportIndex, importIndex, type IndexParts, type IndexState } from './persist.js';
 export type { IndexState } from './persist.js';
 import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
@@ -46,13 +47,10 @@ export interface SearchOptions {
   threshold?: number;
 }
 
-/** One indexed designation (its names, their grouping flags and tokens): persist.ts's EntryParts. */
-type Entry = EntryParts;
-
 export class MatchIndex {
   private vocab = new Vocabulary();
   private names = new NameStore();
-  private entries: Array<Entry | undefined> = [];
+  private entries = new EntryStore();
   private byKey = new Map<string, number>();
   private postings = new Postings();
   private liveNames = 0;
@@ -60,13 +58,15 @@ export class MatchIndex {
   private found = new Float64Array(64);
   /** Scratch of twinOf: a name's token ids. */
   private twinIds = new Int32Array(64);
+  /** Scratch of upsert and removeEntry: one designation's distinct token ids (what it adds to document frequencies). */
+  private entryTokens = new Int32Array(64);
   private readonly bound = new CoverageBound();
   /** sameNames answers for the search under way (cleared by each search). */
   private readonly sameNamesMemo = new Map<string, readonly number[]>();
   private readonly grouping: GroupingView = {
-    kind: (entry) => this.entries[entry]?.kind,
-    primaryName: (entry) => this.entries[entry]?.primaryName ?? -1,
-    aliasNames: (entry) => this.entries[entry]?.aliasNames ?? [],
+    kind: (entry) => this.entries.kind(entry),
+    primaryName: (entry) => this.entries.primaryOf(entry),
+    aliasNames: (entry) => this.entries.aliasesOf(entry),
     sameNames: (name) => this.sameNames(name),
     isPrimary: (name) => (this.names.flags[name]! & NAME_PRIMARY) !== 0,
     entryOf: (name) => this.names.entry[name]!,
@@ -107,25 +107,25 @@ export class MatchIndex {
     const key = `${source}\u0000${designation.key}`;
     const old = this.byKey.get(key);
     if (old !== undefined) this.removeEntry(old);
-    const id = this.entries.length;
-    const entry: Entry = { designation, kind: kindOf(designation.type), names: [], primaryName: -1, aliasNames: [], tokens: [] };
+    const kind = kindOf(designation.type);
+    const id = this.entries.add(designation, kind, this.names.size);
     const raws = [designation.name, ...designation.aliases];
     for (let r = 0; r < raws.length; r++) {
       const segments = splitAliasText(raws[r]!);
       for (let s = 0; s < segments.length; s++) {
         const segment = segments[s]!;
         const flags = (r === 0 ? NAME_PRIMARY : 0) | (s === 0 ? NAME_GROUPING : 0);
-        const name = this.addVariant(id, entry, segment, matchTerms(segment), flags);
+        const name = this.addVariant(id, kind, segment, matchTerms(segment), flags);
         if (s === 0 && name !== -1) {
-          if (r === 0) entry.primaryName = name;
-          else entry.aliasNames.push(name);
+          if (r === 0) this.entries.setPrimary(id, name);
+          else this.entries.addAlias(id, name);
         }
         const bare = withoutParentheses(segment);
-        if (bare !== null) this.addVariant(id, entry, segment, matchTerms(bare), flags & NAME_PRIMARY);
+        if (bare !== null) this.addVariant(id, kind, segment, matchTerms(bare), flags & NAME_PRIMARY);
       }
     }
-    this.vocab.count(entry.tokens, 1);
-    this.entries.push(entry);
+    this.entries.close(id, this.names.size);
+    this.vocab.count(this.entryTokens, this.distinctTokens(id), 1);
     this.byKey.set(key, id);
   }
 
@@ -140,15 +140,15 @@ export class MatchIndex {
   /** The indexed designation with this key (and source), or undefined. */
   get(key: string, source = ''): Designation | undefined {
     const id = this.byKey.get(`${source}\u0000${key}`);
-    return id === undefined ? undefined : this.entries[id]?.designation;
+    return id === undefined ? undefined : this.entries.designation(id);
   }
 
   /** The designations a search returns together with this one (one entity on several lists), itself included, in index order. */
   entityOf(key: string, source = ''): Designation[] {
     const id = this.byKey.get(`${source}\u0000${key}`);
-    if (id === undefined || !this.entries[id]) return [];
+    if (id === undefined || !this.entries.live(id)) return [];
     this.sameNamesMemo.clear();
-    return groupMembers(id, this.grouping).map((member) => this.entries[member]!.designation);
+    return groupMembers(id, this.grouping).map((member) => this.entries.designation(member)!);
   }
 
   /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
@@ -188,16 +188,16 @@ export class MatchIndex {
    * name id, or -1. A name that repeats an earlier one still becomes the grouping name when it is
    * the first part of a published name (its earlier twin then carries the flag).
    */
-  private addVariant(entry: number, target: Entry, text: string, terms: MatchTerms, flags: number): number {
+  private addVariant(entry: number, kind: EntityKind, text: string, terms: MatchTerms, flags: number): number {
     if (terms.tokens.length === 0) return -1;
-    const twin = this.twinOf(target, terms.tokens);
+    const twin = this.twinOf(entry, terms.tokens);
     if (twin !== -1) {
       this.names.flags[twin]! |= flags;
       return twin;
     }
     const tokens = terms.tokens.map((token, i) => this.vocab.intern(token, terms.words[i]));
     let surname: number[] | null = null;
-    if (target.kind === 'person') {
+    if (kind === 'person') {
       // "SURNAME, Given": the part before the comma; otherwise either end may be the family name.
       const family = surnameTokens(text);
       const first = tokens[0]!;
@@ -205,9 +205,7 @@ export class MatchIndex {
       surname = family ? family.map((token) => this.vocab.intern(token)) : first === last ? [first] : [first, last];
     }
     const id = this.names.add(entry, text, tokens, surname, flags);
-    target.names.push(id);
     this.postings.add(id, tokens);
-    for (const token of tokens) if (!target.tokens.includes(token)) target.tokens.push(token);
     this.liveNames++;
     return id;
   }
@@ -218,9 +216,12 @@ export class MatchIndex {
    * which is the same test as comparing the tokens joined by spaces (tokens hold no spaces) without
    * a string per name or a Set per designation.
    */
-  private twinOf(target: Entry, tokens: readonly string[]): number {
+  private twinOf(entry: number, tokens: readonly string[]): number {
     const n = tokens.length;
-    if (target.names.length === 0) return -1;
+    // The entry's names so far: from its first name id to the last one added (entries.ts).
+    const first = this.entries.firstNameOf(entry);
+    const end = this.names.size;
+    if (first === end) return -1;
     if (n > this.twinIds.length) this.twinIds = new Int32Array(2 * n);
     const ids = this.twinIds;
     for (let i = 0; i < n; i++) {
@@ -229,7 +230,7 @@ export class MatchIndex {
       ids[i] = id;
     }
     const { start, count, pool } = this.names;
-    for (const name of target.names) {
+    for (let name = first; name < end; name++) {
       if (count[name] !== n) continue;
       const at = start[name]!;
       let i = 0;
@@ -239,14 +240,42 @@ export class MatchIndex {
     return -1;
   }
 
+  /**
+   * Entry `id`'s distinct token ids over all its names, in order of first appearance, into
+   * `entryTokens`; returns how many. The same set whenever it is asked (at the upsert, and at
+   * the removal), so a removal takes back exactly what the upsert counted.
+   */
+  private distinctTokens(id: number): number {
+    const first = this.entries.firstNameOf(id);
+    const end = first + this.entries.nameCountOf(id);
+    const { start, count, pool } = this.names;
+    let n = 0;
+    for (let name = first; name < end; name++) {
+      for (let at = start[name]!, stop = at + count[name]!; at < stop; at++) {
+        const token = pool[at]!;
+        let i = 0;
+        while (i < n && this.entryTokens[i] !== token) i++;
+        if (i < n) continue;
+        if (n === this.entryTokens.length) {
+          const next = new Int32Array(2 * n);
+          next.set(this.entryTokens);
+          this.entryTokens = next;
+        }
+        this.entryTokens[n++] = token;
+      }
+    }
+    return n;
+  }
+
   private removeEntry(id: number): void {
-    const entry = this.entries[id];
-    if (!entry) return;
-    for (const name of entry.names) this.names.remove(name);
-    this.liveNames -= entry.names.length;
-    this.deadNames += entry.names.length;
-    this.vocab.count(entry.tokens, -1);
-    this.entries[id] = undefined;
+    if (!this.entries.live(id)) return;
+    const first = this.entries.firstNameOf(id);
+    const count = this.entries.nameCountOf(id);
+    this.vocab.count(this.entryTokens, this.distinctTokens(id), -1);
+    for (let name = first; name < first + count; name++) this.names.remove(name);
+    this.liveNames -= count;
+    this.deadNames += count;
+    this.entries.remove(id);
     if (this.deadNames > this.liveNames) this.compact();
   }
 
@@ -257,17 +286,7 @@ export class MatchIndex {
    */
   private compact(): void {
     const names = this.names.compact();
-    const entries = new Int32Array(this.entries.length).fill(-1);
-    const kept: Entry[] = [];
-    this.entries.forEach((entry, id) => {
-      if (!entry) return;
-      entries[id] = kept.length;
-      kept.push(entry);
-      entry.names = entry.names.map((name) => names[name]!);
-      entry.primaryName = entry.primaryName === -1 ? -1 : names[entry.primaryName]!;
-      entry.aliasNames = entry.aliasNames.map((name) => names[name]!);
-    });
-    this.entries = kept;
+    const entries = this.entries.compact(names);
     for (let name = 0; name < this.names.size; name++) this.names.entry[name] = entries[this.names.entry[name]!]!;
     for (const [key, id] of this.byKey) this.byKey.set(key, entries[id]!);
     this.postings.remap(names, this.names.size);
@@ -341,7 +360,7 @@ export class MatchIndex {
       if (claimed.has(hit.entry)) continue;
       const members = groupMembers(hit.entry, this.grouping);
       for (const member of members) claimed.add(member);
-      const designations = members.map((member) => this.entries[member]!.designation);
+      const designations = members.map((member) => this.entries.designation(member)!);
       out.push({
         name: designations[0]!.name,
         matchedName: this.names.texts[hit.name]!,

@@ -74,9 +74,9 @@ export class Vocabulary {
     return id;
   }
 
-  /** Record one designation's distinct tokens (+1) or their removal (-1). */
-  count(tokens: Iterable<number>, delta: 1 | -1): void {
-    for (const id of tokens) this.df[id]! += delta;
+  /** Record one designation's distinct tokens, tokens[0 .. n] (+1), or their removal (-1). */
+  count(tokens: ArrayLike<number>, n: number, delta: 1 | -1): void {
+    for (let i = 0; i < n; i++) this.df[tokens[i]!]! += delta;
     this.documents += delta;
     this.version++;
   }
