@@ -19,7 +19,7 @@ export { KeyCache, type SpellingFacts } from './keys.js';
 import { EntryStore } from './entries.js';
 import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
-import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
+import { matchTermsInto, splitAliasText, surnameTokens, TermScratch, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';
 import { exportIndex, importIndex, type IndexParts, type IndexState } from './persist.js';
 export type { IndexState } from './persist.js';
@@ -56,8 +56,10 @@ export class MatchIndex {
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
-  /** Scratch of twinOf: a name's token ids. */
-  private twinIds = new Int32Array(64);
+  /** Scratch of addVariant: a name's token ids. */
+  private nameIds = new Int32Array(64);
+  /** Scratch of upsert: the terms of the name being added (normalise.ts matchTermsInto). */
+  private readonly terms = new TermScratch();
   /** Scratch of upsert and removeEntry: one designation's distinct token ids (what it adds to document frequencies). */
   private entryTokens = new Int32Array(64);
   private readonly bound = new CoverageBound();
@@ -115,13 +117,13 @@ export class MatchIndex {
       for (let s = 0; s < segments.length; s++) {
         const segment = segments[s]!;
         const flags = (r === 0 ? NAME_PRIMARY : 0) | (s === 0 ? NAME_GROUPING : 0);
-        const name = this.addVariant(id, kind, segment, matchTerms(segment), flags);
+        const name = this.addVariant(id, kind, segment, matchTermsInto(segment, this.terms), flags);
         if (s === 0 && name !== -1) {
           if (r === 0) this.entries.setPrimary(id, name);
           else this.entries.addAlias(id, name);
         }
         const bare = withoutParentheses(segment);
-        if (bare !== null) this.addVariant(id, kind, segment, matchTerms(bare), flags & NAME_PRIMARY);
+        if (bare !== null) this.addVariant(id, kind, segment, matchTermsInto(bare, this.terms), flags & NAME_PRIMARY);
       }
     }
     this.entries.close(id, this.names.size);
@@ -188,47 +190,49 @@ export class MatchIndex {
    * name id, or -1. A name that repeats an earlier one still becomes the grouping name when it is
    * the first part of a published name (its earlier twin then carries the flag).
    */
-  private addVariant(entry: number, kind: EntityKind, text: string, terms: MatchTerms, flags: number): number {
-    if (terms.tokens.length === 0) return -1;
-    const twin = this.twinOf(entry, terms.tokens);
+  private addVariant(entry: number, kind: EntityKind, text: string, n: number, flags: number): number {
+    if (n === 0) return -1;
+    const terms = this.terms;
+    if (n > this.nameIds.length) this.nameIds = new Int32Array(2 * n);
+    const ids = this.nameIds;
+    // Each token looked up once, without interning: a token the vocabulary lacks is in none of
+    // the designation's names (no twin), and the ids found are the ones interning gives (a
+    // name's tokens are distinct, so interning one does not change another's).
+    let known = true;
+    for (let i = 0; i < n; i++) {
+      const id = this.vocab.id(terms.tokens[i]!);
+      if (id === undefined) known = false;
+      ids[i] = id ?? -1;
+    }
+    const twin = known ? this.twinOf(entry, ids, n) : -1;
     if (twin !== -1) {
       this.names.flags[twin]! |= flags;
       return twin;
     }
-    const tokens = terms.tokens.map((token, i) => this.vocab.intern(token, terms.words[i]));
+    for (let i = 0; i < n; i++) ids[i] = this.vocab.intern(terms.tokens[i]!, terms.words[i], ids[i] === -1 ? undefined : ids[i]);
     let surname: number[] | null = null;
     if (kind === 'person') {
       // "SURNAME, Given": the part before the comma; otherwise either end may be the family name.
       const family = surnameTokens(text);
-      const first = tokens[0]!;
-      const last = tokens[tokens.length - 1]!;
+      const first = ids[0]!;
+      const last = ids[n - 1]!;
       surname = family ? family.map((token) => this.vocab.intern(token)) : first === last ? [first] : [first, last];
     }
-    const id = this.names.add(entry, text, tokens, surname, flags);
-    this.postings.add(id, tokens);
+    const id = this.names.add(entry, text, ids, n, surname, flags);
+    this.postings.add(id, ids, n);
     this.liveNames++;
     return id;
   }
 
   /**
-   * The first of the designation's names with exactly these tokens in this order, or -1. Compares
-   * token ids, looked up without interning (a token the vocabulary lacks is in none of its names),
-   * which is the same test as comparing the tokens joined by spaces (tokens hold no spaces) without
-   * a string per name or a Set per designation.
+   * The first of the designation's names with exactly these token ids (ids[0 .. n]) in this
+   * order, or -1: the same test as comparing the tokens joined by spaces (tokens hold no spaces),
+   * without a string per name or a Set per designation.
    */
-  private twinOf(entry: number, tokens: readonly string[]): number {
-    const n = tokens.length;
+  private twinOf(entry: number, ids: Int32Array, n: number): number {
     // The entry's names so far: from its first name id to the last one added (entries.ts).
     const first = this.entries.firstNameOf(entry);
     const end = this.names.size;
-    if (first === end) return -1;
-    if (n > this.twinIds.length) this.twinIds = new Int32Array(2 * n);
-    const ids = this.twinIds;
-    for (let i = 0; i < n; i++) {
-      const id = this.vocab.id(tokens[i]!);
-      if (id === undefined) return -1;
-      ids[i] = id;
-    }
     const { start, count, pool } = this.names;
     for (let name = first; name < end; name++) {
       if (count[name] !== n) continue;

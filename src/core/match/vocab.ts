@@ -55,10 +55,11 @@ export class Vocabulary {
 
   /**
    * The id of a token, created on first sight. `word` is the spelling it was folded from
-   * ("networks" for "network"); typo search finds the token under either.
+   * ("networks" for "network"); typo search finds the token under either. `known`: the token's
+   * id when the caller has just looked it up (`id`), to spare a second lookup.
    */
-  intern(token: string, word: string = token): number {
-    let id = this.ids.get(token);
+  intern(token: string, word: string = token, known?: number): number {
+    let id = known ?? this.ids.get(token);
     if (id === undefined) {
       id = this.texts.length;
       this.ids.set(token, id);
