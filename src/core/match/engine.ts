@@ -16,11 +16,12 @@ import type { Designation } from '../model.js';
 import { CoverageBound } from './bound.js';
 import { KeyCache, keptNeighbours, keySpellings, neighbourSeed, spellingFacts, type KeptNeighbours, type NeighbourSeed, type SpellingFacts } from './keys.js';
 export { KeyCache, type KeptNeighbours, type NeighbourSeed, type SpellingFacts } from './keys.js';
-import { groupMembers, kindOf, type GroupingView } from './groups.js';
+import { EntryStore } from './entries.js';
+import { groupMembers, kindOf, type EntityKind, type GroupingView } from './groups.js';
 import { NAME_GROUPING, NAME_PRIMARY, NameStore } from './names.js';
-import { matchTerms, splitAliasText, surnameTokens, withoutParentheses, type MatchTerms } from './normalise.js';
+import { matchTermsInto, splitAliasText, surnameTokens, TermScratch, withoutParentheses, type MatchTerms } from './normalise.js';
 export type { MatchTerms } from './normalise.js';
-import { exportIndex, importIndex, type EntryParts, type IndexParts, type IndexState, type JsonChunks } from './persist.js';
+import { exportIndex, importIndex, type IndexParts, type IndexState, type JsonChunks } from './persist.js';
 export type { IndexState, JsonChunks } from './persist.js';
 import { Postings } from './postings.js';
 import { planQuery, type QueryVariant } from './query.js';
@@ -46,29 +47,30 @@ export interface SearchOptions {
   threshold?: number;
 }
 
-/** One indexed designation (its names, their grouping flags and tokens): persist.ts's EntryParts. */
-type Entry = EntryParts;
-
 export class MatchIndex {
   private vocab = new Vocabulary();
   private names = new NameStore();
-  private entries: Array<Entry | undefined> = [];
+  private entries = new EntryStore();
   private byKey = new Map<string, number>();
   private postings = new Postings();
   private liveNames = 0;
   private deadNames = 0;
   private found = new Float64Array(64);
-  /** Scratch of twinOf: a name's token ids. */
-  private twinIds = new Int32Array(64);
+  /** Scratch of addVariant: a name's token ids. */
+  private nameIds = new Int32Array(64);
+  /** Scratch of upsert: the terms of the name being added (normalise.ts matchTermsInto). */
+  private readonly terms = new TermScratch();
+  /** Scratch of upsert and removeEntry: one designation's distinct token ids (what it adds to document frequencies). */
+  private entryTokens = new Int32Array(64);
   private readonly bound = new CoverageBound();
   /** Typo neighbour lists kept with the copy this index was restored from (adoptNeighbours), decoded at the first screening. */
   private seed: KeptNeighbours | NeighbourSeed | null = null;
   /** sameNames answers for the search under way (cleared by each search). */
   private readonly sameNamesMemo = new Map<string, readonly number[]>();
   private readonly grouping: GroupingView = {
-    kind: (entry) => this.entries[entry]?.kind,
-    primaryName: (entry) => this.entries[entry]?.primaryName ?? -1,
-    aliasNames: (entry) => this.entries[entry]?.aliasNames ?? [],
+    kind: (entry) => this.entries.kind(entry),
+    primaryName: (entry) => this.entries.primaryOf(entry),
+    aliasNames: (entry) => this.entries.aliasesOf(entry),
     sameNames: (name) => this.sameNames(name),
     isPrimary: (name) => (this.names.flags[name]! & NAME_PRIMARY) !== 0,
     entryOf: (name) => this.names.entry[name]!,
@@ -112,25 +114,25 @@ export class MatchIndex {
     const key = `${source}\u0000${designation.key}`;
     const old = this.byKey.get(key);
     if (old !== undefined) this.removeEntry(old);
-    const id = this.entries.length;
-    const entry: Entry = { designation, kind: kindOf(designation.type), names: [], primaryName: -1, aliasNames: [], tokens: [] };
+    const kind = kindOf(designation.type);
+    const id = this.entries.add(designation, kind, this.names.size);
     const raws = [designation.name, ...designation.aliases];
     for (let r = 0; r < raws.length; r++) {
       const segments = splitAliasText(raws[r]!);
       for (let s = 0; s < segments.length; s++) {
         const segment = segments[s]!;
         const flags = (r === 0 ? NAME_PRIMARY : 0) | (s === 0 ? NAME_GROUPING : 0);
-        const name = this.addVariant(id, entry, segment, matchTerms(segment), flags);
+        const name = this.addVariant(id, kind, segment, matchTermsInto(segment, this.terms), flags);
         if (s === 0 && name !== -1) {
-          if (r === 0) entry.primaryName = name;
-          else entry.aliasNames.push(name);
+          if (r === 0) this.entries.setPrimary(id, name);
+          else this.entries.addAlias(id, name);
         }
         const bare = withoutParentheses(segment);
-        if (bare !== null) this.addVariant(id, entry, segment, matchTerms(bare), flags & NAME_PRIMARY);
+        if (bare !== null) this.addVariant(id, kind, segment, matchTermsInto(bare, this.terms), flags & NAME_PRIMARY);
       }
     }
-    this.vocab.count(entry.tokens, 1);
-    this.entries.push(entry);
+    this.entries.close(id, this.names.size);
+    this.vocab.count(this.entryTokens, this.distinctTokens(id), 1);
     this.byKey.set(key, id);
   }
 
@@ -145,15 +147,15 @@ export class MatchIndex {
   /** The indexed designation with this key (and source), or undefined. */
   get(key: string, source = ''): Designation | undefined {
     const id = this.byKey.get(`${source}\u0000${key}`);
-    return id === undefined ? undefined : this.entries[id]?.designation;
+    return id === undefined ? undefined : this.entries.designation(id);
   }
 
   /** The designations a search returns together with this one (one entity on several lists), itself included, in index order. */
   entityOf(key: string, source = ''): Designation[] {
     const id = this.byKey.get(`${source}\u0000${key}`);
-    if (id === undefined || !this.entries[id]) return [];
+    if (id === undefined || !this.entries.live(id)) return [];
     this.sameNamesMemo.clear();
-    return groupMembers(id, this.grouping).map((member) => this.entries[member]!.designation);
+    return groupMembers(id, this.grouping).map((member) => this.entries.designation(member)!);
   }
 
   /** Spellings a name must hold for this query to reach the threshold against it (keys.ts), after `beginKeys(cache)`. */
@@ -207,48 +209,51 @@ export class MatchIndex {
    * name id, or -1. A name that repeats an earlier one still becomes the grouping name when it is
    * the first part of a published name (its earlier twin then carries the flag).
    */
-  private addVariant(entry: number, target: Entry, text: string, terms: MatchTerms, flags: number): number {
-    if (terms.tokens.length === 0) return -1;
-    const twin = this.twinOf(target, terms.tokens);
+  private addVariant(entry: number, kind: EntityKind, text: string, n: number, flags: number): number {
+    if (n === 0) return -1;
+    const terms = this.terms;
+    if (n > this.nameIds.length) this.nameIds = new Int32Array(2 * n);
+    const ids = this.nameIds;
+    // Each token looked up once, without interning: a token the vocabulary lacks is in none of
+    // the designation's names (no twin), and the ids found are the ones interning gives (a
+    // name's tokens are distinct, so interning one does not change another's).
+    let known = true;
+    for (let i = 0; i < n; i++) {
+      const id = this.vocab.id(terms.tokens[i]!);
+      if (id === undefined) known = false;
+      ids[i] = id ?? -1;
+    }
+    const twin = known ? this.twinOf(entry, ids, n) : -1;
     if (twin !== -1) {
       this.names.flags[twin]! |= flags;
       return twin;
     }
-    const tokens = terms.tokens.map((token, i) => this.vocab.intern(token, terms.words[i]));
+    for (let i = 0; i < n; i++) ids[i] = this.vocab.intern(terms.tokens[i]!, terms.words[i], ids[i] === -1 ? undefined : ids[i]);
     let surname: number[] | null = null;
-    if (target.kind === 'person') {
+    if (kind === 'person') {
       // "SURNAME, Given": the part before the comma; otherwise either end may be the family name.
       const family = surnameTokens(text);
-      const first = tokens[0]!;
-      const last = tokens[tokens.length - 1]!;
+      const first = ids[0]!;
+      const last = ids[n - 1]!;
       surname = family ? family.map((token) => this.vocab.intern(token)) : first === last ? [first] : [first, last];
     }
-    const id = this.names.add(entry, text, tokens, surname, flags);
-    target.names.push(id);
-    this.postings.add(id, tokens);
-    for (const token of tokens) if (!target.tokens.includes(token)) target.tokens.push(token);
+    const id = this.names.add(entry, text, ids, n, surname, flags);
+    this.postings.add(id, ids, n);
     this.liveNames++;
     return id;
   }
 
   /**
-   * The first of the designation's names with exactly these tokens in this order, or -1. Compares
-   * token ids, looked up without interning (a token the vocabulary lacks is in none of its names),
-   * which is the same test as comparing the tokens joined by spaces (tokens hold no spaces) without
-   * a string per name or a Set per designation.
+   * The first of the designation's names with exactly these token ids (ids[0 .. n]) in this
+   * order, or -1: the same test as comparing the tokens joined by spaces (tokens hold no spaces),
+   * without a string per name or a Set per designation.
    */
-  private twinOf(target: Entry, tokens: readonly string[]): number {
-    const n = tokens.length;
-    if (target.names.length === 0) return -1;
-    if (n > this.twinIds.length) this.twinIds = new Int32Array(2 * n);
-    const ids = this.twinIds;
-    for (let i = 0; i < n; i++) {
-      const id = this.vocab.id(tokens[i]!);
-      if (id === undefined) return -1;
-      ids[i] = id;
-    }
+  private twinOf(entry: number, ids: Int32Array, n: number): number {
+    // The entry's names so far: from its first name id to the last one added (entries.ts).
+    const first = this.entries.firstNameOf(entry);
+    const end = this.names.size;
     const { start, count, pool } = this.names;
-    for (const name of target.names) {
+    for (let name = first; name < end; name++) {
       if (count[name] !== n) continue;
       const at = start[name]!;
       let i = 0;
@@ -258,14 +263,42 @@ export class MatchIndex {
     return -1;
   }
 
+  /**
+   * Entry `id`'s distinct token ids over all its names, in order of first appearance, into
+   * `entryTokens`; returns how many. The same set whenever it is asked (at the upsert, and at
+   * the removal), so a removal takes back exactly what the upsert counted.
+   */
+  private distinctTokens(id: number): number {
+    const first = this.entries.firstNameOf(id);
+    const end = first + this.entries.nameCountOf(id);
+    const { start, count, pool } = this.names;
+    let n = 0;
+    for (let name = first; name < end; name++) {
+      for (let at = start[name]!, stop = at + count[name]!; at < stop; at++) {
+        const token = pool[at]!;
+        let i = 0;
+        while (i < n && this.entryTokens[i] !== token) i++;
+        if (i < n) continue;
+        if (n === this.entryTokens.length) {
+          const next = new Int32Array(2 * n);
+          next.set(this.entryTokens);
+          this.entryTokens = next;
+        }
+        this.entryTokens[n++] = token;
+      }
+    }
+    return n;
+  }
+
   private removeEntry(id: number): void {
-    const entry = this.entries[id];
-    if (!entry) return;
-    for (const name of entry.names) this.names.remove(name);
-    this.liveNames -= entry.names.length;
-    this.deadNames += entry.names.length;
-    this.vocab.count(entry.tokens, -1);
-    this.entries[id] = undefined;
+    if (!this.entries.live(id)) return;
+    const first = this.entries.firstNameOf(id);
+    const count = this.entries.nameCountOf(id);
+    this.vocab.count(this.entryTokens, this.distinctTokens(id), -1);
+    for (let name = first; name < first + count; name++) this.names.remove(name);
+    this.liveNames -= count;
+    this.deadNames += count;
+    this.entries.remove(id);
     if (this.deadNames > this.liveNames) this.compact();
   }
 
@@ -276,17 +309,7 @@ export class MatchIndex {
    */
   private compact(): void {
     const names = this.names.compact();
-    const entries = new Int32Array(this.entries.length).fill(-1);
-    const kept: Entry[] = [];
-    this.entries.forEach((entry, id) => {
-      if (!entry) return;
-      entries[id] = kept.length;
-      kept.push(entry);
-      entry.names = entry.names.map((name) => names[name]!);
-      entry.primaryName = entry.primaryName === -1 ? -1 : names[entry.primaryName]!;
-      entry.aliasNames = entry.aliasNames.map((name) => names[name]!);
-    });
-    this.entries = kept;
+    const entries = this.entries.compact(names);
     for (let name = 0; name < this.names.size; name++) this.names.entry[name] = entries[this.names.entry[name]!]!;
     for (const [key, id] of this.byKey) this.byKey.set(key, entries[id]!);
     this.postings.remap(names, this.names.size);
@@ -360,7 +383,7 @@ export class MatchIndex {
       if (claimed.has(hit.entry)) continue;
       const members = groupMembers(hit.entry, this.grouping);
       for (const member of members) claimed.add(member);
-      const designations = members.map((member) => this.entries[member]!.designation);
+      const designations = members.map((member) => this.entries.designation(member)!);
       out.push({
         name: designations[0]!.name,
         matchedName: this.names.texts[hit.name]!,

@@ -39,7 +39,7 @@ export interface GroupingView {
   /** Name id of the designation's primary name (first "a.k.a." part), or -1. */
   primaryName(entry: number): number;
   /** Name ids of its aliases (first "a.k.a." part of each). */
-  aliasNames(entry: number): readonly number[];
+  aliasNames(entry: number): Iterable<number>;
   /** Primary and alias names, of any designation, with the same tokens as this name. */
   sameNames(name: number): Iterable<number>;
   isPrimary(name: number): boolean;

@@ -83,13 +83,25 @@ export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(
   [...ANYWHERE, ...EDGES, ...END].flatMap((phrase) => phrase.split(' ')),
 );
 
-/** The longest form starting at `at` and ending by `end`, of one of the given places. */
+/** Whether `form`'s tokens are tokens[at ..]. */
+function formIsAt(form: Form, tokens: readonly string[], at: number): boolean {
+  const parts = form.tokens;
+  for (let i = 0; i < parts.length; i++) if (tokens[at + i] !== parts[i]) return false;
+  return true;
+}
+
+/**
+ * The longest form starting at `at` and ending by `end`, of one of the given places. Plain loops,
+ * not `find`/`every` with closures: every name of the index passes here a few times, and a
+ * closure per call was much of a bulk build's garbage.
+ */
 function formAt(tokens: readonly string[], at: number, end: number, places: readonly LegalFormPlace[]): Form | undefined {
   const candidates = FORMS.byFirst.get(tokens[at]!);
   if (!candidates) return undefined;
-  return candidates.find(
-    (form) => places.includes(form.place) && at + form.tokens.length <= end && form.tokens.every((t, i) => tokens[at + i] === t),
-  );
+  for (const form of candidates) {
+    if (places.includes(form.place) && at + form.tokens.length <= end && formIsAt(form, tokens, at)) return form;
+  }
+  return undefined;
 }
 
 const AT_START: readonly LegalFormPlace[] = ['anywhere', 'edges'];
@@ -99,10 +111,11 @@ const MID_NAME: readonly LegalFormPlace[] = ['anywhere'];
 function formEndingAt(tokens: readonly string[], start: number, end: number): Form | undefined {
   const candidates = FORMS.byLast.get(tokens[end - 1]!);
   if (!candidates) return undefined;
-  return candidates.find((form) => {
+  for (const form of candidates) {
     const at = end - form.tokens.length;
-    return at >= start && form.tokens.every((t, i) => tokens[at + i] === t);
-  });
+    if (at >= start && formIsAt(form, tokens, at)) return form;
+  }
+  return undefined;
 }
 
 /**
@@ -110,23 +123,32 @@ function formEndingAt(tokens: readonly string[], start: number, end: number): Fo
  * keeps its tokens: an empty name would match nothing, or everything.
  */
 export function stripLegalForms(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  stripLegalFormsInto(tokens, tokens.length, out);
+  return out;
+}
+
+/** stripLegalForms of tokens[0 .. n] into out[0 .. m] (slots after m left as they were); returns m. */
+export function stripLegalFormsInto(tokens: readonly string[], n: number, out: string[]): number {
   let start = 0;
-  let end = tokens.length;
+  let end = n;
   for (let form = formEndingAt(tokens, start, end); form && end > start; form = formEndingAt(tokens, start, end)) {
     end -= form.tokens.length;
   }
   for (let form = formAt(tokens, start, end, AT_START); form; form = formAt(tokens, start, end, AT_START)) {
     start += form.tokens.length;
   }
-  const out: string[] = [];
+  let m = 0;
   for (let i = start; i < end; ) {
     const form = formAt(tokens, i, end, MID_NAME);
     if (form) {
       i += form.tokens.length;
       continue;
     }
-    out.push(tokens[i]!);
+    out[m++] = tokens[i]!;
     i++;
   }
-  return out.length > 0 ? out : [...tokens];
+  if (m > 0) return m;
+  for (let i = 0; i < n; i++) out[i] = tokens[i]!;
+  return n;
 }

@@ -31,15 +31,16 @@ export class NameStore {
   /** Names ever added (the next id). */
   size = 0;
 
-  add(entry: number, text: string, tokens: readonly number[], surname: readonly number[] | null, flags: number): number {
+  /** Add a name of tokens[0 .. n]; returns its id. */
+  add(entry: number, text: string, tokens: ArrayLike<number>, n: number, surname: readonly number[] | null, flags: number): number {
     const id = this.size++;
     if (id >= this.entry.length) this.growNames();
     this.entry[id] = entry;
     this.flags[id] = flags;
     this.texts[id] = text;
-    this.start[id] = this.append(tokens);
-    this.count[id] = tokens.length;
-    this.surnameStart[id] = surname ? this.append(surname) : 0;
+    this.start[id] = this.append(tokens, n);
+    this.count[id] = n;
+    this.surnameStart[id] = surname ? this.append(surname, surname.length) : 0;
     this.surnameCount[id] = surname ? surname.length : 0;
     return id;
   }
@@ -93,20 +94,21 @@ export class NameStore {
     for (let id = 0; id < size; id++) {
       if (old.entry[id] === -1) continue;
       const surname = old.surnameCount[id]! > 0 ? slice(old.surnameStart[id]!, old.surnameCount[id]!) : null;
-      remap[id] = this.add(old.entry[id]!, texts[id]!, slice(old.start[id]!, old.count[id]!), surname, old.flags[id]!);
+      remap[id] = this.add(old.entry[id]!, texts[id]!, old.pool.subarray(old.start[id]!), old.count[id]!, surname, old.flags[id]!);
     }
     return remap;
   }
 
-  private append(values: readonly number[]): number {
+  /** Append values[0 .. n] to the pool; returns where they start. */
+  private append(values: ArrayLike<number>, n: number): number {
     const at = this.used;
-    if (at + values.length > this.pool.length) {
-      const next = new Int32Array(Math.max(this.pool.length * 2, at + values.length));
+    if (at + n > this.pool.length) {
+      const next = new Int32Array(Math.max(this.pool.length * 2, at + n));
       next.set(this.pool.subarray(0, at));
       this.pool = next;
     }
-    for (let i = 0; i < values.length; i++) this.pool[at + i] = values[i]!;
-    this.used += values.length;
+    for (let i = 0; i < n; i++) this.pool[at + i] = values[i]!;
+    this.used += n;
     return at;
   }
 

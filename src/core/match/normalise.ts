@@ -12,7 +12,7 @@
  * kept here; the scorer compares token sets, which is what makes "SURNAME, Given" = "Given Surname".
  */
 import anyAscii from 'any-ascii';
-import { LEGAL_FORM_TOKENS, stripLegalForms } from './legal-forms.js';
+import { LEGAL_FORM_TOKENS, stripLegalFormsInto } from './legal-forms.js';
 import { STOP_WORDS, stem } from './tokens.js';
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -75,12 +75,21 @@ function abbreviationMark(text: string, i: number): boolean {
  * letters join, as foldText's ABBREVIATION_DOT does.
  */
 export function foldWords(text: string): string[] {
+  const words: string[] = [];
+  foldWordsInto(text, words);
+  return words;
+}
+
+/** foldWords into words[0 .. n] (slots after n left as they were); returns n. */
+function foldWordsInto(text: string, words: string[]): number {
+  let n = 0;
   if (APOSTROPHE_OR_NON_ASCII.test(text)) {
     const folded = foldText(text);
-    return folded === '' ? [] : folded.split(' ');
+    if (folded === '') return 0;
+    for (const word of folded.split(' ')) words[n++] = word;
+    return n;
   }
   const lower = text.toLowerCase();
-  const words: string[] = [];
   let start = -1;
   let joined = '';
   for (let i = 0; i < lower.length; i++) {
@@ -94,13 +103,13 @@ export function foldWords(text: string): string[] {
       start = i + 1;
       continue;
     }
-    if (start !== -1) words.push(joined + lower.slice(start, i));
+    if (start !== -1) words[n++] = joined + lower.slice(start, i);
     start = -1;
     joined = '';
-    if (c === 38) words.push('and');
+    if (c === 38) words[n++] = 'and';
   }
-  if (start !== -1) words.push(joined + lower.slice(start));
-  return words;
+  if (start !== -1) words[n++] = joined + lower.slice(start);
+  return n;
 }
 
 /** "a.k.a.", "f.k.a.", "n.k.a.", "d.b.a." (dots and spaces optional) and their spelled-out forms. */
@@ -144,19 +153,45 @@ export interface MatchTerms {
  * nothing but stop words keeps them.
  */
 export function matchTerms(name: string): MatchTerms {
-  const folded = foldWords(name);
-  const terms: MatchTerms = { tokens: [], words: [] };
-  if (folded.length === 0) return terms;
-  const words = stripLegalForms(folded);
-  const take = (word: string): void => {
-    const token = stem(word);
-    if (terms.tokens.includes(token)) return;
-    terms.tokens.push(token);
-    terms.words.push(word);
-  };
-  for (const word of words) if (!STOP_WORDS.has(word)) take(word);
-  if (terms.tokens.length === 0) for (const word of words) take(word);
-  return terms;
+  const n = matchTermsInto(name, shared);
+  return { tokens: shared.tokens.slice(0, n), words: shared.words.slice(0, n) };
+}
+
+/**
+ * Reusable arrays for matchTermsInto: a caller that reads every name of an index (engine.ts)
+ * keeps one, so a name costs no arrays of its own; only slots 0 .. n of `tokens` and `words`
+ * are a name's, the rest are leftovers of longer names.
+ */
+export class TermScratch {
+  readonly tokens: string[] = [];
+  readonly words: string[] = [];
+  /** foldWords's and stripLegalForms's output. */
+  readonly folded: string[] = [];
+  readonly kept: string[] = [];
+}
+
+/** matchTerms's own scratch (it copies the terms out). */
+const shared = new TermScratch();
+
+/** matchTerms(name) into scratch.tokens[0 .. n] and scratch.words[0 .. n]; returns n. */
+export function matchTermsInto(name: string, scratch: TermScratch): number {
+  const folded = foldWordsInto(name, scratch.folded);
+  if (folded === 0) return 0;
+  const kept = stripLegalFormsInto(scratch.folded, folded, scratch.kept);
+  const words = scratch.kept;
+  let n = 0;
+  for (let i = 0; i < kept; i++) if (!STOP_WORDS.has(words[i]!)) n = take(scratch, n, words[i]!);
+  if (n === 0) for (let i = 0; i < kept; i++) n = take(scratch, n, words[i]!);
+  return n;
+}
+
+/** Add a word's token to terms 0 .. n unless they hold it; returns the new n. */
+function take(scratch: TermScratch, n: number, word: string): number {
+  const token = stem(word);
+  for (let i = 0; i < n; i++) if (scratch.tokens[i] === token) return n;
+  scratch.tokens[n] = token;
+  scratch.words[n] = word;
+  return n + 1;
 }
 
 /** The distinct tokens a name is compared by (see matchTerms). */

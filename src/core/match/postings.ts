@@ -39,13 +39,14 @@ export class Postings {
   /** Scratch of candidates: the names touched by the search under way. */
   private touched = new Int32Array(1024);
 
-  add(name: number, tokens: readonly number[]): void {
-    if (this.pendingCount + 2 * tokens.length > this.pending.length) {
-      const next = new Int32Array(Math.max(this.pending.length * 2, this.pendingCount + 2 * tokens.length));
+  /** File name `name` under tokens[0 .. n]. */
+  add(name: number, tokens: ArrayLike<number>, n: number): void {
+    if (this.pendingCount + 2 * n > this.pending.length) {
+      const next = new Int32Array(Math.max(this.pending.length * 2, this.pendingCount + 2 * n));
       next.set(this.pending.subarray(0, this.pendingCount));
       this.pending = next;
     }
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < n; i++) {
       this.pending[this.pendingCount++] = tokens[i]!;
       this.pending[this.pendingCount++] = name;
     }

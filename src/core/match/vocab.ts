@@ -55,10 +55,11 @@ export class Vocabulary {
 
   /**
    * The id of a token, created on first sight. `word` is the spelling it was folded from
-   * ("networks" for "network"); typo search finds the token under either.
+   * ("networks" for "network"); typo search finds the token under either. `known`: the token's
+   * id when the caller has just looked it up (`id`), to spare a second lookup.
    */
-  intern(token: string, word: string = token): number {
-    let id = this.ids.get(token);
+  intern(token: string, word: string = token, known?: number): number {
+    let id = known ?? this.ids.get(token);
     if (id === undefined) {
       id = this.texts.length;
       this.ids.set(token, id);
@@ -74,9 +75,9 @@ export class Vocabulary {
     return id;
   }
 
-  /** Record one designation's distinct tokens (+1) or their removal (-1). */
-  count(tokens: Iterable<number>, delta: 1 | -1): void {
-    for (const id of tokens) this.df[id]! += delta;
+  /** Record one designation's distinct tokens, tokens[0 .. n] (+1), or their removal (-1). */
+  count(tokens: ArrayLike<number>, n: number, delta: 1 | -1): void {
+    for (let i = 0; i < n; i++) this.df[tokens[i]!]! += delta;
     this.documents += delta;
     this.version++;
   }

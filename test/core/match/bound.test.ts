@@ -12,7 +12,7 @@ describe('CoverageBound', () => {
     const names = new NameStore();
     for (let i = 0; i < 400; i++) {
       const tokens = [...new Set(Array.from({ length: 1 + next(5) }, () => next(40)))];
-      names.add(i, `name ${i}`, tokens, i % 5 === 0 ? [tokens[0]!] : null, 0);
+      names.add(i, `name ${i}`, tokens, tokens.length, i % 5 === 0 ? [tokens[0]!] : null, 0);
     }
     let kept = 0;
     let dropped = 0;

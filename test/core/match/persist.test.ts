@@ -100,6 +100,24 @@ describe('persisted MatchIndex', () => {
     }
   });
 
+  it('keeps a restored index that compacted as it keeps the index it came from', () => {
+    const original = build();
+    const copy = restored(original);
+    // Removing most of it compacts both: restored entries are renumbered with their kept bytes.
+    for (const index of [original, copy]) {
+      for (const doc of docs.slice(0, 2000)) for (const source of ['a', 'b']) index.remove(doc.designation.key, source);
+      // Fewer entry ids than designations ever added: removed ones were dropped (compacted).
+      expect((index as unknown as { entries: { size: number } }).entries.size).toBeLessThan(docs.length);
+    }
+    const again = restored(copy);
+    const fresh = restored(original);
+    expect(again.size).toBe(fresh.size);
+    for (const doc of docs) {
+      for (const source of ['a', 'b']) expect(again.get(doc.designation.key, source)).toEqual(fresh.get(doc.designation.key, source));
+    }
+    for (const query of queries.slice(0, 200)) expect(again.search(query, { limit: 5 }), query).toEqual(original.search(query, { limit: 5 }));
+  });
+
   it('refuses a state of another format', () => {
     const state = { ...build().toState(), format: 0 } as unknown as IndexState;
     expect(MatchIndex.fromState(state)).toBeNull();
