@@ -115,6 +115,13 @@ function foldWordsInto(text: string, words: string[]): number {
 /** "a.k.a.", "f.k.a.", "n.k.a.", "d.b.a." (dots and spaces optional) and their spelled-out forms. */
 const ALIAS_MARKER =
   /(?:\b(?:a[./]?\s?k[./]?\s?a|f[./]?\s?k[./]?\s?a|n[./]?\s?k[./]?\s?a|d[./]?\s?b[./]?\s?a)\b\.?|\b(?:also|formerly|now|previously) known as\b|\bdoing business as\b|\btrading as\b|\bt\/a\b)\s*:?/gi;
+/**
+ * What every match of ALIAS_MARKER holds, as a quicker test that reads every name of an index:
+ * "k" then "a" (a.k.a., f.k.a., n.k.a.) or "kn" ("known as"), "b" then "a" (d.b.a.) or "bu"
+ * ("doing business as"), "g as" ("trading as"), "/a" ("t/a"); /i without /u like ALIAS_MARKER,
+ * so the same letters fold alike. A name it misses holds no marker (split would give it back whole).
+ */
+const MAY_HOLD_ALIAS_MARKER = /k[./]?\s?a|b[./]?\s?a|kn|bu|g as|\/a/i;
 const EDGE_PUNCTUATION = /^[\s,;:()[\]'"-]+|[\s,;:([\]'"-]+$/g;
 
 /**
@@ -123,6 +130,7 @@ const EDGE_PUNCTUATION = /^[\s,;:()[\]'"-]+|[\s,;:([\]'"-]+$/g;
  * Semicolons only split inside the alias part, so a plain name is always one item.
  */
 export function splitAliasText(name: string): string[] {
+  if (!MAY_HOLD_ALIAS_MARKER.test(name)) return [name.trim()];
   const parts = name.split(ALIAS_MARKER);
   if (parts.length === 1) return [name.trim()];
   const [first = '', ...rest] = parts;
@@ -212,11 +220,16 @@ export function normaliseForMatch(name: string): string {
 export function surnameTokens(name: string): string[] | null {
   const comma = name.indexOf(',');
   if (comma <= 0 || name.indexOf(',', comma + 1) !== -1) return null;
-  // foldText(…).split(' ') of an empty part is [''], which is no legal form: hence the length test.
-  const after = foldWords(name.slice(comma + 1));
-  if (after.length > 0 && after.every((word) => LEGAL_FORM_TOKENS.has(word))) return null;
-  const surname = matchTokens(name.slice(0, comma));
-  const given = matchTokens(name.slice(comma + 1));
-  if (surname.length === 0 || surname.length > 4 || given.length === 0) return null;
-  return surname;
+  // In the shared scratch, each part read through before the next (the index asks this of every
+  // name of a person). foldText(…).split(' ') of an empty part is [''], which is no legal form:
+  // hence the length test.
+  const after = name.slice(comma + 1);
+  const words = foldWordsInto(after, shared.folded);
+  let onlyForms = true;
+  for (let i = 0; i < words && onlyForms; i++) onlyForms = LEGAL_FORM_TOKENS.has(shared.folded[i]!);
+  if (words > 0 && onlyForms) return null;
+  if (matchTermsInto(after, shared) === 0) return null;
+  const surname = matchTermsInto(name.slice(0, comma), shared);
+  if (surname === 0 || surname > 4) return null;
+  return shared.tokens.slice(0, surname);
 }
