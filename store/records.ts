@@ -173,6 +173,11 @@ export interface WatchlistSummary {
   createdAt: string;
   /** Time of the latest import (createdAt until a `replace` import). */
   updatedAt: string;
+  /**
+   * Content hash of the members in order (src/watchlists/members-hash.ts), set by every import;
+   * null for a watchlist imported before the store kept it (until its next import).
+   */
+  membersHash: string | null;
 }
 
 

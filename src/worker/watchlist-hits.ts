@@ -14,7 +14,8 @@
  *
  * The counterparty index (src/watchlists/counterparty-index.ts) is built once per store — or
  * read from the copy an earlier process kept beside the database (counterparty-copy.ts) — and
- * updated when a watchlist is imported, replaced or removed (its count or update time moves).
+ * updated when a watchlist is imported, replaced or removed (its count, update time or members
+ * hash moves).
  * Hits are scored in the process's shared designation index (`PollDeps.lookupIndex`), which the
  * poll keeps up to date with each commit; without one, an index is built from the store.
  */
@@ -28,7 +29,7 @@ import { describeError } from '../errors.js';
 import { buildWatchlistHitAlert } from '../watchlists/alert.js';
 import { CounterpartyIndex } from '../watchlists/counterparty-index.js';
 import { collectGarbage } from './collect-garbage.js';
-import { readCounterpartyCopy, writeCounterpartyCopy } from './counterparty-copy.js';
+import { readCounterpartyCopy, readCounterpartyCopyFor, writeCounterpartyCopy } from './counterparty-copy.js';
 import { screenChanges, type ChangedDesignation, type ScreenedCounterparty } from '../watchlists/screen.js';
 import type { ScreeningJob, ScreeningJobInput } from '../../store/screening.js';
 import type { Store, WatchlistSummary } from '../../store/types.js';
@@ -80,18 +81,23 @@ export function neighbourSeedOf(store: Store): NeighbourSeed | null {
 }
 
 function versionOf(w: WatchlistSummary): string {
-  return `${w.count}@${w.updatedAt}`;
+  return `${w.count}@${w.updatedAt}#${w.membersHash ?? ''}`;
 }
 
 async function counterpartyIndex(deps: Pick<ScreeningDeps, 'store' | 'counterpartyCopy'>, watchlists: readonly WatchlistSummary[]): Promise<CounterpartyIndex> {
   const { store, counterpartyCopy: copy } = deps;
   const cached = counterpartyIndexes.get(store);
   if (!cached) {
-    const members = await store.watchlistMembers();
-    let index = copy ? readCounterpartyCopy(copy, members) : null;
+    // The copy vouched by the store's members hashes needs no member read (~0.15 s for 100,000);
+    // without them (a watchlist imported before the store kept one), the members vouch for it.
+    let index = copy ? readCounterpartyCopyFor(copy, watchlists) : null;
     if (!index) {
-      index = new CounterpartyIndex(members);
-      if (copy) writeCounterpartyCopy(copy, members, index);
+      const members = await store.watchlistMembers();
+      index = copy ? readCounterpartyCopy(copy, members) : null;
+      if (!index) {
+        index = new CounterpartyIndex(members);
+        if (copy) writeCounterpartyCopy(copy, members, index);
+      }
     }
     counterpartyIndexes.set(store, { versions: new Map(watchlists.map((w) => [w.name, versionOf(w)])), index });
     return index;

@@ -4,6 +4,7 @@
  * case-insensitively (a unique index on lower(name)), like SQLite's NOCASE.
  */
 import { UsageError } from '../../src/errors.js';
+import { membersHash } from '../../src/watchlists/members-hash.js';
 import { parseWatchlistName } from '../../src/watchlists/schema.js';
 import type { WatchlistMember, WatchlistStore } from '../types.js';
 import { SummaryRow, validMembers } from '../sqlite/watchlists.js';
@@ -11,7 +12,7 @@ import { tx, type Pool, type Queryable } from './db.js';
 import { insertAudit } from './rules.js';
 
 const SUMMARY = `SELECT w.name, (SELECT count(*)::int FROM counterparties c WHERE c.watchlist_id = w.id) AS count,
-                        w.created_by, w.created_at, w.updated_at
+                        w.created_by, w.created_at, w.updated_at, w.members_hash
                  FROM watchlists w`;
 const MEMBERS = `SELECT w.name AS watchlist, c.name, c.country, c.reference FROM counterparties c JOIN watchlists w ON w.id = c.watchlist_id`;
 
@@ -25,6 +26,7 @@ export function createWatchlistStore(pool: Pool): WatchlistStore {
     async importWatchlist(rawName, counterparties, actor, at, options = {}) {
       const name = parseWatchlistName(rawName);
       const members = validMembers(counterparties);
+      const hash = membersHash(members);
       return tx(pool, async (client) => {
         const found = await existing(client, name);
         if (found && options.replace !== true) {
@@ -35,9 +37,11 @@ export function createWatchlistStore(pool: Pool): WatchlistStore {
         if (found) {
           id = found.id;
           replaced = (await client.query('DELETE FROM counterparties WHERE watchlist_id = $1', [id])).rowCount ?? 0;
-          await client.query('UPDATE watchlists SET updated_at = $1 WHERE id = $2', [at, id]);
+          await client.query('UPDATE watchlists SET updated_at = $1, members_hash = $2 WHERE id = $3', [at, hash, id]);
         } else {
-          id = (await client.query<{ id: number }>('INSERT INTO watchlists (name, created_by, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id', [name, actor, at])).rows[0]!.id;
+          id = (
+            await client.query<{ id: number }>('INSERT INTO watchlists (name, created_by, created_at, updated_at, members_hash) VALUES ($1, $2, $3, $3, $4) RETURNING id', [name, actor, at, hash])
+          ).rows[0]!.id;
         }
         for (let i = 0; i < members.length; i += 5000) {
           const batch = members.slice(i, i + 5000);

@@ -299,6 +299,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX designations_row_hashes;
     `,
   },
+  {
+    version: 10,
+    name: 'watchlist members hash',
+    sql: `
+      -- Content hash of each watchlist's members in order (src/watchlists/members-hash.ts), set
+      -- by every import: it vouches for the counterparty index copy beside the database, so a
+      -- process screening its first change need not read every member back. NULL = imported
+      -- before this column: vouched by reading the members, as before, until the next import.
+      ALTER TABLE watchlists ADD COLUMN members_hash TEXT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -9,12 +9,15 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { UsageError } from '../../src/errors.js';
+import { membersHash } from '../../src/watchlists/members-hash.js';
 import { Counterparty, MAX_COUNTERPARTIES, parseWatchlistName } from '../../src/watchlists/schema.js';
 import type { CounterpartyInput, WatchlistStore, WatchlistMember, WatchlistSummary } from '../types.js';
 
 export const SummaryRow = z
-  .object({ name: z.string(), count: z.number().int().nonnegative(), created_by: z.string(), created_at: z.string(), updated_at: z.string() })
-  .transform((row): WatchlistSummary => ({ name: row.name, count: row.count, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at }));
+  .object({ name: z.string(), count: z.number().int().nonnegative(), created_by: z.string(), created_at: z.string(), updated_at: z.string(), members_hash: z.string().nullable() })
+  .transform(
+    (row): WatchlistSummary => ({ name: row.name, count: row.count, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at, membersHash: row.members_hash }),
+  );
 
 /**
  * Members are read without zod: they were validated on import (validMembers) and written by this
@@ -24,7 +27,7 @@ export const SummaryRow = z
 type MemberRow = [watchlist: string, name: string, country: string | null, reference: string | null];
 
 const SUMMARY = `SELECT w.name, (SELECT count(*) FROM counterparties c WHERE c.watchlist_id = w.id) AS count,
-                        w.created_by, w.created_at, w.updated_at
+                        w.created_by, w.created_at, w.updated_at, w.members_hash
                  FROM watchlists w`;
 
 /** Checked again here, whoever calls: a store must not hold what the parser would refuse. */
@@ -42,8 +45,8 @@ export function validMembers(counterparties: readonly CounterpartyInput[]): Coun
 export function createWatchlistStore(db: Database.Database): WatchlistStore {
   const statements = {
     byName: db.prepare('SELECT id, name FROM watchlists WHERE name = ?'),
-    insert: db.prepare('INSERT INTO watchlists (name, created_by, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id'),
-    touch: db.prepare('UPDATE watchlists SET updated_at = ? WHERE id = ?'),
+    insert: db.prepare('INSERT INTO watchlists (name, created_by, created_at, updated_at, members_hash) VALUES (?, ?, ?, ?, ?) RETURNING id'),
+    touch: db.prepare('UPDATE watchlists SET updated_at = ?, members_hash = ? WHERE id = ?'),
     clear: db.prepare('DELETE FROM counterparties WHERE watchlist_id = ?'),
     insertMember: db.prepare('INSERT INTO counterparties (watchlist_id, name, country, reference) VALUES (?, ?, ?, ?)'),
     summary: db.prepare(`${SUMMARY} WHERE w.id = ?`),
@@ -81,9 +84,9 @@ export function createWatchlistStore(db: Database.Database): WatchlistStore {
       if (found) {
         id = found.id;
         replaced = statements.clear.run(id).changes;
-        statements.touch.run(at, id);
+        statements.touch.run(at, membersHash(members), id);
       } else {
-        id = (statements.insert.get(name, actor, at, at) as { id: number }).id;
+        id = (statements.insert.get(name, actor, at, at, membersHash(members)) as { id: number }).id;
       }
       for (const m of members) statements.insertMember.run(id, m.name, m.country, m.reference);
       const watchlist = SummaryRow.parse(statements.summary.get(id));

@@ -31,7 +31,7 @@ describe('entitywatch watchlist', () => {
     expect(imported).toMatchObject({ code: 0, stdout: 'imported 4 counterparties into watchlist suppliers\n' });
 
     const list = JSON.parse((await runCli(['watchlist', 'list', '--json'], env)).stdout);
-    expect(list).toEqual([{ name: 'suppliers', count: 4, createdBy: expect.stringMatching(/^cli:/), createdAt: expect.any(String), updatedAt: expect.any(String) }]);
+    expect(list).toEqual([{ name: 'suppliers', count: 4, createdBy: expect.stringMatching(/^cli:/), createdAt: expect.any(String), updatedAt: expect.any(String), membersHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) }]);
     expect((await runCli(['watchlist', 'list'], env)).stdout).toMatch(/^suppliers\s+4 counterparties {2}\(by cli:/);
 
     const csv = await runCli(['watchlist', 'screen', 'suppliers', '--csv'], env);

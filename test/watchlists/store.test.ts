@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
+import { membersHash } from '../../src/watchlists/members-hash.js';
 import type { CounterpartyInput, Store } from '../../store/types.js';
 import { describeStores } from '../store/contract/harness.js';
 
@@ -23,7 +24,7 @@ describeStores('watchlists', (ctx) => {
     it('imports a watchlist and its members, audited with the counts', async () => {
       const result = await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
       expect(result).toEqual({
-        watchlist: { name: 'suppliers', count: 2, createdBy: 'cli:alice', createdAt: T0, updatedAt: T0 },
+        watchlist: { name: 'suppliers', count: 2, createdBy: 'cli:alice', createdAt: T0, updatedAt: T0, membersHash: membersHash(SUPPLIERS) },
         replaced: 0,
       });
       expect(await store.listWatchlists()).toEqual([result.watchlist]);
@@ -49,7 +50,14 @@ describeStores('watchlists', (ctx) => {
       await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T0);
       const result = await store.importWatchlist('suppliers', [{ name: 'Megvii', country: null, reference: 'SUP-0050' }], 'slack:U1', T1, { replace: true });
       expect(result).toEqual({
-        watchlist: { name: 'suppliers', count: 1, createdBy: 'cli:alice', createdAt: T0, updatedAt: T1 },
+        watchlist: {
+          name: 'suppliers',
+          count: 1,
+          createdBy: 'cli:alice',
+          createdAt: T0,
+          updatedAt: T1,
+          membersHash: membersHash([{ name: 'Megvii', country: null, reference: 'SUP-0050' }]),
+        },
         replaced: 2,
       });
       expect(await store.watchlistMembers()).toEqual([{ watchlist: 'suppliers', name: 'Megvii', country: null, reference: 'SUP-0050' }]);
@@ -60,6 +68,31 @@ describeStores('watchlists', (ctx) => {
         action: 'watchlist.import',
         detail: { name: 'suppliers', count: 1, replaced: 2, replace: true },
       });
+    });
+
+    it('keeps per watchlist the hash of its members as they read back, moved by any change of a member', async () => {
+      // What vouches for the counterparty copy (src/worker/counterparty-copy.ts): it must be the
+      // hash of what watchlistMembers gives, trimmed and upper-cased as stored, not of the input.
+      await store.importWatchlist('suppliers', [{ name: '  Hikvision ', country: 'cn', reference: ' SUP-0042' }, SUPPLIERS[1]!], 'cli:alice', T0);
+      await store.importWatchlist('customers', [{ name: 'Megvii', country: null, reference: null }], 'cli:alice', T0);
+      const hashes = async (): Promise<Array<string | null>> => (await store.listWatchlists()).map((w) => w.membersHash);
+      const read = async (name: string): Promise<string> => membersHash(await store.watchlistMembers(name));
+      expect(await hashes()).toEqual([await read('customers'), await read('suppliers')]);
+      expect(await read('suppliers')).toBe(membersHash(SUPPLIERS));
+      const seen = new Set(await hashes());
+      // Same names, one reference changed; then one country; then the same members again.
+      for (const members of [
+        [SUPPLIERS[0]!, { ...SUPPLIERS[1]!, reference: 'SUP-0045' }],
+        [SUPPLIERS[0]!, { ...SUPPLIERS[1]!, reference: 'SUP-0045', country: 'JP' }],
+      ]) {
+        await store.importWatchlist('suppliers', members, 'cli:alice', T1, { replace: true });
+        const [, suppliers] = await hashes();
+        expect(suppliers).toBe(await read('suppliers'));
+        expect(seen.has(suppliers!)).toBe(false);
+        seen.add(suppliers!);
+      }
+      await store.importWatchlist('suppliers', SUPPLIERS, 'cli:alice', T1, { replace: true });
+      expect((await hashes())[1]).toBe(membersHash(SUPPLIERS));
     });
 
     it('creates a watchlist on a replace import when none exists', async () => {

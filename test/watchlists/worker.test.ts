@@ -3,6 +3,7 @@
  * a local trade.gov stand-in, with a watchlist imported from a CSV fixture.
  */
 import { readFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WatchlistHitAlert } from '../../src/core/alert.js';
 import { counterpartyCopyPath, readCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
@@ -148,6 +149,46 @@ describe('watchlist screening in the poll cycle', () => {
     } finally {
       await next.app.close();
     }
+  });
+
+  it('lets the next process trust the copy by the store\'s members hashes, reading no member, until a watchlist lacks one or changes', async () => {
+    await importSuppliers();
+    route.serve(cslJson(base));
+    await poll();
+    route.serve(cslJson([...base, HIKVISION]));
+    await poll();
+    const copy = counterpartyCopyPath(t.dbPath)!;
+    const hitsOf = async (app: typeof t.app) => (await app.store.listAlerts(1)).map((r) => r.alert).filter((a): a is WatchlistHitAlert => a.kind === 'watchlist-hit').map((a) => a.hits);
+    /** A change screened by a process of its own: its hits, whether it read members from the store, whether it rewrote the copy. */
+    const nextProcess = async (address: string) => {
+      const next = await createTestApp({}, { dir: t.dir });
+      try {
+        const members = vi.spyOn(next.app.store, 'watchlistMembers');
+        const written = statSync(copy).mtimeMs;
+        route.serve(cslJson([...base, { ...HIKVISION, address }]));
+        expect(await pollSource(buildSnapshotSource('csl', t.app.config), next.app.pollDeps)).toMatchObject({ status: 'changed', amended: 1, alerts: 2 });
+        return { hits: await hitsOf(next.app), read: members.mock.calls.length > 0, rewrote: statSync(copy).mtimeMs !== written };
+      } finally {
+        await next.app.close();
+      }
+    };
+    const trusted = await nextProcess('2 Road');
+    expect(trusted).toMatchObject({ read: false, rewrote: false });
+    expect(trusted.hits[0]!.map((h) => [h.counterparty, h.reference])).toEqual([['Hikvision', 'SUP-0042']]);
+
+    // As a watchlist imported before the store kept hashes: its members vouch for the copy.
+    const db = new Database(t.dbPath);
+    db.prepare('UPDATE watchlists SET members_hash = NULL').run();
+    db.close();
+    expect(await nextProcess('3 Road')).toEqual({ ...trusted, read: true });
+
+    // Replaced with one reference changed (by another process): the copy holds other members, so it is not used.
+    const rows = parseCounterpartyCsv(readFileSync(new URL('../fixtures/watchlists/suppliers.csv', import.meta.url)));
+    await t.app.store.importWatchlist('suppliers', rows.map((r) => (r.reference === 'SUP-0042' ? { ...r, reference: 'SUP-4242' } : r)), 'cli:test', AT, { replace: true });
+    const replaced = await nextProcess('4 Road');
+    expect(replaced).toMatchObject({ read: true, rewrote: true });
+    expect(replaced.hits[0]!.map((h) => h.reference)).toEqual(['SUP-4242']);
+    expect(await nextProcess('5 Road')).toEqual({ ...replaced, read: false, rewrote: false });
   });
 
   it('commits the snapshot with an admin alert instead of a hit alert when screening fails', async () => {

@@ -1,6 +1,6 @@
 /**
  * The counterparty index kept beside the database (src/worker/counterparty-copy.ts): read back,
- * it screens a change exactly as the index it was written from; written from other names, or
+ * it screens a change exactly as the index it was written from; written from other members, or
  * damaged, it is not used at all.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { generateCounterparties } from '../../bench/generate-counterparties.js';
 import { syntheticCorpus } from '../../bench/lookup-synthetic.js';
 import { TrigramIndex } from '../../src/core/match/fuzzy.js';
 import { MatchIndex } from '../../src/core/match/index.js';
-import { counterpartyCopyPath, readCounterpartyCopy, writeCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
+import { counterpartyCopyPath, readCounterpartyCopy, readCounterpartyCopyFor, writeCounterpartyCopy } from '../../src/worker/counterparty-copy.js';
+import { membersHash } from '../../src/watchlists/members-hash.js';
 import { CounterpartyIndex } from '../../src/watchlists/counterparty-index.js';
 import { screenChanges } from '../../src/watchlists/screen.js';
 
@@ -50,11 +51,43 @@ describe('counterparty index copy', () => {
     expect(screenChanges(changed, read!, index)).toEqual(expected);
   });
 
-  it('takes the members as the store gives them now: only their names must be those it was written from', () => {
-    const moved = members.map((m, i) => ({ ...m, reference: `R-${i}`, country: i % 2 === 0 ? 'CN' : null }));
-    const read = readCounterpartyCopy(path, moved);
+  it('is not used when a member\'s country or reference differs', () => {
+    const moved = members.map((m, i) => (i === 2_000 ? { ...m, reference: `${m.reference ?? ''}X` } : m));
+    expect(readCounterpartyCopy(path, moved)).toBeNull();
+    expect(readCounterpartyCopy(path, members.map((m, i) => (i === 17 ? { ...m, country: m.country === 'CN' ? 'JP' : 'CN' } : m)))).toBeNull();
+  });
+
+  it('is vouched for by the store\'s members hashes alone, and then gives the members it holds', () => {
+    const watchlists = [...new Set(members.map((m) => m.watchlist))].map((name) => {
+      const own = members.filter((m) => m.watchlist === name);
+      return { name, count: own.length, membersHash: membersHash(own) };
+    });
+    expect(watchlists.map((w) => w.name)).toEqual(['customers', 'suppliers']);
+    const read = readCounterpartyCopyFor(path, watchlists);
     expect(read).not.toBeNull();
-    expect(screenChanges(changed, read!, index)).toEqual(screenChanges(changed, new CounterpartyIndex(moved), index));
+    expect(read!.all()).toEqual(members);
+    expect(screenChanges(changed, read!, index)).toEqual(screenChanges(changed, built, index));
+    // An empty watchlist holds no members: it is not part of what the copy was built from.
+    expect(readCounterpartyCopyFor(path, [{ name: 'empty', count: 0, membersHash: membersHash([]) }, ...watchlists])).not.toBeNull();
+    // A watchlist without a hash (imported before the store kept one), another hash, another count, another order, one missing.
+    expect(readCounterpartyCopyFor(path, [watchlists[0]!, { ...watchlists[1]!, membersHash: null }])).toBeNull();
+    expect(readCounterpartyCopyFor(path, [watchlists[0]!, { ...watchlists[1]!, membersHash: membersHash(members.slice(0, 60)) }])).toBeNull();
+    expect(readCounterpartyCopyFor(path, [watchlists[0]!, { ...watchlists[1]!, count: watchlists[1]!.count - 1 }])).toBeNull();
+    expect(readCounterpartyCopyFor(path, [watchlists[1]!, watchlists[0]!])).toBeNull();
+    expect(readCounterpartyCopyFor(path, [watchlists[0]!])).toBeNull();
+  });
+
+  it('keeps members whose reference is empty or null, and a country of null, apart', () => {
+    const odd = [
+      { watchlist: 'a', name: 'Alpha Trading', country: null, reference: '' },
+      { watchlist: 'a', name: 'Beta Trading', country: 'CN', reference: null },
+      { watchlist: 'a', name: 'Gamma Trading', country: null, reference: '' },
+      { watchlist: 'b', name: 'Alpha Trading', country: null, reference: 'R' },
+    ];
+    const oddPath = join(dir, 'odd.screening');
+    writeCounterpartyCopy(oddPath, odd, new CounterpartyIndex(odd));
+    const hashes = ['a', 'b'].map((name) => ({ name, count: odd.filter((m) => m.watchlist === name).length, membersHash: membersHash(odd.filter((m) => m.watchlist === name)) }));
+    expect(readCounterpartyCopyFor(oddPath, hashes)?.all()).toEqual(odd);
   });
 
   it('is not used when the names differ, in any way', () => {
